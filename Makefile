@@ -1,0 +1,49 @@
+# pressmine: the table of contents of what the project can do. `make help` lists it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+RAW    ?= data/raw
+OUT    ?= data/processed
+SOURCES ?= sources.toml
+# The dev corpus with gold annotations (present beside the checkout for developers and CI only).
+DEV_CORPUS ?= ../shared/corpus
+NER_CORPUS ?= ../shared/corpora/swedish-ner-corpus
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test score scrape model bench schema clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project into it (done by the other targets)
+
+run: $(STAMP) ## build data/processed from data/raw and print a summary
+	$(BIN)/python -m pipeline build --raw $(RAW) --out $(OUT)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest
+
+score: $(STAMP) ## build the dev corpus and score it against the gold annotations
+	$(BIN)/python -m pipeline build --raw $(DEV_CORPUS) --out build/dev --quiet
+	$(BIN)/python $(DEV_CORPUS)/../scripts/score.py --gold $(DEV_CORPUS)/gold.jsonl --pred build/dev
+
+scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml into data/raw
+	$(BIN)/python -m pipeline scrape --sources $(SOURCES) --raw $(RAW)
+
+model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
+	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
+
+schema: $(STAMP) ## print the data dictionary of the Parquet tables
+	$(BIN)/python -m pipeline schema
+
+clean: ## remove processed data, caches and build output (raw data is never touched)
+	find data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf build .pytest_cache .hypothesis
+	find . -name __pycache__ -not -path './$(VENV)/*' -exec rm -rf {} +

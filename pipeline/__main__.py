@@ -1,0 +1,90 @@
+"""Command line: ``python -m pipeline {build,scrape,model,schema} --help``."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+
+
+def _add_build(sub) -> None:
+    p = sub.add_parser("build", help="build data/processed from data/raw",
+                       description="Parse every .txt/.html/.htm file under --raw, extract entities and grants, "
+                                   "and write the Parquet dataset to --out (atomically).")
+    p.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw press releases, searched recursively (default: data/raw)")
+    p.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder for the Parquet tables (default: data/processed)")
+    p.add_argument("--model", default=None,
+                   help="NLP base: 'auto' (default; a pretrained sv_core_news_* pipeline if installed, else the trained "
+                        "model in --model-dir if present, else rules only), 'rules', a spaCy package name or a model folder. "
+                        "Also settable with PRESSMINE_MODEL.")
+    p.add_argument("--model-dir", type=Path, default=None, help="where `make model` put the trained model (default: models/sv_pressmine_ner)")
+    p.add_argument("--batch-size", type=int, default=64, help="documents per nlp.pipe batch (default: 64)")
+    p.add_argument("--processes", type=int, default=0, help="worker processes for spaCy; 0 = choose by corpus size (default)")
+    p.add_argument("--max-file-mb", type=float, default=20.0, help="files larger than this are set aside (default: 20)")
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not update the per-document result cache")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_run_build)
+
+
+def _run_build(args) -> int:
+    from pipeline.build import build_dataset
+    from pipeline.config import BuildConfig
+
+    config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir,
+                                  batch_size=args.batch_size, n_process=args.processes,
+                                  max_file_bytes=int(args.max_file_mb * 1024 * 1024), use_cache=not args.no_cache,
+                                  show_progress=not args.quiet)
+    bar = None
+    if config.show_progress and sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(unit="file", desc="build", leave=False)
+    try:
+        summary = build_dataset(config, progress=bar.update if bar else None)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar.close()
+    print("\n".join(summary.lines()))
+    print(f"written to {config.out_dir}/ (documents, entities, grants, rejected .parquet)")
+    return 0
+
+
+def _add_schema(sub) -> None:
+    p = sub.add_parser("schema", help="print the data dictionary of the Parquet tables (Markdown)")
+    p.set_defaults(func=lambda args: print(__import__("pipeline.dataset.schema", fromlist=["x"]).data_dictionary_markdown()) or 0)
+
+
+def _add_plugin(sub, name: str, module: str, help_text: str) -> None:
+    """Subcommands whose stage has its own CLI module (scrape, model)."""
+    try:
+        cli = __import__(module, fromlist=["configure_parser", "run"])
+    except ImportError as error:
+        p = sub.add_parser(name, help=f"{help_text} (unavailable: {error})")
+        p.set_defaults(func=lambda args, e=error: print(f"error: {name} needs {e.name}: run `make install`", file=sys.stderr) or 2)
+        return
+    p = sub.add_parser(name, help=help_text, description=(cli.__doc__ or help_text).strip().splitlines()[0])
+    cli.configure_parser(p)
+    p.set_defaults(func=cli.run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline",
+                                     description="Text mining of Swedish press releases on integration initiatives.")
+    parser.add_argument("--version", action="version", version=f"pressmine {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_build(sub)
+    _add_plugin(sub, "scrape", "pipeline.scrape.cli", "fetch press releases from the sources in sources.toml into the raw folder")
+    _add_plugin(sub, "model", "pipeline.model.cli", "train the Swedish NER model into models/")
+    _add_schema(sub)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The build: raw files -> documents -> spaCy -> normalised Parquet tables.
+
+One streaming pass. Each raw file is hashed; a file whose result is in the cache
+(same bytes, same metadata, same pipeline fingerprint) is written straight from the
+cache; the rest are parsed and sent through ``nlp.pipe`` in batches. Files that
+cannot become documents are set aside in ``rejected.parquet`` with their reason.
+Nothing under the output folder changes until every table is complete.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from pipeline import __version__
+from pipeline.cache import ResultCache, cache_key
+from pipeline.config import BuildConfig
+from pipeline.dataset import rows as rowlib
+from pipeline.dataset.write import DatasetWriter
+from pipeline.document import Document, Rejected, RejectedInput
+from pipeline.parse import iter_raw_files, parse_file
+
+log = logging.getLogger(__name__)
+CACHE_FILE = Path(".cache") / "results.sqlite"
+
+
+@dataclass
+class BuildSummary:
+    base: str = ""
+    documents: int = 0
+    entities: Counter = field(default_factory=Counter)
+    grants: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    from_cache: int = 0
+    processed: int = 0
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [f"NLP pipeline: {self.base}",
+               f"documents: {self.documents} ({self.processed} processed, {self.from_cache} from cache) in {self.seconds:.1f} s",
+               "entities: " + (", ".join(f"{label} {n}" for label, n in sorted(self.entities.items())) or "none"),
+               f"grants: {self.grants}",
+               f"set aside: {len(self.rejected)}"]
+        out += [f"  {r.source_file}: {r.reason} - {r.detail}" for r in self.rejected[:20]]
+        if len(self.rejected) > 20:
+            out.append(f"  ... and {len(self.rejected) - 20} more (see rejected.parquet)")
+        return out
+
+
+def relative_name(path: Path, raw_dir: Path) -> str:
+    """POSIX path under the raw folder; bytes that are not UTF-8 are shown escaped."""
+    rel = path.relative_to(raw_dir).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def load_manifests(raw_dir: Path) -> dict[str, dict]:
+    """Scrape metadata per stored file (url, source, publisher); empty for local files."""
+    try:
+        from pipeline.scrape.manifest import read_manifests
+    except ImportError:  # the scrape stage is optional for building
+        return {}
+    return read_manifests(raw_dir)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
+    """Build ``config.out_dir`` from ``config.raw_dir``; returns what was done."""
+    from pipeline.nlp import describe_pipeline, load_pipeline  # spaCy loads only when building
+
+    started = time.perf_counter()
+    raw_dir, out_dir = Path(config.raw_dir), Path(config.out_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
+    base, description = describe_pipeline(config)
+    fingerprint = config.result_fingerprint(description)
+    summary = BuildSummary(base=base)
+    manifests = load_manifests(raw_dir)
+    cache = ResultCache(out_dir / CACHE_FILE if config.use_cache else None)
+    paths = list(iter_raw_files(raw_dir))
+    n_process = config.n_process if config.n_process > 0 else (min(os.cpu_count() or 1, 2) if len(paths) > 400 else 1)
+    loaded = None
+    try:
+        with DatasetWriter(out_dir) as writer:
+            def emit(result: dict) -> None:
+                if "rejected" in result:
+                    rejected = Rejected(**result["rejected"])
+                    summary.rejected.append(rejected)
+                    writer.add("rejected", [rowlib.rejected_row(rejected)])
+                    return
+                document = rowlib.from_jsonable(result["document"])
+                summary.documents += 1
+                writer.add("documents", [document])
+                entities = [rowlib.from_jsonable(r) for r in result["entities"]]
+                summary.entities.update(r["label"] for r in entities)
+                writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
+                writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
+                summary.grants += len(result["grants"])
+
+            def to_process() -> Iterator[tuple]:
+                """Yield (Doc, (document, key)) for files not in the cache; emit the rest."""
+                for path in paths:
+                    if progress:
+                        progress(1)
+                    source_file = relative_name(path, raw_dir)
+                    meta = manifests.get(source_file)
+                    try:
+                        key = cache_key(fingerprint, file_sha256(path), meta)
+                    except OSError as error:
+                        emit({"rejected": {"source_file": source_file, "reason": "unreadable",
+                                           "detail": f"cannot read the file: {error.strerror or error}"}})
+                        continue
+                    cached = cache.get(key)
+                    if cached is not None:
+                        summary.from_cache += 1
+                        emit(cached)
+                        continue
+                    try:
+                        document = parse_file(path, raw_dir, meta=meta, max_bytes=config.max_file_bytes)
+                    except RejectedInput as error:
+                        result = {"rejected": {"source_file": source_file, "reason": error.reason, "detail": error.detail}}
+                        cache.put_many([(key, result)])
+                        emit(result)
+                        continue
+                    except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
+                        log.exception("unexpected error parsing %s", source_file)
+                        emit({"rejected": {"source_file": source_file, "reason": "error",
+                                           "detail": f"{type(error).__name__}: {error}"}})
+                        continue
+                    yield make_doc(loaded.nlp, document), (document, key)
+
+            pending: list[tuple[str, dict]] = []
+            loaded = load_pipeline(config)
+            for doc, (document, key) in loaded.nlp.pipe(to_process(), as_tuples=True,
+                                                        batch_size=config.batch_size, n_process=n_process):
+                result = {"document": rowlib.to_jsonable(rowlib.document_row(document)),
+                          "entities": [rowlib.to_jsonable(r) for r in rowlib.entity_rows(doc)],
+                          "grants": rowlib.grant_rows(doc)}
+                summary.processed += 1
+                emit(result)
+                pending.append((key, result))
+                if len(pending) >= 500:
+                    cache.put_many(pending)
+                    pending.clear()
+            cache.put_many(pending)
+            summary.seconds = time.perf_counter() - started
+            writer.commit({"pipeline_version": __version__, "nlp_pipeline": loaded.base,
+                           "fingerprint": fingerprint, "raw_dir": str(raw_dir),
+                           "documents": summary.documents, "rejected": len(summary.rejected)})
+    finally:
+        cache.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def make_doc(nlp, document: Document):
+    """A tokenised Doc carrying what the components need to know about its document."""
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.doc_id
+    doc._.published = document.published.isoformat() if document.published else None
+    doc._.publisher = document.publisher
+    return doc

@@ -1,0 +1,51 @@
+"""Per-document result cache, so reruns only do NLP work on what changed.
+
+A result is keyed by the raw file's content hash, the manifest metadata that shapes
+the document, and the pipeline fingerprint (code version, model, configuration, data
+files). Changing any of them misses the cache; an unchanged file never reaches spaCy.
+SQLite gives atomic commits: a killed build leaves the cache valid.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT NOT NULL)"
+
+
+def cache_key(fingerprint: str, content_sha256: str, meta: dict | None) -> str:
+    meta_text = json.dumps(meta or {}, sort_keys=True, default=str)
+    return hashlib.sha256(f"{fingerprint}\0{content_sha256}\0{meta_text}".encode()).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, path: Path | None) -> None:
+        self.enabled = path is not None
+        self.hits = self.misses = 0
+        if self.enabled:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path))
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(SCHEMA)
+
+    def get(self, key: str) -> dict | None:
+        if not self.enabled:
+            return None
+        row = self.db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return json.loads(row[0])
+
+    def put_many(self, items: list[tuple[str, dict]]) -> None:
+        if self.enabled and items:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
+                                    [(k, json.dumps(v, ensure_ascii=False)) for k, v in items])
+
+    def close(self) -> None:
+        if self.enabled:
+            self.db.close()

@@ -1,0 +1,56 @@
+"""Every setting of the build, with its default, in one place.
+
+The CLI fills a :class:`BuildConfig`; nothing else reads the environment. The
+config's fingerprint is part of the cache key, so changing a setting that affects
+results reprocesses every document.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+# Where `make model` writes the project-trained NER model.
+DEFAULT_MODEL_DIR = Path("models/sv_pressmine_ner")
+# The pretrained spaCy pipelines tried, in order, when model="auto".
+PRETRAINED_PIPELINES = ("sv_core_news_lg", "sv_core_news_md", "sv_core_news_sm")
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Settings that decide what `build` produces (and therefore the cache key)."""
+
+    raw_dir: Path = Path("data/raw")
+    out_dir: Path = Path("data/processed")
+    # "auto": a pretrained sv_core_news_* pipeline if installed, else the project's
+    # trained model if present, else rules only. Or "rules", a package name, or a path.
+    model: str = "auto"
+    model_dir: Path = DEFAULT_MODEL_DIR
+    batch_size: int = 64
+    n_process: int = 1
+    max_file_bytes: int = 20 * 1024 * 1024
+    use_cache: bool = True
+    show_progress: bool = True
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "BuildConfig":
+        """Defaults, then PRESSMINE_* environment variables, then explicit overrides."""
+        env = {}
+        if "PRESSMINE_MODEL" in os.environ:
+            env["model"] = os.environ["PRESSMINE_MODEL"]
+        if "PRESSMINE_MODEL_DIR" in os.environ:
+            env["model_dir"] = Path(os.environ["PRESSMINE_MODEL_DIR"])
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**env)
+
+    def result_fingerprint(self, pipeline_description: str) -> str:
+        """Hash of everything that changes extraction results (not paths or speed knobs)."""
+        relevant = {"pipeline": pipeline_description, "max_file_bytes": self.max_file_bytes,
+                    "extra": self.extra}
+        return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+    def as_dict(self) -> dict:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}

@@ -1,0 +1,1 @@
+"""The dataset stage: typed, documented Parquet tables written atomically."""

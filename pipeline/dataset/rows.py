@@ -1,0 +1,66 @@
+"""Turn documents and processed spaCy Docs into rows of the contract's tables.
+
+Rows are plain dicts with exactly the columns of :mod:`pipeline.dataset.schema`, so
+they can be cached as JSON and written by :class:`pipeline.dataset.write.DatasetWriter`.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipeline.document import Document, Rejected
+
+
+def document_row(document: Document) -> dict:
+    return {
+        "doc_id": document.doc_id, "source_file": document.source_file, "url": document.url,
+        "source_id": document.source_id, "title": document.title, "published": document.published,
+        "publisher": document.publisher, "text": document.text, "n_words": len(document.text.split()),
+        "source_format": document.source_format, "encoding": document.encoding,
+        "content_sha256": document.content_sha256,
+    }
+
+
+def entity_rows(doc: Doc) -> list[dict]:
+    """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller."""
+    rows = []
+    for ent in doc.ents:
+        x = ent._
+        rows.append({
+            "label": ent.label_, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
+            "normalized": x.normalized, "amount_sek": x.amount_sek, "qualifier": x.qualifier,
+            "date": _as_date(x.date), "date_end": _as_date(x.date_end), "date_granularity": x.date_granularity,
+            "date_relative": x.date_relative, "role": x.role, "affiliation": x.affiliation,
+            "org_type": x.org_type, "municipality_code": x.municipality_code, "county_code": x.county_code,
+            "method": x.method,
+        })
+    return rows
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def grant_rows(doc: Doc) -> list[dict]:
+    return [dict(grant) for grant in (doc._.grants or [])]
+
+
+def rejected_row(rejected: Rejected) -> dict:
+    return {"source_file": rejected.source_file, "reason": rejected.reason, "detail": rejected.detail}
+
+
+def with_doc_id(rows: list[dict], doc_id: str) -> list[dict]:
+    return [{"doc_id": doc_id, **row} for row in rows]
+
+
+# -- JSON round trip for the cache (dates are the only non-JSON values) ---------------
+DATE_FIELDS = ("date", "date_end", "published")
+
+
+def to_jsonable(row: dict) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+
+
+def from_jsonable(row: dict) -> dict:
+    return {k: (date.fromisoformat(v) if k in DATE_FIELDS and isinstance(v, str) else v) for k, v in row.items()}

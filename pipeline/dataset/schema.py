@@ -1,0 +1,101 @@
+"""The data contract: every table, every column, its Arrow type and one line of meaning.
+
+This module is the single source of truth for `data/processed/`. The README's data
+dictionary is generated from it (``python -m pipeline schema``). Changing a column
+is a versioned decision: bump :data:`CONTRACT_VERSION` (semver: additive change ->
+minor, anything else -> major) and say why in the changelog.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+CONTRACT_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    doc: str
+    nullable: bool = True
+
+
+def _schema(columns: list[Column], doc: str) -> pa.Schema:
+    fields = [pa.field(c.name, c.type, nullable=c.nullable, metadata={"doc": c.doc}) for c in columns]
+    return pa.schema(fields, metadata={"doc": doc, "contract_version": CONTRACT_VERSION})
+
+
+DOCUMENTS = [
+    Column("doc_id", pa.string(), "Stable id: hash of source_file; the same file keeps its id across runs.", False),
+    Column("source_file", pa.string(), "Path of the raw file relative to the raw folder (POSIX separators).", False),
+    Column("url", pa.string(), "Address the page was fetched from (scrape manifest or page metadata); null for local files."),
+    Column("source_id", pa.string(), "Id of the sources.toml entry that fetched it; null for local files."),
+    Column("title", pa.string(), "Headline as written; null when none was found."),
+    Column("published", pa.date32(), "Publication date stated by the page or text itself (dateline, metadata); null if not stated."),
+    Column("publisher", pa.string(), "Canonical name of the publishing organisation when known (source registry or page metadata)."),
+    Column("text", pa.string(), "Clean text: the title as first paragraph, then the body; entity offsets point into it.", False),
+    Column("n_words", pa.int32(), "Number of whitespace-separated words in text.", False),
+    Column("source_format", pa.string(), "How the raw file was parsed: 'text' or 'html'.", False),
+    Column("encoding", pa.string(), "Character encoding the raw bytes were decoded from (e.g. utf-8, cp1252).", False),
+    Column("content_sha256", pa.string(), "SHA-256 of the raw file's bytes; changes when the file changes.", False),
+]
+
+ENTITIES = [
+    Column("doc_id", pa.string(), "Document the mention is in (documents.doc_id).", False),
+    Column("label", pa.string(), "PERSON, ORG, LOC, MONEY or DATE.", False),
+    Column("text", pa.string(), "The mention as written.", False),
+    Column("start_char", pa.int32(), "Start offset into documents.text.", False),
+    Column("end_char", pa.int32(), "End offset (exclusive) into documents.text.", False),
+    Column("normalized", pa.string(), "Canonical form: full person name, canonical organisation or place name, amount in kronor as digits, ISO date/period."),
+    Column("amount_sek", pa.int64(), "MONEY: amount in whole Swedish kronor."),
+    Column("qualifier", pa.string(), "MONEY: hedge word kept apart from the value (drygt, nära, över, cirka, upp till, ...)."),
+    Column("date", pa.date32(), "DATE: first day of the period the expression denotes."),
+    Column("date_end", pa.date32(), "DATE: last day of that period (equal to date for a single day)."),
+    Column("date_granularity", pa.string(), "DATE: day, month, season, quarter, year or years (a multi-year period)."),
+    Column("date_relative", pa.bool_(), "DATE: true when resolved against the publication date ('i år', 'den 6 april')."),
+    Column("role", pa.string(), "PERSON: title or role the text gives (integrationsstrateg, landshövding, ...)."),
+    Column("affiliation", pa.string(), "PERSON: canonical organisation the text ties the person to."),
+    Column("org_type", pa.string(), "ORG: municipality, county_board, region, agency, ministry, eu_fund, fund, association, ..."),
+    Column("municipality_code", pa.string(), "ORG/LOC: SCB 4-digit municipality code when the name resolves to one municipality."),
+    Column("county_code", pa.string(), "ORG/LOC: SCB 2-digit county code when it resolves to one county."),
+    Column("method", pa.string(), "What found it: 'rules' (gazetteers, patterns), 'model' (statistical NER) or 'coref' (short mention resolved).", False),
+]
+
+GRANTS = [
+    Column("doc_id", pa.string(), "Document the statement is in.", False),
+    Column("funder", pa.string(), "Canonical name of the organisation that gives the money; null when the text does not name it."),
+    Column("recipient", pa.string(), "Canonical name of the organisation that receives it; null when not named."),
+    Column("amount_sek", pa.int64(), "Amount in whole kronor.", False),
+    Column("qualifier", pa.string(), "Hedge word of the amount (drygt, nära, ...), if any."),
+    Column("year", pa.int32(), "Year the grant is for or was given: a year in the sentence, else the publication year; null if unknown."),
+    Column("evidence", pa.string(), "The sentence that states the grant.", False),
+    Column("start_char", pa.int32(), "Start of the evidence sentence in documents.text.", False),
+    Column("end_char", pa.int32(), "End of the evidence sentence in documents.text.", False),
+]
+
+REJECTED = [
+    Column("source_file", pa.string(), "Path of the raw file relative to the raw folder (undecodable bytes escaped).", False),
+    Column("reason", pa.string(), "Why it was set aside: empty, binary, undecodable, too_large, unreadable, no_text, error.", False),
+    Column("detail", pa.string(), "One sentence for a person: what was wrong and what to do."),
+]
+
+TABLES: dict[str, tuple[list[Column], str]] = {
+    "documents": (DOCUMENTS, "One row per press release that could be parsed."),
+    "entities": (ENTITIES, "One row per entity mention, normalised."),
+    "grants": (GRANTS, "One row per statement that a funder gives an amount to a recipient."),
+    "rejected": (REJECTED, "One row per raw file that was set aside, with the reason."),
+}
+
+SCHEMAS: dict[str, pa.Schema] = {name: _schema(cols, doc) for name, (cols, doc) in TABLES.items()}
+
+
+def data_dictionary_markdown() -> str:
+    """The README's data dictionary, generated so that docs and code cannot drift."""
+    lines = [f"Data contract version {CONTRACT_VERSION}.", ""]
+    for name, (cols, doc) in TABLES.items():
+        lines += [f"### `{name}.parquet`", "", doc, "", "| column | type | null | meaning |", "|---|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc} |" for c in cols]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""Merge every finder's candidates into ``doc.ents`` and resolve short mentions.
+
+Rule-based candidates (money, dates, gazetteer organisations and places, people)
+come first and win overlaps by length; a statistical NER model, when the pipeline
+has one, fills the gaps, after filters for the false positives generic NER makes in
+this genre. Short mentions of a person ("säger Holgersson") are linked to the full
+name written elsewhere in the same text.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline import resources
+from pipeline.nlp.people import is_name_word
+from pipeline.normalize.organisations import lookup_org, lookup_place, strip_genitive
+
+RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
+# Labels of statistical models mapped to the dataset's labels (project model and sv_core_news_*).
+MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
+                "LOC": "LOC", "GPE": "LOC"}
+
+
+@Language.factory("pressmine_entities", assigns=["doc.ents"], default_config={"use_model_entities": True})
+def make_entity_merger(nlp: Language, name: str, use_model_entities: bool):
+    return EntityMerger(name, use_model_entities)
+
+
+class EntityMerger:
+    def __init__(self, name: str, use_model_entities: bool) -> None:
+        self.name = name
+        self.use_model_entities = use_model_entities
+        self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Span] = []
+        for key in RULE_KEYS:
+            candidates.extend(doc.spans.get(key, []))
+        chosen = filter_spans(candidates)
+        if self.use_model_entities and doc.ents:
+            taken = {i for span in chosen for i in range(span.start, span.end)}
+            for span in doc.ents:
+                mapped = self._from_model(doc, span)
+                if mapped is not None and not any(i in taken for i in range(mapped.start, mapped.end)):
+                    chosen.append(mapped)
+                    taken.update(range(mapped.start, mapped.end))
+        chosen.extend(self._short_person_mentions(doc, chosen))
+        doc.ents = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+    def _from_model(self, doc: Doc, span: Span) -> Span | None:
+        label = MODEL_LABELS.get(span.label_)
+        if label is None:
+            return None
+        # Trim punctuation the model sometimes includes, and reject headings/boilerplate.
+        while len(span) and (span[0].is_punct or span[0].is_space):
+            span = span[1:]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        if not len(span) or "\n" in span.text or span.text in self.not_names or not span.text[0].isupper():
+            return None
+        new = Span(doc, span.start, span.end, label=label)
+        new._.method = "model"
+        text = " ".join(span.text.split())
+        if label == "PERSON":
+            if len(span) < 2 or not all(is_name_word(t) or t.text == "-" for t in span):
+                return None
+            new._.normalized = text
+        elif label == "ORG":
+            base = strip_genitive(text)
+            match = lookup_org(text) or lookup_org(base)
+            if match is None and span[0].is_sent_start and len(span) == 1:
+                return None  # a lone sentence-initial capitalised word is rarely a body
+            new._.normalized = match.canonical if match else base
+            if match:
+                new._.org_type, new._.municipality_code, new._.county_code = match.org_type, match.municipality_code, match.county_code
+        else:
+            match = lookup_place(text)
+            if match is None and span[0].is_sent_start and len(span) == 1:
+                return None
+            new._.normalized = match.canonical if match else text
+            if match:
+                new._.municipality_code, new._.county_code = match.municipality_code, match.county_code
+        return new
+
+    def _short_person_mentions(self, doc: Doc, chosen: list[Span]) -> list[Span]:
+        """'Holgersson' or 'Holgerssons' after 'Ingmar Holgersson' is the same person."""
+        by_part: dict[str, set[str]] = {}
+        for span in chosen:
+            if span.label_ == "PERSON" and len(span) >= 2:
+                full = span._.normalized
+                for token in span:
+                    by_part.setdefault(token.text, set()).add(full)
+        if not by_part:
+            return []
+        taken = {i for span in chosen for i in range(span.start, span.end)}
+        found = []
+        for token in doc:
+            if token.i in taken or not is_name_word(token):
+                continue
+            names = by_part.get(token.text) or by_part.get(token.text[:-1] if token.text.endswith("s") else "")
+            if names and len(names) == 1:
+                span = Span(doc, token.i, token.i + 1, label="PERSON")
+                span._.normalized = next(iter(names))
+                span._.method = "coref"
+                found.append(span)
+        return found

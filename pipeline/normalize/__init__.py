@@ -1,0 +1,1 @@
+"""Pure normalisers: turn written mentions into integers, ISO dates and canonical names."""

@@ -1,0 +1,118 @@
+"""Parse stage: one raw file (plain text or HTML) -> :class:`Document` or :class:`RejectedInput`.
+
+Pure function of the file's bytes and the scrape manifest entry, so results can be
+cached by ``content_sha256``. Every failure on bad input is a ``RejectedInput`` with a
+short reason code; nothing else escapes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+
+from pipeline.document import Document, RejectedInput
+
+from .decode import decode_bytes
+from .html import HtmlArticle, extract_article
+from .text import TextArticle, parse_plain_text
+
+__all__ = ["MAX_BYTES", "parse_file", "iter_raw_files", "source_name", "decode_bytes", "extract_article",
+           "parse_plain_text", "HtmlArticle", "TextArticle"]
+
+MAX_BYTES = 20 * 1024 * 1024
+RAW_SUFFIXES = (".txt", ".html", ".htm")
+_HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+_HTML_TAGS = re.compile(r"</?(?:p|div|body|span|a|br|h[1-6]|article|main|meta|script|li)\b[^>]*>", re.I)
+_MIN_BODY_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def source_name(path: Path, raw_root: Path) -> str:
+    """Path relative to the raw folder, POSIX, always valid UTF-8.
+
+    Bytes of a non-UTF-8 file name are kept visible as backslash escapes, so the id is
+    stable and the name still points a person at the file.
+    """
+    try:
+        rel = path.relative_to(raw_root)
+    except ValueError:
+        rel = Path(path.name)
+    return os.fsencode(rel.as_posix()).decode("utf-8", "backslashreplace")
+
+
+def looks_like_html(text: str) -> bool:
+    """A .txt that is really a saved web page."""
+    head = text[:2000]
+    return bool(_HTML_SNIFF.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
+
+
+def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """One raw file -> Document, or raise RejectedInput(reason, detail)."""
+    meta = meta or {}
+    source_file = source_name(path, raw_root)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise RejectedInput("too_large", f"{size} bytes is over the limit of {max_bytes}")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except RejectedInput:
+        raise
+    except (OSError, ValueError) as exc:
+        raise RejectedInput("unreadable", f"{type(exc).__name__}: {exc}") from None
+    if len(data) > max_bytes:
+        raise RejectedInput("too_large", f"over the limit of {max_bytes} bytes")
+    try:
+        text, encoding = decode_bytes(data, meta.get("encoding"))
+        is_html = path.suffix.lower() in (".html", ".htm") or "html" in str(meta.get("content_type") or "").lower()
+        is_html = is_html or looks_like_html(text)
+        url = meta.get("url")
+        if is_html:
+            art = extract_article(text, url)
+            title, published, body, url, page_publisher = art.title, art.published, art.text, art.url, art.publisher
+            if art.contact and art.contact not in body:
+                body = f"{body}\n\n{art.contact}" if body else art.contact
+        else:
+            tart = parse_plain_text(text)
+            title, published, body, page_publisher = tart.title, tart.published, tart.text, None
+    except RejectedInput:
+        raise
+    except Exception as exc:  # a parser bug on pathological input must not stop the run
+        raise RejectedInput("unparseable", f"{type(exc).__name__}: {exc}") from None
+    if sum(1 for _ in islice(_LETTER.finditer(body), _MIN_BODY_LETTERS)) < _MIN_BODY_LETTERS:
+        raise RejectedInput("no_text", "nothing left after removing page furniture")
+    return Document(
+        source_file=source_file,
+        text=f"{title}\n\n{body}" if title else body,
+        content_sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        published=published,
+        publisher=meta.get("publisher") or page_publisher or None,
+        url=url,
+        source_format="html" if is_html else "text",
+        encoding=encoding,
+        source_id=meta.get("source_id"),
+    )
+
+
+def _is_manifest(name: str) -> bool:
+    low = name.lower()
+    return "manifest" in low
+
+
+def iter_raw_files(raw_root: Path) -> Iterator[Path]:
+    """Raw .txt/.html/.htm files under ``raw_root``, sorted, no hidden or manifest files."""
+    found: list[tuple[bytes, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(raw_root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith(".") or _is_manifest(name) or not name.lower().endswith(RAW_SUFFIXES):
+                continue
+            p = Path(dirpath, name)
+            found.append((os.fsencode(p.relative_to(raw_root).as_posix()), p))
+    found.sort(key=lambda t: t[0])
+    for _, p in found:
+        yield p

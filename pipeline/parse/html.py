@@ -1,0 +1,294 @@
+"""HTML press releases: metadata first, then the main text.
+
+Page metadata (Open Graph, JSON-LD, Dublin Core, <time>) is more reliable than
+anything read from the layout, so title, dates, canonical URL and publisher come from
+there when present. The main text comes from a site adapter when the platform is
+known (:mod:`pipeline.parse.sites`), else from trafilatura, else from the largest run of
+<p> under <article>/<main>. Page chrome (cookie banners, menus, footers) is removed
+from the tree before any text is read, and the result goes through the same line
+filters as plain text.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from . import sites
+from .dateline import parse_date_string, parse_dateline
+from .text import clean_line, is_boilerplate
+
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+               "figcaption", "address", "caption")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TITLE_TAIL = re.compile(r"^(.*\S)\s+(\||-|–|—|::|»|·)\s+([^|–—»·]+)$")
+_CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
+_CHROME_KEEP = {"html", "body", "main", "article"}
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "pressrelease", "reportagenewsarticle", "webpage",
+                  "analysisnewsarticle", "report"}
+_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dcterms.date", "dcterms.issued",
+                   "dc.date.issued", "dc.date", "date", "pubdate", "publishdate", "publish-date", "publication_date",
+                   "sailthru.date", "parsely-pub-date", "dcterms.created", "dc.date.created")
+_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
+                 "last-modified", "lastmod")
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    title: str | None
+    published: dt.date | None
+    updated: dt.date | None
+    text: str  # main text, paragraphs separated by blank lines, WITHOUT the title
+    lead: str | None
+    url: str | None
+    publisher: str | None
+    contact: str | None
+
+
+def _norm(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def parse_tree(html: str) -> etree._Element | None:
+    """Parse (possibly truncated) HTML; None when there is nothing to parse."""
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for br in tree.iter("br"):  # keep line breaks of addresses and contact blocks
+        br.tail = "\n" + (br.tail or "")
+    return tree
+
+
+def _meta(tree: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = _norm(m.get("content"))
+        if key and val and key not in out:
+            out[key] = val
+    return out
+
+
+def _jsonld(tree: etree._Element) -> dict:
+    """The article-like object from JSON-LD (also inside @graph and lists)."""
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            types = node.get("@type", "")
+            types = types if isinstance(types, list) else [types]
+            if any(str(t).lower() in _ARTICLE_TYPES for t in types):
+                found.append(node)
+            walk(node.get("@graph", []))
+
+    for s in tree.iter("script"):
+        if (s.get("type") or "").lower().strip() == "application/ld+json" and s.text:
+            try:
+                walk(json.loads(s.text.strip().rstrip(";")))
+            except (ValueError, RecursionError):
+                continue
+    found.sort(key=lambda d: str(d.get("@type", "")).lower() == "webpage")  # real articles before pages
+    return found[0] if found else {}
+
+
+def _ld_name(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _norm(value) if isinstance(value, str) and value.strip() else None
+
+
+def _strip_site_suffix(title: str, site_names: set[str]) -> str:
+    """"Rubrik - Växjö kommun" -> "Rubrik"; " | X" always goes, " - X" only for a known site name."""
+    while True:
+        m = _TITLE_TAIL.match(title)
+        if not m:
+            return title.strip()
+        head, sep, last = m.group(1), m.group(2), m.group(3).strip().lower()
+        known = any(n and (last == n or last in n or n in last) for n in site_names)
+        if not (known or (sep == "|" and len(last.split()) <= 6)):
+            return title.strip()
+        title = head
+
+
+def _text_of(el: etree._Element) -> str:
+    return _norm(el.get("datetime") or el.get("content") or el.text_content())
+
+
+def _blocks(el: etree._Element) -> list[str]:
+    """Block-level texts under ``el`` in document order, nested blocks counted once."""
+    out: list[str] = []
+    taken: set[etree._Element] = set()
+    for node in el.iter(*_BLOCK_TAGS):
+        if any(a in taken for a in node.iterancestors()):
+            continue
+        taken.add(node)
+        for line in node.text_content().split("\n"):
+            line = _norm(line)
+            if line:
+                out.append(line)
+    if not out:
+        out = [ln for ln in (_norm(x) for x in el.text_content().split("\n")) if ln]
+    return out
+
+
+def _decluttered(tree: etree._Element, adapter: sites.SiteAdapter | None) -> etree._Element:
+    """A copy of the tree without scripts, navigation, cookie banners and footers."""
+    tree = copy.deepcopy(tree)
+    doomed = sites.select(tree, sites.NEVER_TEXT) + list(tree.iter("footer", "aside"))
+    doomed += [h for h in tree.iter("header") if not any(a.tag in ("article", "main") for a in h.iterancestors())]
+    for css in adapter.drop if adapter else ():
+        doomed += sites.select(tree, css)
+    for e in tree.iter():
+        if not isinstance(e.tag, str) or e.tag in _CHROME_KEEP:
+            continue
+        ident = f"{e.get('id', '')} {e.get('class', '')}"
+        if ident.strip() and _CHROME_RE.search(ident) and not _holds_article(e):
+            doomed.append(e)
+    for e in doomed:
+        if e.getparent() is not None and e.tag not in _CHROME_KEEP:
+            e.drop_tree()
+    return tree
+
+
+def _holds_article(e: etree._Element) -> bool:
+    """A "chrome" class on a wrapper of the article itself ("has-sidebar") must not drop it."""
+    return e.find(".//h1") is not None or e.find(".//article") is not None or e.find(".//main") is not None
+
+
+def _clean_lines(lines: list[str], title: str | None) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        line = clean_line(line)
+        if not line or is_boilerplate(line) or (out and line == out[-1]):
+            continue
+        if title and not out and line == title:
+            continue
+        out.append(line)
+    return out
+
+
+def _trafilatura(tree: etree._Element, url: str | None) -> list[str]:
+    import trafilatura
+
+    try:
+        got = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, include_tables=True,
+                                  include_links=False, include_images=False, favor_recall=True, deduplicate=False)
+    except Exception:  # trafilatura fails on odd trees; the fallback handles them
+        return []
+    return [ln for ln in (_norm(x) for x in (got or "").split("\n")) if ln]
+
+
+def _largest_p_run(tree: etree._Element) -> list[str]:
+    """Fallback: the container under <article>/<main>/<body> with the most <p> text."""
+    best, best_len = None, 0
+    for cand in tree.iter("article", "main", "div", "section", "body"):
+        n = sum(len(p.text_content()) for p in cand.iterchildren("p"))
+        if n > best_len:
+            best, best_len = cand, n
+    if best is None:
+        root = tree.find(".//body")
+        return _blocks(root if root is not None else tree)
+    for anc in [best] + list(best.iterancestors()):  # prefer the enclosing article/main
+        if anc.tag in ("article", "main"):
+            best = anc
+            break
+    return _blocks(best)
+
+
+def extract_article(html: str, url: str | None = None) -> HtmlArticle:
+    """Title, dates, lead, main text, canonical URL, publisher and contact of a page."""
+    tree = parse_tree(html)
+    if tree is None:
+        return HtmlArticle(None, None, None, "", None, url, None, None)
+    meta, ld = _meta(tree), _jsonld(tree)
+    adapter = sites.choose_adapter(tree, url)
+    publisher = meta.get("og:site_name") or _ld_name(ld.get("publisher")) or meta.get("application-name")
+    if publisher and publisher.lower() in sites.PLATFORM_NAMES:  # the press-room host, not the sender
+        tail = _TITLE_TAIL.match(_norm(tree.findtext(".//title")))
+        publisher = _ld_name(ld.get("publisher")) or (tail.group(3).strip() if tail and tail.group(2) == "|" else None)
+    site_names = {n.lower() for n in (publisher, meta.get("application-name"), sites.host_of(url)) if n}
+
+    # Title: adapter headline, then metadata, then <h1>, then <title>.
+    title_el = sites.select_first(tree, adapter.title) if adapter else None
+    h1 = tree.find(".//h1")
+    title_tag = tree.find(".//title")
+    candidates = [
+        _text_of(title_el) if title_el is not None else None,
+        _strip_site_suffix(meta["og:title"], site_names) if meta.get("og:title") else None,
+        _ld_name(ld.get("headline")) or _ld_name(ld.get("name")) if ld else None,
+        _norm(h1.text_content()) if h1 is not None else None,
+        _strip_site_suffix(_norm(title_tag.text_content()), site_names) if title_tag is not None else None,
+    ]
+    title = next((c for c in candidates if c), None)
+
+    def first_date(selectors: tuple[str, ...], meta_keys: tuple[str, ...], ld_key: str) -> dt.date | None:
+        el = sites.select_first(tree, selectors) if selectors else None
+        for value in (_text_of(el) if el is not None else None, *(meta.get(k) for k in meta_keys), ld.get(ld_key)):
+            if isinstance(value, str):
+                got = parse_date_string(value) if len(value) < 40 else _dateline_in(value)
+                if got:
+                    return got
+        return None
+
+    published = first_date(adapter.published if adapter else (), _PUBLISHED_META, "datePublished")
+    updated = first_date(adapter.updated if adapter else (), _UPDATED_META, "dateModified")
+    if published is None:
+        for t in tree.iter("time"):
+            if t.get("pubdate") is not None or (t.get("itemprop") or "").lower() == "datepublished":
+                published = parse_date_string(t.get("datetime") or t.text_content())
+                break
+
+    canonical = next((l.get("href") for l in tree.iter("link") if (l.get("rel") or "").lower() == "canonical"), None)
+    page_url = canonical or meta.get("og:url") or (ld.get("url") if isinstance(ld.get("url"), str) else None)
+    page_url = urljoin(url, page_url) if page_url and url else (page_url or url)
+
+    clean = _decluttered(tree, adapter)
+    lead_el = sites.select_first(tree, adapter.lead if adapter else ("[class*=ingress]", "p.lead", ".preamble"))
+    lead = _norm(lead_el.text_content()) if lead_el is not None else None
+    contact_el = sites.select_first(tree, adapter.contact) if adapter and adapter.contact else None
+    contact = "\n".join(_blocks(contact_el)) if contact_el is not None else None
+
+    lines: list[str] = []
+    if adapter:
+        for css in adapter.body:
+            found = sites.select(clean, css)
+            if found:
+                lines = [ln for el in found for ln in _blocks(el)]
+                if sum(map(len, lines)) >= 150:
+                    break
+    if sum(map(len, lines)) < 150:
+        lines = _trafilatura(clean, url) or _largest_p_run(clean)
+    lines = _clean_lines(lines, title)
+    if lead and lead not in lines[:3]:
+        lines.insert(0, lead)
+    if published is None or updated is None:
+        top = "\n".join(_blocks(clean)[:25])
+        published = published or _dateline_in(top)
+        updated = updated or _dateline_in(top, "updated")
+    return HtmlArticle(title=title, published=published, updated=updated, text="\n\n".join(lines), lead=lead,
+                       url=page_url, publisher=publisher, contact=contact or None)
+
+
+def _dateline_in(text: str, kind: str = "published") -> dt.date | None:
+    """The first dateline of the given kind among the first lines of ``text``."""
+    for line in text.split("\n")[:25]:
+        got = parse_dateline(line.strip())
+        if got and got[0] == kind:
+            return got[1]
+    return None

@@ -1,0 +1,258 @@
+"""Plain-text press releases: headline, publication date and clean body.
+
+Most input is a release copied from a web page as text, so it carries page remnants
+(menus, notices, logos, markdown, empty labels, media-player times). The layout of a
+Swedish release page is stable: optional site chrome, then the headline as a short
+stand-alone line, a dateline just above or below it, then lead and body, and often a
+contact block at the end. We clean line by line with precompiled patterns from
+``pipeline/resources/parse_*.txt`` and read the structure of the top of the page to
+find headline and date. Everything is regex; no date parser runs over the body.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .dateline import LABELS, parse_dateline
+
+_RES = resources.files("pipeline.resources")
+
+
+def _load_patterns(name: str) -> re.Pattern[str]:
+    lines = [
+        ln.strip() for ln in _RES.joinpath(name).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in lines), re.I)
+
+
+BOILERPLATE = _load_patterns("parse_boilerplate.txt")
+HEADER_NOISE = _load_patterns("parse_header_noise.txt")
+_ALL_LABELS = LABELS["published"] + LABELS["updated"] + LABELS["other_empty"]
+EMPTY_LABEL = re.compile(
+    r"\(?(?:%s)\)?\s*:?\s*" % "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_ALL_LABELS, key=len, reverse=True)),
+    re.I,
+)
+
+# Markdown and inline remnants.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_QUOTE = re.compile(r"^\s*>\s?")
+_MD_LEAD = frozenset("#>-*_")
+_LINK_NOTE = re.compile(r"\s*(?:länk till annan webbplats|extern länk|öppnas i (?:nytt|ett nytt) fönster)[,.]?", re.I)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# Structure of the top of the page.
+_CAPTION = re.compile(r"(?:\b(?:foto|bild|fotograf|photo)\s*:|^(?:foto|bild)\b|\bfoto\s*/)", re.I)
+_KICKER = re.compile(r"^(?:press)?meddelande\b(?!.*\d{4})", re.I)
+_ORG_LINE = re.compile(
+    r"^(?:[A-ZÅÄÖ][\w\-]+(?:\s[A-ZÅÄÖ][\w\-]+)?\s(?:kommun|stad|län|landsting|region)|"
+    r"Region\s[A-ZÅÄÖ][\w\-]+(?:\s[A-ZÅÄÖ][\w\-]+)?|Länsstyrelsen(?:\si)?\s[A-ZÅÄÖ][\w\-]+(?:\s\w+){0,2})$"
+)
+_CLOSE_BOX = re.compile(r"\bstäng rutan\b|\bstäng\b\s*$", re.I)
+_CONTACTISH = re.compile(r"@|https?://|www\.|\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\+46")
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)]*)(?:\s|$)")
+_QUOTE_START = re.compile(r"^[-–—•·*]\s|^[-–—]\S")
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+_UI_MAX_CHARS = 240
+_BODY_MIN_WORDS = 12
+_HEADER_MAX_LINES = 40
+_TITLE_MAX_WORDS = 25
+_DATELINE_WINDOW = 18  # non-empty lines from the top that may hold the dateline
+
+
+@dataclass(frozen=True)
+class TextArticle:
+    title: str | None
+    published: dt.date | None
+    text: str  # clean body WITHOUT the title
+
+
+def clean_line(line: str) -> str:
+    """Inline clean-up of one line: markdown, link notes, spacing."""
+    line = _ZERO_WIDTH.sub("", line)
+    head = line.lstrip()[:1]
+    if head in _MD_LEAD:
+        if _MD_RULE.match(line):
+            return ""
+        line = _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
+    if "](" in line:
+        line = _MD_IMAGE.sub(r"\1", line)
+        line = _MD_LINK.sub(lambda m: m.group(1) or m.group(2).removeprefix("mailto:"), line)
+    if "**" in line or "__" in line:
+        line = _MD_BOLD.sub(r"\2", line)
+    if "nster" in line or "nk" in line:
+        line = _LINK_NOTE.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    """Pure UI line (anywhere in the page) or a label with no value."""
+    if len(line) > _UI_MAX_CHARS:  # running prose; skipping it keeps the scan cheap
+        return False
+    return bool(BOILERPLATE.fullmatch(line) or EMPTY_LABEL.fullmatch(line))
+
+
+def _blocks(raw: str) -> list[list[str]]:
+    """Clean lines grouped into paragraphs (blank-line separated); UI lines removed."""
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    for raw_line in raw.split("\n"):
+        line = clean_line(raw_line)
+        if not line:
+            if cur:
+                blocks.append(cur)
+                cur = []
+            continue
+        if is_boilerplate(line):
+            continue
+        if cur and line == cur[-1]:  # image alt text followed by the same caption
+            continue
+        cur.append(line)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _n_words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def is_body_paragraph(text: str) -> bool:
+    """Running prose: long enough and with a sentence end, or a quote line."""
+    if _CAPTION.search(text):
+        return False
+    if _QUOTE_START.match(text) and _n_words(text) >= 6:
+        return True
+    return _n_words(text) >= _BODY_MIN_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def title_shape(line: str) -> bool:
+    """Could this stand-alone line be a headline?"""
+    n = _n_words(line)
+    if n == 0 or n > _TITLE_MAX_WORDS or len(line) > 220:
+        return False
+    if line[-1] in ".:;,":
+        return False
+    if _QUOTE_START.match(line) or _CAPTION.search(line) or _CONTACTISH.search(line):
+        return False
+    first = line[0]
+    if not (first.isupper() or first.isdigit() or first in "\"”“'«§"):
+        return False
+    if parse_dateline(line) or EMPTY_LABEL.fullmatch(line):
+        return False
+    if re.match(r"^[\w ]{1,30}:\s", line) and n > 1 and line.split(":")[0].lower() in _ALL_LABELS:
+        return False
+    return sum(c.isalpha() for c in line) >= 3
+
+
+def _find_published(blocks: list[list[str]]) -> tuple[dt.date | None, tuple[int, int] | None]:
+    seen = 0
+    for bi, block in enumerate(blocks):
+        for li, line in enumerate(block):
+            seen += 1
+            if seen > _DATELINE_WINDOW:
+                return None, None
+            got = parse_dateline(line)
+            if got and got[0] == "published":
+                return got[1], (bi, li)
+    return None, None
+
+
+def _drop_popup(blocks: list[list[str]]) -> list[list[str]]:
+    """A "Stäng rutan" (close box) near the top ends a dialog: drop everything above it."""
+    last = None
+    n = 0
+    for bi, block in enumerate(blocks):
+        for line in block:
+            n += 1
+            if _CLOSE_BOX.search(line):
+                last = bi
+        if n > 15:
+            break
+    return blocks[last + 1 :] if last is not None else blocks
+
+
+def parse_plain_text(raw: str) -> TextArticle:
+    """Headline, stated publication date and clean body of a release given as text."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _drop_popup(_blocks(raw))
+    published, date_pos = _find_published(blocks)
+
+    drop, header_end = _header_noise(blocks, date_pos)
+    title_pos = _find_title(blocks, drop, header_end)
+    title = blocks[title_pos[0]][title_pos[1]] if title_pos else None
+
+    # Body: everything else; org-name lines and duplicates of the title above it go.
+    out: list[str] = []
+    for bi, block in enumerate(blocks):
+        keep = []
+        for li, line in enumerate(block):
+            if (bi, li) in drop or (bi, li) == title_pos:
+                continue
+            if title_pos and bi <= title_pos[0] and (_ORG_LINE.match(line) or line == title):
+                continue
+            keep.append(line)
+        para = "\n".join(keep)
+        if para and not (out and para == out[-1]):  # caption repeated as its own paragraph
+            out.append(para)
+    return TextArticle(title=title, published=published, text="\n\n".join(out))
+
+
+def _header_noise(blocks: list[list[str]], date_pos: tuple[int, int] | None) -> tuple[set[tuple[int, int]], int]:
+    """Lines to drop above the body, and the index of the first body block."""
+    drop: set[tuple[int, int]] = set()
+    seen = 0
+    for bi, block in enumerate(blocks):
+        if seen > _HEADER_MAX_LINES:
+            return drop, bi
+        seen += len(block)
+        for li, line in enumerate(block):
+            if len(line) <= 2 * _UI_MAX_CHARS and HEADER_NOISE.fullmatch(line):
+                drop.add((bi, li))
+        if date_pos and date_pos[0] == bi:  # category/breadcrumb line glued under the dateline
+            for li in range(date_pos[1] + 1, len(block)):
+                if not _SENTENCE_END.search(block[li]) and not _CAPTION.search(block[li]):
+                    drop.add((bi, li))
+        live = " ".join(ln for li, ln in enumerate(block) if (bi, li) not in drop)
+        if live and is_body_paragraph(live):
+            return drop, bi
+    return drop, len(blocks)
+
+
+def _find_title(blocks: list[list[str]], drop: set[tuple[int, int]], header_end: int) -> tuple[int, int] | None:
+    """The headline: the first stand-alone, headline-shaped line above the body.
+
+    A kicker ("Pressmeddelande från X") announces the headline, so candidates above it
+    do not count. One-word lines (a section name above the headline) are a fallback.
+    """
+    start = 0
+    for bi in range(header_end):
+        if any(_KICKER.match(ln) for ln in blocks[bi]):
+            start = bi + 1
+    fallback = None
+    for bi in range(start, min(header_end + 1, len(blocks))):
+        live = [(li, ln) for li, ln in enumerate(blocks[bi]) if (bi, li) not in drop]
+        if not live:
+            continue
+        li, line = live[0]
+        if bi == header_end:  # the first body block may open with the headline line
+            if len(live) > 1 and title_shape(line) and not _ORG_LINE.match(line) and _n_words(line) >= 2:
+                return bi, li
+            break
+        if len(live) > 1:
+            nxt = live[1][1]
+            if not (parse_dateline(nxt) or is_body_paragraph(nxt)):
+                continue
+        if not title_shape(line) or _ORG_LINE.match(line) or _KICKER.match(line):
+            continue
+        if _n_words(line) >= 2:
+            return bi, li
+        if fallback is None:
+            fallback = (bi, li)
+    return fallback

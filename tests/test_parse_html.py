@@ -1,0 +1,110 @@
+"""HTML releases: metadata, site adapters, chrome removal, truncated markup."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from pipeline.parse import sites
+from pipeline.parse.html import extract_article
+
+FIX = Path(__file__).parent / "fixtures" / "parse"
+
+
+def load(name: str) -> str:
+    return (FIX / name).read_text("utf-8")
+
+
+def test_sitevision_municipality() -> None:
+    art = extract_article(load("sitevision.html"), "https://www.bergsala.se/nyheter/x.html")
+    assert art.title == "Språkcafé får stöd för ett år till"
+    assert art.published == dt.date(2021, 3, 2)  # from the "Publicerad" text
+    assert art.lead and art.lead.startswith("Bergsala kommun har beviljats 350 000 kronor")
+    assert "samlat över 200 deltagare" in art.text
+    assert "säger Karin Ek, enhetschef" in art.text
+    assert art.url == "https://www.bergsala.se/nyheter/2021-03-02-sprakcafe-far-stod.html"
+    assert art.contact and "Karin Ek, enhetschef\nkarin.ek@bergsala.se" in art.contact
+    for junk in ("kakor", "Godkänn", "Start", "Telefon 0123"):
+        assert junk not in art.text
+    assert not art.text.startswith(art.title)
+
+
+def test_mynewsdesk_pressroom() -> None:
+    art = extract_article(load("mynewsdesk.html"))
+    assert art.title == "Ytterligare 12 miljoner till läxhjälp för nyanlända"
+    assert art.published == dt.date(2019, 3, 13)
+    assert art.url.startswith("https://www.mynewsdesk.com/se/lasgladje/")
+    assert art.publisher == "Stiftelsen Läsglädje"  # not the platform name
+    assert art.lead and "12 miljoner kronor" in art.lead
+    assert "Verksamheten når i dag omkring 3 000 elever" in art.text
+    assert art.contact and "Lena Holm" in art.contact
+    for junk in ("cookies", "Dela på Facebook", "inte hör hit"):
+        assert junk not in art.text
+
+
+def test_lansstyrelsen() -> None:
+    art = extract_article(load("lansstyrelsen.html"), "https://www.lansstyrelsen.se/norrland/nyheter/x.html")
+    assert art.title == "Nya pengar för integrationsfrämjande insatser"
+    assert art.published == dt.date(2020, 2, 12)
+    assert art.updated == dt.date(2020, 2, 20)
+    assert art.publisher == "Länsstyrelsen Norrland"
+    assert art.lead and art.lead.startswith("Den 15 februari öppnar utlysningen")
+    assert "Drygt 3,5 miljoner kronor" in art.text and "senast den 22 mars 2020" in art.text
+    assert "SMHI" not in art.text
+
+
+def test_generic_page_with_cookie_banner_and_jsonld_graph() -> None:
+    art = extract_article(load("generic_jsonld.html"), "https://www.adalen.example/nyheter/cykla")
+    assert art.title == "Fler ska lära sig cykla"
+    assert art.published == dt.date(2018, 5, 22)
+    assert art.updated == dt.date(2018, 5, 23)
+    assert art.publisher == "Ådalens tidning"
+    assert art.url == "https://www.adalen.example/nyheter/cykla"
+    assert "cykelskola för nyanlända kvinnor i Kramfors" in art.text
+    assert "säger Amina Yusuf" in art.text
+    for junk in ("integritet", "cookies", "Godkänn", "Sport", "Ansvarig utgivare"):
+        assert junk not in art.text
+    assert "\n\n" in art.text  # paragraphs separated by blank lines
+
+
+def test_truncated_html_still_yields_text() -> None:
+    art = extract_article(load("truncated.html"))
+    assert art.title == "Bidrag till fritidsgård"
+    assert "200 000 kronor av Allmänna arvsfonden" in art.text
+
+
+def test_title_suffix_and_meta_dates() -> None:
+    page = """<html><head><title>Ny mötesplats öppnar i Storby | Storby kommun</title>
+    <meta name="dcterms.date" content="2022-11-03"></head>
+    <body><div><p>Den nya mötesplatsen för nyanlända öppnar i centrum på måndag. Den drivs av kommunen tillsammans
+    med Röda Korset och Svenska kyrkan och har öppet fem dagar i veckan.</p></div></body></html>"""
+    art = extract_article(page)
+    assert art.title == "Ny mötesplats öppnar i Storby"
+    assert art.published == dt.date(2022, 11, 3)
+    assert "Röda Korset och Svenska kyrkan" in art.text
+
+
+def test_time_element_and_hyphen_in_title_kept() -> None:
+    page = """<html><head><title>Samverkan 2022 - ett integrationsprojekt</title></head><body><article>
+    <h1>Samverkan 2022 - ett integrationsprojekt</h1><time pubdate datetime="2022-10-01">1 oktober</time>
+    <p>Projektet har beviljats drygt 50 miljoner kronor från fonden och ska pågå i fyra år i hela länet.</p>
+    </article></body></html>"""
+    art = extract_article(page)
+    assert art.title == "Samverkan 2022 - ett integrationsprojekt"
+    assert art.published == dt.date(2022, 10, 1)
+
+
+@pytest.mark.parametrize("page", ["", "   ", "<html></html>", "<p>"])
+def test_empty_pages_do_not_raise(page: str) -> None:
+    art = extract_article(page)
+    assert art.text == ""
+
+
+def test_adapter_registry() -> None:
+    tree = lxml_html.document_fromstring(load("sitevision.html"))
+    assert sites.choose_adapter(tree, None).name == "sitevision"
+    assert sites.choose_adapter(tree, "https://www.lansstyrelsen.se/skane/x.html").name == "lansstyrelsen"
+    assert sites.choose_adapter(lxml_html.document_fromstring(load("mynewsdesk.html"))).name == "mynewsdesk"
+    assert sites.choose_adapter(lxml_html.document_fromstring(load("generic_jsonld.html"))) is None
