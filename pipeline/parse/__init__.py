@@ -69,7 +69,7 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
         text, encoding = decode_bytes(data, meta.get("encoding"))
         is_html = path.suffix.lower() in (".html", ".htm") or "html" in str(meta.get("content_type") or "").lower()
         is_html = is_html or looks_like_html(text)
-        url = meta.get("url")
+        url = meta.get("final_url") or meta.get("url")  # where the content was actually served
         if is_html:
             art = extract_article(text, url)
             title, published, body, url, page_publisher = art.title, art.published, art.text, art.url, art.publisher
