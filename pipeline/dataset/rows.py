@@ -32,7 +32,7 @@ def entity_rows(doc: Doc) -> list[dict]:
             "normalized": x.normalized, "amount_sek": x.amount_sek, "qualifier": x.qualifier,
             "date": _as_date(x.date), "date_end": _as_date(x.date_end), "date_granularity": x.date_granularity,
             "date_relative": x.date_relative, "role": x.role, "affiliation": x.affiliation,
-            "org_type": x.org_type, "municipality_code": x.municipality_code, "county_code": x.county_code,
+            "canonical": x.canonical, "org_type": x.org_type, "municipality_code": x.municipality_code, "county_code": x.county_code,
             "method": x.method,
         })
     return rows

@@ -88,10 +88,14 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
 
 
 def resources_fingerprint() -> str:
-    """Hash of every data file the components read, so editing a list invalidates the cache."""
+    """Hash of the data files and of the code that turns a raw file into rows, so that
+    editing a word list or a rule invalidates cached results, not only a version bump."""
+    package = Path(pipeline.__file__).parent
+    files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
+    for stage in ("parse", "nlp", "normalize", "dataset"):
+        files += sorted((package / stage).glob("*.py"))
     digest = hashlib.sha256()
-    for path in sorted(resources.resource_dir().iterdir()):
-        if path.is_file() and path.suffix in {".csv", ".txt", ".json", ".jsonl"}:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import is_name_word
 from pipeline.normalize.organisations import lookup_org, lookup_place, strip_genitive
 
@@ -46,6 +47,7 @@ class EntityMerger:
                     chosen.append(mapped)
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
+        written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
         doc.ents = sorted(chosen, key=lambda s: s.start)
         return doc
 
@@ -74,12 +76,13 @@ class EntityMerger:
                 return None  # a lone sentence-initial capitalised word is rarely a body
             new._.normalized = match.canonical if match else base
             if match:
+                new._.canonical = match.canonical
                 new._.org_type, new._.municipality_code, new._.county_code = match.org_type, match.municipality_code, match.county_code
         else:
             match = lookup_place(text)
             if match is None and span[0].is_sent_start and len(span) == 1:
                 return None
-            new._.normalized = match.canonical if match else text
+            new._.normalized = written_place_name(text, match) if match else text
             if match:
                 new._.municipality_code, new._.county_code = match.municipality_code, match.county_code
         return new
@@ -106,3 +109,26 @@ class EntityMerger:
                 span._.method = "coref"
                 found.append(span)
         return found
+
+
+def written_org_names(doc: Doc, orgs: list[Span]) -> None:
+    """Name each body by the fullest form the text itself supports.
+
+    The gazetteer's name (``canonical``) is used when the text writes it somewhere;
+    otherwise the longest form the text does write ("EU", "Röda Korset", a former
+    name like "Sveriges Kommuner och Landsting"), so that the dataset never states a
+    name the source does not. County boards keep the board's full name: the text
+    supports it by naming the county.
+    """
+    groups: dict[str, list[Span]] = {}
+    for span in orgs:
+        if span._.canonical and span._.org_type != "county_board":
+            groups.setdefault(span._.canonical, []).append(span)
+    folded_text = doc.text.casefold()
+    for canonical, spans in groups.items():
+        if canonical.casefold() in folded_text:
+            name = canonical
+        else:
+            name = max((strip_genitive(" ".join(s.text.split())) for s in spans), key=len)
+        for span in spans:
+            span._.normalized = name

@@ -19,6 +19,7 @@ from pipeline.nlp.people import is_name_word
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
+BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
 BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
 
@@ -31,11 +32,12 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         forms = resources.org_forms()
-        self.heads = tuple(sorted({h.lower() for h in [*forms["head_words"], *forms["compound_suffixes"]]},
-                                  key=len, reverse=True))
+        self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
+        self.compound_suffixes = tuple(sorted({h.lower() for h in forms["compound_suffixes"]}, key=len, reverse=True))
         self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
         self.prefix_words = frozenset(forms["prefix_words"])
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(resources.read_word_list("not_name_words.txt"))
+        self.first_names = resources.first_names()
         self.orgs = self._matcher(nlp, orgnorm.org_surface_forms())
         self.places = self._matcher(nlp, orgnorm.place_surface_forms())
 
@@ -59,7 +61,10 @@ class Gazetteer:
         for match_id, start, end in [*exact(doc), *caseless(doc)]:
             value = values[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=label)
-            span._.normalized = value.canonical
+            if label == "ORG":
+                span._.normalized = span._.canonical = value.canonical
+            else:
+                span._.normalized = written_place_name(span.text, value)
             span._.municipality_code = value.municipality_code
             span._.county_code = value.county_code
             if label == "ORG":
@@ -68,11 +73,11 @@ class Gazetteer:
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = self._match(doc, self.orgs, "ORG") + self._form_orgs(doc)
-        orgs = filter_spans(orgs)
+        all_places = filter_spans(self._match(doc, self.places, "LOC"))
+        known = self._local_branches(doc, self._match(doc, self.orgs, "ORG"), all_places)
+        orgs = filter_spans(known + self._form_orgs(doc, all_places))
         taken = {i for span in orgs for i in range(span.start, span.end)}
-        places = [s for s in filter_spans(self._match(doc, self.places, "LOC"))
-                  if not any(i in taken for i in range(s.start, s.end))]
+        places = [s for s in all_places if not any(i in taken for i in range(s.start, s.end))]
         doc._.county_code = self._county_of(orgs, places)
         orgs += self._bare_boards(doc, taken, doc._.county_code)
         orgs, places = self._bodies_from_places(doc, orgs, places)
@@ -80,29 +85,81 @@ class Gazetteer:
         doc.spans[PLACE_KEY] = places
         return doc
 
-    def _form_orgs(self, doc: Doc) -> list[Span]:
-        """Capitalised phrases that end in an organisation word, or start with one."""
+    def _form_orgs(self, doc: Doc, places: list[Span]) -> list[Span]:
+        """Names by their form: "Västerbottens fotbollsförbund", "Svenska Judoförbundet", "Umeå FC",
+        "Stiftelsen Botildenborg", "Familjecentralen i Sunne"; and photo credits ("Foto: Stocksnap")."""
+        place_at = {span.start: span for span in places}
         spans = []
         for token in doc:
             if token.text in self.not_orgs:
                 continue
-            lower = token.lower_
-            is_head = (any(lower.endswith(h) and len(lower) > len(h) + 2 or lower == h for h in self.heads)
-                       and (is_name_word(token) or token.i > 0 and is_name_word(doc[token.i - 1])))
-            is_suffix = token.text in self.suffix_tokens and token.i > 0 and is_name_word(doc[token.i - 1])
-            if is_head or is_suffix:
-                start = self._extend_left(doc, token.i)
-                if is_suffix and start == token.i:
-                    continue
-                if start == token.i and not token.text[0].isupper():
-                    continue
-                spans.append(self._form_span(doc, start, token.i + 1, token.text))
-            elif token.text in self.prefix_words and token.i + 1 < len(doc) and is_name_word(doc[token.i + 1]):
-                end = token.i + 1
-                while end < len(doc) and end < token.i + 4 and is_name_word(doc[end]) and not doc[end].is_sent_start:
+            lower, i = token.lower_, token.i
+            prev_is_name = i > 0 and is_name_word(doc[i - 1]) and not token.is_sent_start
+            if any(lower.endswith(h) for h in self.heads) and prev_is_name:
+                start = self._extend_left(doc, i)
+            elif (is_name_word(token) and not token.is_sent_start
+                  and any(lower.endswith(h) and len(lower) > len(h) + 3 for h in self.compound_suffixes)):
+                start = self._extend_left(doc, i)
+            elif token.text in self.suffix_tokens and prev_is_name:
+                start = self._extend_left(doc, i)
+            elif token.text in self.prefix_words and i + 1 < len(doc) and is_name_word(doc[i + 1]):
+                end = i + 1
+                while end < len(doc) and end < i + 4 and is_name_word(doc[end]) and not doc[end].is_sent_start:
                     end += 1
-                spans.append(self._form_span(doc, token.i, end, token.text))
+                spans.append(self._form_span(doc, i, end, token.text))
+                continue
+            else:
+                continue
+            end = i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:  # "... i Sunne"
+                end = place_at[end + 1].end
+            spans.append(self._form_span(doc, start, end, token.text))
+        spans.extend(self._credits(doc))
         return spans
+
+    def _credits(self, doc: Doc) -> list[Span]:
+        """'Foto: Stocksnap' names the photographer or the agency; a name that is not a person's is an organisation."""
+        spans = []
+        for token in doc[:-2]:
+            if token.lower_ in ("foto", "bild", "fotograf", "illustration") and doc[token.i + 1].text == ":":
+                start = end = token.i + 2
+                while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
+                    end += 1
+                if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
+                    spans.append(self._form_span(doc, start, end, doc[end - 1].text))
+        return spans
+
+    def _local_branches(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
+        """'ABF Värmland', 'ABF-Dalarna', 'Svenska kyrkan Säffle pastorat': a national
+        association's regional or local unit is named by the association plus the place."""
+        place_at = {span.start: span for span in places}
+        out = list(orgs)
+        for org in orgs:
+            if org._.org_type not in BRANCHING_TYPES:
+                continue
+            end = org.end
+            if end < len(doc) and end in place_at and not doc[end].is_sent_start:
+                end = place_at[end].end
+                if end < len(doc) and any(doc[end].lower_.endswith(h) for h in self.heads):
+                    end += 1  # "... Säffle pastorat"
+            if end > org.end:
+                out.append(self._branch_span(doc, org, end))
+        for token in doc:  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
+            head, dash, rest = token.text.partition("-")
+            if dash and rest[:1].isupper() and orgnorm.lookup_place(rest.split("-")[0]):
+                match = orgnorm.lookup_org(head)
+                if match and match.org_type in BRANCHING_TYPES:
+                    span = Span(doc, token.i, token.i + 1, label="ORG")
+                    span._.normalized, span._.org_type = token.text, match.org_type
+                    out.append(span)
+        return out
+
+    @staticmethod
+    def _branch_span(doc: Doc, org: Span, end: int) -> Span:
+        span = Span(doc, org.start, end, label="ORG")
+        span._.normalized = orgnorm.strip_genitive(" ".join(span.text.split()))
+        span._.org_type = org._.org_type
+        return span
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         start = i
@@ -119,6 +176,7 @@ class Gazetteer:
         name = orgnorm.strip_genitive(" ".join(span.text.split()))
         match = orgnorm.lookup_org(name)
         span._.normalized = match.canonical if match else name
+        span._.canonical = match.canonical if match else None
         span._.org_type = match.org_type if match else _form_type(head)
         if match:
             span._.municipality_code, span._.county_code = match.municipality_code, match.county_code
@@ -139,6 +197,7 @@ class Gazetteer:
             if token.text in ("Länsstyrelsen", "Länsstyrelsens") and token.i not in taken:
                 span = Span(doc, token.i, token.i + 1, label="ORG")
                 span._.normalized, span._.org_type, span._.county_code = name, "county_board", county_code
+                span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
 
@@ -151,7 +210,8 @@ class Gazetteer:
             if place._.municipality_code and nxt is not None and nxt.lower_ in BODY_VERBS:
                 body = resources.municipality_body(place._.municipality_code)
                 span = Span(doc, place.start, place.end, label="ORG")
-                span._.normalized, span._.org_type = body, "municipality"
+                span._.normalized = span._.canonical = body
+                span._.org_type = "municipality"
                 span._.municipality_code, span._.county_code = place._.municipality_code, place._.county_code
                 orgs.append(span)
             else:
@@ -170,3 +230,15 @@ def _form_type(head: str) -> str:
     if lower.endswith(("församling", "församlingen", "kyrka", "kyrkan")):
         return "church"
     return "association"
+
+
+def written_place_name(text: str, match) -> str:
+    """A place as the text names it ("Sörmland", "Kronoberg"), genitive removed; the
+    gazetteer's codes say which municipality or county it is."""
+    written = " ".join(text.split())
+    if written.casefold() == match.canonical.casefold():
+        return match.canonical
+    for ending in (":s", "s"):
+        if written.endswith(ending) and orgnorm.lookup_place(written[: -len(ending)]) == match:
+            return written[: -len(ending)]
+    return written

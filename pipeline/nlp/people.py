@@ -9,6 +9,7 @@ and cue words are data files in ``pipeline/resources``.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,6 +21,7 @@ SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
 PARTICLES = {"af", "von", "van", "de", "der", "den", "da", "al", "el", "bin", "ibn", "di", "le", "la"}
 AFFILIATION_PREPOSITIONS = {"i", "på", "vid", "för", "inom", "hos", "från"}
+PHONE = re.compile(r"^(\+46|0)\d[\d\-]{4,}$")
 PARTY_MARKERS = {"S", "M", "C", "L", "KD", "V", "MP", "SD", "FP"}
 
 
@@ -39,6 +41,12 @@ def is_name_word(token: Token) -> bool:
     if len(text) < 2 or not text[0].isupper() or text.isupper():
         return False
     return all(ch.isalpha() or ch in "-'’" for ch in text) and any(ch.islower() for ch in text)
+
+
+def is_initial(token: Token) -> bool:
+    """A middle initial written between given name and surname: "R" or "R."."""
+    text = token.text
+    return (len(text) == 1 and text.isupper() and text.isalpha()) or (len(text) == 2 and text[0].isupper() and text[1] == ".")
 
 
 def is_role_word(token: Token) -> bool:
@@ -90,10 +98,13 @@ class PeopleFinder:
 
     # -- names -------------------------------------------------------------
     def _blocked_tokens(self, doc: Doc) -> set[int]:
-        """Tokens inside organisations or places found by the gazetteer: never names."""
+        """Tokens inside organisations, countries and counties: never names. Towns are not
+        blocked, since many surnames are also town names ("Norberg", "Lund", "Mora")."""
         blocked: set[int] = set()
-        for key in ("orgs", "places"):
-            for span in doc.spans.get(key, []):
+        for span in doc.spans.get("orgs", []):
+            blocked.update(range(span.start, span.end))
+        for span in doc.spans.get("places", []):
+            if span._.municipality_code is None:
                 blocked.update(range(span.start, span.end))
         return blocked
 
@@ -115,6 +126,8 @@ class PeopleFinder:
         if j < len(doc) and self._is_given(first) and self._is_given(doc[j]) and j + 1 < len(doc) \
                 and self._surname_ok(doc[j + 1], blocked) and not doc[j].is_sent_start:
             j += 1  # a second given name: "Karl Johan Berg"
+        if j + 1 < len(doc) and is_initial(doc[j]) and self._surname_ok(doc[j + 1], blocked):
+            j += 1  # a middle initial: "Johan R Norberg", "Anna K. Berg"
         surnames = 0
         while j < len(doc) and surnames < 2 and not doc[j].is_sent_start:
             token = doc[j]
@@ -143,6 +156,10 @@ class PeopleFinder:
         after = doc[span.end: span.end + 3]
         if len(after) >= 2 and after[0].text == "," and (after[1].i in role_start or is_role_word(after[1])):
             return True
+        if len(after) >= 1 and (after[0].i in role_start or is_role_word(after[0])) and after[0].is_lower:
+            return True  # "Renée Daun projektledare i Lysekils kommun"
+        if len(after) >= 2 and after[0].text == "," and PHONE.match(after[1].text):
+            return True  # contact lists: "Ilir Alaj, 0700-58 32 16"
         if len(after) >= 3 and after[0].text == "(" and after[1].text in PARTY_MARKERS and after[2].text == ")":
             return True
         return False
