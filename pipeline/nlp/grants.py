@@ -1,20 +1,24 @@
 """Grants: sentences in which a funder gives an amount to a recipient.
 
 A sentence qualifies when it holds an amount and a transfer verb. The verb's voice
-decides the roles: with a giving verb ("beviljar", "ger") the actor before it is
-the funder and the one after it (or after "till") the recipient; with a receiving
-verb ("får", "beviljas") the actor before it is the recipient and the one after
-"från"/"av" the funder. "kommunen" and "länsstyrelsen" as actors resolve to the body
-the text is about. Money that is only proposed or open for applications is skipped.
+decides the roles: with a giving verb ("beviljar", "ger") the clause's subject is
+the funder and the indirect object (or the actor after "till") the recipient; with a
+receiving verb ("får", "beviljas") the subject is the recipient and the actor after
+"från"/"av" the funder. The subject is the first actor before the verb that is not
+inside a prepositional phrase, or, in verb-second order ("I år får Mora kommun"),
+the actor right after it. "kommunen" and "länsstyrelsen" as actors resolve to the
+body the text is about. Money only proposed or open for applications is skipped;
+a grant whose parties the sentence does not name is kept with nulls, for its amount.
 """
 from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.normalize.organisations import county_board
@@ -45,73 +49,127 @@ class GrantFinder:
         self.receive = frozenset(vocab["receive"])
         self.funder_preps = frozenset(vocab["funder_prepositions"])
         self.recipient_preps = frozenset(vocab["recipient_prepositions"])
-        self.not_a_grant = tuple(vocab["not_a_grant"])
+        self.prepositions = frozenset(vocab["prepositions"])
+        self.infinitives = frozenset(vocab["infinitives"])
+        self.v2_openers = frozenset(vocab["v2_openers"])
+        self.home_subjects = frozenset(vocab["home_subjects"])
+        self.rate = re.compile(r"^\s*(?:" + "|".join(map(re.escape, vocab["rate_words"])) + r")\b")
+        self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
         grants: list[dict] = []
         home = home_municipality(doc)
+        list_lines = []
         for sent in doc.sents:
             money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
-            if not money:
-                continue
-            lowered = sent.text.lower()
-            if any(cue in lowered for cue in self.not_a_grant):
+            if not money or self.not_a_grant.search(sent.text.lower()):
                 continue
             verb = next((t for t in sent if t.lower_ in self.give or t.lower_ in self.receive), None)
             if verb is None:
+                list_lines.append((sent, money))
                 continue
-            actors = self._actors(doc, sent, home)
-            funder, recipient = self._roles(doc, verb, actors)
-            if funder is None and recipient is None:
-                continue
+            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home))
             year = sentence_year(doc, sent)
             for amount in money:
+                if self.rate.match(doc.text[amount.end_char: amount.end_char + 12]):
+                    continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append({
                     "funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
                     "qualifier": amount._.qualifier, "year": year, "evidence": sent.text.strip(),
                     "start_char": sent.start_char, "end_char": sent.end_char,
                 })
+        if grants:
+            grants += self._listed(doc, list_lines, grants)
         doc._.grants = dedupe(grants)
         return doc
+
+    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], stated: list[dict]) -> list[dict]:
+        """Beneficiary lists under a grant statement: "Equmeniakyrkan, Agabi 25 800 kronor",
+        "Helsingborg – 13 miljoner i år". Each line that opens with a name and holds an
+        amount (and no verb of its own) is a grant from the document's funder."""
+        rows = []
+        funders = [g["funder"] for g in stated if g["funder"]]
+        funder = max(set(funders), key=funders.count) if funders else None
+        for sent, money in lines:
+            if len(sent) > 30 or not sent.text.strip():
+                continue
+            recipient = self._line_opener(doc, sent)
+            if recipient is None or recipient == funder:
+                continue
+            for amount in money:
+                rows.append({"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
+                             "qualifier": amount._.qualifier, "year": sentence_year(doc, sent),
+                             "evidence": sent.text.strip(), "start_char": sent.start_char, "end_char": sent.end_char})
+        return rows if len({r["recipient"] for r in rows}) >= 2 else []  # a list has several lines
+
+    @staticmethod
+    def _line_opener(doc: Doc, sent: Span) -> str | None:
+        """The organisation or place a list line opens with, up to a comma or dash."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            return None
+        for ent in doc.ents:
+            if ent.start == first.i and ent.label_ in ("ORG", "LOC"):
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
+                    return ent._.normalized or ent.text
+        end = first.i
+        while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
+            end += 1
+        words = doc[first.i:end]
+        if end < sent.end and len(words) and words[0].text[:1].isupper() and not words[0].like_num \
+                and not any(e.label_ == "MONEY" and e.start < end for e in doc.ents if e.start >= first.i):
+            return " ".join(words.text.split())
+        return None
 
     def _actors(self, doc: Doc, sent: Span, home: str | None) -> list[Actor]:
         actors = [Actor(e._.normalized or e.text, e.start, e.end) for e in doc.ents
                   if e.label_ == "ORG" and sent.start <= e.start < sent.end]
         taken = {i for a in actors for i in range(a.start, a.end)}
-        for ent in doc.ents:  # "Nyköping får nio miljoner": a municipality acting as a body
-            if ent.label_ == "LOC" and sent.start <= ent.start < sent.end and ent._.municipality_code and ent.start not in taken:
-                body = resources.municipality_body(ent._.municipality_code)
-                if body:
-                    actors.append(Actor(body, ent.start, ent.end))
         for token in sent:
             if token.i in taken:
                 continue
             if token.lower_ in ("kommunen", "kommunens") and home:
                 actors.append(Actor(home, token.i, token.i + 1))
+            elif token.lower_ in self.home_subjects and home and (token.i == sent.start or token.is_sent_start):
+                actors.append(Actor(home, token.i, token.i + 1))  # "Projektet har beviljats ..."
             elif token.lower_ in ("länsstyrelsen", "länsstyrelsens"):
                 board = county_board(doc._.county_code) if doc._.county_code else "Länsstyrelsen"
                 actors.append(Actor(board, token.i, token.i + 1))
         return sorted(actors, key=lambda a: a.start)
 
-    def _roles(self, doc: Doc, verb, actors: list[Actor]) -> tuple[str | None, str | None]:
-        before = [a for a in actors if a.end <= verb.i]
-        after = [a for a in actors if a.start > verb.i]
-        subject = before[-1].name if before else None
-
-        def preceded_by(actor: Actor, words) -> bool:
+    def _roles(self, doc: Doc, sent: Span, verb: Token, actors: list[Actor]) -> tuple[str | None, str | None]:
+        """(funder, recipient) from the clause's word order around the transfer verb."""
+        def after_word(actor: Actor, words) -> bool:
             return actor.start > 0 and doc[actor.start - 1].lower_ in words
 
+        before = [a for a in actors if a.end <= verb.i and not after_word(a, self.prepositions)]
+        after = [a for a in actors if a.start > verb.i]
+        subject = before[0] if before else None
+        finite = verb.lower_ not in self.infinitives
+        if subject is None and finite and self._verb_second(doc, sent, verb):
+            # "I år får Mora kommun ...", "År 2017 fördelade Folkbildningsrådet ..."
+            subject = next((a for a in after if a.start <= verb.i + 2 and not after_word(a, self.prepositions)), None)
+        source = next((a for a in actors if a is not subject and after_word(a, self.funder_preps)), None)
+        target = next((a for a in after if a is not subject and after_word(a, self.recipient_preps)), None)
+        object_ = next((a for a in after if a is not subject and not after_word(a, self.prepositions)), None)
         if verb.lower_ in self.receive:
-            funder = next((a.name for a in after if preceded_by(a, self.funder_preps)), None)
-            recipient = subject or next((a.name for a in after if preceded_by(a, self.recipient_preps)), None)
-            return funder, recipient
-        recipient = next((a.name for a in after if preceded_by(a, self.recipient_preps)), None)
-        if recipient is None:
-            recipient = next((a.name for a in after if not preceded_by(a, self.funder_preps)), None)
-        funder = subject or next((a.name for a in after if preceded_by(a, self.funder_preps)), None)
-        if funder == recipient:
-            recipient = None
-        return funder, recipient
+            recipient, funder = subject or target or object_, source
+        else:
+            funder, recipient = subject or source, target or object_
+        funder_name = funder.name if funder else None
+        recipient_name = recipient.name if recipient else None
+        if funder_name == recipient_name:
+            recipient_name = None
+        return funder_name, recipient_name
+
+
+    def _verb_second(self, doc: Doc, sent: Span, verb: Token) -> bool:
+        """Whether the clause puts its subject after the verb: it opens with an adverbial."""
+        first = sent[0]
+        while first.is_space or first.is_punct and first.i < verb.i:
+            first = doc[first.i + 1]
+        return first.lower_ in self.v2_openers or first.like_num or doc[verb.i - 1].text == ","
 
 
 def home_municipality(doc: Doc) -> str | None:
@@ -133,11 +191,19 @@ def sentence_year(doc: Doc, sent: Span) -> int | None:
 
 
 def dedupe(grants: list[dict]) -> list[dict]:
-    """The same figure for the same recipient and year stated twice is one grant."""
+    """One row per grant: the same figure for the same parties and year stated twice is
+    one grant, and a statement that leaves a party unnamed adds nothing to one that names it."""
+    def key(grant, funder=True, recipient=True):
+        return (grant["funder"] if funder else None, grant["recipient"] if recipient else None,
+                grant["amount_sek"], grant["year"])
+
+    complete = {key(g) for g in grants}
     seen, unique = set(), []
     for grant in grants:
-        key = (grant["funder"], grant["recipient"], grant["amount_sek"], grant["year"])
-        if key not in seen:
-            seen.add(key)
+        k = key(grant)
+        subsumed = (grant["funder"] is None and any(c[1:] == k[1:] and c[0] for c in complete)) or \
+                   (grant["recipient"] is None and any(c[0] == k[0] and c[2:] == k[2:] and c[1] for c in complete))
+        if k not in seen and not subsumed:
+            seen.add(k)
             unique.append(grant)
     return unique
