@@ -40,8 +40,8 @@ scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml in
 model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
 	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
 
-schema: $(STAMP) ## print the data dictionary of the Parquet tables
-	$(BIN)/python -m pipeline schema
+schema: $(STAMP) ## write the data dictionary of the Parquet tables into README.md
+	$(BIN)/python -m pipeline schema --update-readme README.md
 
 clean: ## remove processed data, caches and build output (raw data is never touched)
 	find data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

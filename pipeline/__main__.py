@@ -55,7 +55,28 @@ def _run_build(args) -> int:
 
 def _add_schema(sub) -> None:
     p = sub.add_parser("schema", help="print the data dictionary of the Parquet tables (Markdown)")
-    p.set_defaults(func=lambda args: print(__import__("pipeline.dataset.schema", fromlist=["x"]).data_dictionary_markdown()) or 0)
+    p.add_argument("--update-readme", type=Path, metavar="README",
+                   help="replace the data dictionary between the data-dictionary markers in this file")
+    p.set_defaults(func=_run_schema)
+
+
+def _run_schema(args) -> int:
+    from pipeline.dataset.schema import data_dictionary_markdown
+
+    markdown = data_dictionary_markdown()
+    if not args.update_readme:
+        print(markdown)
+        return 0
+    start_marker, end_marker = "<!-- data-dictionary:start -->", "<!-- data-dictionary:end -->"
+    text = args.update_readme.read_text(encoding="utf-8")
+    if start_marker not in text or end_marker not in text:
+        print(f"error: {args.update_readme} has no {start_marker} ... {end_marker} markers", file=sys.stderr)
+        return 2
+    head, rest = text.split(start_marker, 1)
+    tail = rest.split(end_marker, 1)[1]
+    args.update_readme.write_text(f"{head}{start_marker}\n{markdown}\n{end_marker}{tail}", encoding="utf-8")
+    print(f"updated the data dictionary in {args.update_readme}")
+    return 0
 
 
 def _add_plugin(sub, name: str, module: str, help_text: str) -> None:

@@ -38,6 +38,7 @@ class Gazetteer:
         self.prefix_words = frozenset(forms["prefix_words"])
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(resources.read_word_list("not_name_words.txt"))
         self.first_names = resources.first_names()
+        self.name_adjectives = frozenset(forms["name_adjectives"])
         self.orgs = self._matcher(nlp, orgnorm.org_surface_forms())
         self.places = self._matcher(nlp, orgnorm.place_surface_forms())
 
@@ -162,10 +163,15 @@ class Gazetteer:
         return span
 
     def _extend_left(self, doc: Doc, i: int) -> int:
+        """Take the capitalised words before an organisation word into its name; a
+        sentence-initial word only when it is a place or a name adjective ("Svenska")."""
         start = i
         while start > 0 and start > i - 4 and not doc[start].is_sent_start:
             prev = doc[start - 1]
             if prev.text in self.not_orgs or not (is_name_word(prev) or prev.text.isupper() and prev.is_alpha):
+                break
+            if prev.is_sent_start and prev.text not in self.name_adjectives \
+                    and orgnorm.lookup_place(orgnorm.strip_genitive(prev.text)) is None:
                 break
             start -= 1
         return start

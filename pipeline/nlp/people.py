@@ -123,6 +123,8 @@ class PeopleFinder:
         if i in blocked or not is_name_word(first) or first.text in self.not_surnames:
             return None
         j = i + 1
+        if not self._is_given(first) and j < len(doc) and self._is_given(doc[j]):
+            return None  # "Ordföranden Gunnar Backlund": the name starts at the given name
         if j < len(doc) and self._is_given(first) and self._is_given(doc[j]) and j + 1 < len(doc) \
                 and self._surname_ok(doc[j + 1], blocked) and not doc[j].is_sent_start:
             j += 1  # a second given name: "Karl Johan Berg"
@@ -178,7 +180,8 @@ class PeopleFinder:
             role = role_end[span.start]
         if role is None:
             return
-        span._.role = role.text.lower() if role.text[:1].isupper() and role.start == span.end + 1 else role.text
+        text = role.text
+        span._.role = text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
         span._.affiliation = self._affiliation_near(doc, role)
 
     @staticmethod

@@ -1,0 +1,128 @@
+"""The spaCy components on sentences written for the purpose (rules-only pipeline)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import BuildConfig
+from pipeline.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(BuildConfig(model="rules")).nlp
+
+
+def run(nlp, text, published="2019-05-02", publisher=None):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.publisher = published, publisher
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def ents(doc, label):
+    return [(e.text, e._.normalized) for e in doc.ents if e.label_ == label]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("– Det är roligt, säger Karin Lindqvist, projektledare i Mora kommun.", ("Karin Lindqvist", "projektledare", "Mora kommun")),
+    ("Kommunchef Per Olsson hälsade alla välkomna.", ("Per Olsson", "kommunchef", None)),
+    ("Frågor besvaras av Amira Haddad, integrationssamordnare på Migrationsverket.", ("Amira Haddad", "integrationssamordnare", "Migrationsverket")),
+    ("Ordföranden Gunnar Backlund (S) är nöjd.", ("Gunnar Backlund", None, None)),
+    ("Enligt Zlatan Kovačević blir satsningen permanent.", ("Zlatan Kovačević", None, None)),  # a name known from its cue only
+    ("Intervjun gjordes av Johan R Norberg i juni.", ("Johan R Norberg", None, None)),
+])
+def test_people_with_roles_and_affiliations(nlp, text, expected):
+    doc = run(nlp, text)
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert (person._.normalized, person._.role, person._.affiliation) == expected
+
+
+def test_short_mentions_resolve_to_the_full_name(nlp):
+    doc = run(nlp, "Lena Ek leder arbetet. – Vi är glada, säger Ek. Eks kollegor håller med.")
+    assert [n for _, n in ents(doc, "PERSON")] == ["Lena Ek", "Lena Ek", "Lena Ek"]
+
+
+@pytest.mark.parametrize("text", [
+    "Syftet är att fler ska få jobb. Kontakt sker via växeln.",
+    "Foto: Anna Berg",  # a photographer is a person, not an organisation
+    "Under Maj Månad händer mycket.",
+])
+def test_capitalised_words_that_are_not_organisations(nlp, text):
+    assert ents(run(nlp, text), "ORG") == []
+
+
+@pytest.mark.parametrize("text, name, org_type", [
+    ("Pengarna kommer från Arbetsförmedlingens budget.", "Arbetsförmedlingen", "agency"),
+    ("Bidraget går till Västerbottens fotbollsförbund och andra.", "Västerbottens fotbollsförbund", "association"),
+    ("Laget Umeå FC tränar på onsdagar.", "Umeå FC", "sports_club"),
+    ("I projektet deltar ABF Värmland med studiecirklar.", "ABF Värmland", "study_association"),
+    ("Bilden är tagen av fotografen. Foto: Scanpix", "Scanpix", "association"),
+    ("Det beslutade Lysekils kommun i går.", "Lysekils kommun", "municipality"),
+])
+def test_organisations_by_gazetteer_and_by_form(nlp, text, name, org_type):
+    doc = run(nlp, text)
+    org = next(e for e in doc.ents if e.label_ == "ORG")
+    assert (org._.normalized, org._.org_type) == (name, org_type)
+
+
+def test_a_bare_county_board_resolves_only_when_the_text_names_the_county(nlp):
+    named = run(nlp, "Länsstyrelsen har beviljat pengar till föreningar i Kronobergs län.")
+    assert ents(named, "ORG")[0] == ("Länsstyrelsen", "Länsstyrelsen i Kronobergs län")
+    unnamed = run(nlp, "Länsstyrelsen har beviljat pengar till föreningar i Alingsås.")
+    assert ents(unnamed, "ORG")[0] == ("Länsstyrelsen", "Länsstyrelsen")
+
+
+def test_abbreviations_keep_the_form_the_text_supports(nlp):
+    doc = run(nlp, "Projektet får stöd från EU och ESF.")
+    names = {n for _, n in ents(doc, "ORG")}
+    assert names == {"EU", "ESF"}
+    canon = {e._.canonical for e in doc.ents if e.label_ == "ORG"}
+    assert canon == {"Europeiska unionen", "Europeiska socialfonden"}
+
+
+def test_places_keep_their_written_form_and_codes(nlp):
+    doc = run(nlp, "Många flyttar från Syrien till Sörmland och Växjö.")
+    places = {e._.normalized: (e._.municipality_code, e._.county_code) for e in doc.ents if e.label_ == "LOC"}
+    assert places == {"Syrien": (None, None), "Sörmland": (None, "04"), "Växjö": ("0780", "07")}
+
+
+def grants(nlp, text, **kw):
+    return [(g["funder"], g["recipient"], g["amount_sek"]) for g in run(nlp, text, **kw)._.grants]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tillväxtverket har beviljat Ronneby kommun tre miljoner kronor.", ("Tillväxtverket", "Ronneby kommun", 3_000_000)),
+    ("Ronneby kommun får 250 000 kronor från Allmänna arvsfonden.", ("Allmänna arvsfonden", "Ronneby kommun", 250_000)),
+    ("I år får Mora kommun 1,2 miljoner kronor av Migrationsverket.", ("Migrationsverket", "Mora kommun", 1_200_000)),
+    ("Regeringen har beslutat att ge Rädda Barnen 5 miljoner kronor.", (None, "Rädda Barnen", 5_000_000)),
+    ("Migrationsverket, tillsammans med Arbetsförmedlingen, har beviljats 800 000 kronor.", (None, "Migrationsverket", 800_000)),
+])
+def test_grant_roles_follow_the_clause(nlp, text, expected):
+    assert grants(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningar kan söka 50 000 kronor från Länsstyrelsen.",
+    "Länsstyrelsen har 4 miljoner kronor att fördela under året.",
+    "Mora kommun får 1 200 kronor per person och dygn från Migrationsverket.",
+    "Budgeten för projektet är 2 miljoner kronor.",
+])
+def test_money_that_is_not_a_grant(nlp, text):
+    assert grants(nlp, text) == []
+
+
+def test_beneficiary_list_under_a_grant_statement(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat 600 000 kronor till föreningar.\n\n"
+            "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n\n"
+            "Röda Korset, Läxhjälp 400 000 kronor\n")
+    assert grants(nlp, text) == [
+        ("Länsstyrelsen i Hallands län", None, 600_000),
+        ("Länsstyrelsen i Hallands län", "Kulturföreningen Ljus", 200_000),
+        ("Länsstyrelsen i Hallands län", "Röda Korset", 400_000),
+    ]
+
+
+def test_the_project_as_subject_means_the_publishing_municipality(nlp):
+    text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
+    assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]
