@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import time
 from collections import Counter
@@ -75,9 +76,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Task:
+    """A raw file that is not in the cache and must be parsed and processed."""
+    path: str
+    source_file: str
+    meta: dict | None
+    key: str
+
+
 def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
-    """Build ``config.out_dir`` from ``config.raw_dir``; returns what was done."""
-    from pipeline.nlp import describe_pipeline, load_pipeline  # spaCy loads only when building
+    """Build ``config.out_dir`` from ``config.raw_dir``; returns what was done.
+
+    Pass 1 hashes every raw file and serves unchanged ones from the cache; pass 2
+    parses and processes the rest in batches, in worker processes when there are
+    many, and caches their results. spaCy is loaded only if pass 2 has work.
+    """
+    from pipeline.nlp import describe_pipeline
 
     started = time.perf_counter()
     raw_dir, out_dir = Path(config.raw_dir), Path(config.out_dir)
@@ -88,9 +103,6 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
     summary = BuildSummary(base=base)
     manifests = load_manifests(raw_dir)
     cache = ResultCache(out_dir / CACHE_FILE if config.use_cache else None)
-    paths = list(iter_raw_files(raw_dir))
-    n_process = config.n_process if config.n_process > 0 else (min(os.cpu_count() or 1, 2) if len(paths) > 400 else 1)
-    loaded = None
     try:
         with DatasetWriter(out_dir) as writer:
             def emit(result: dict) -> None:
@@ -108,60 +120,101 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
                 summary.grants += len(result["grants"])
 
-            def to_process() -> Iterator[tuple]:
-                """Yield (Doc, (document, key)) for files not in the cache; emit the rest."""
-                for path in paths:
+            tasks: list[Task] = []
+            used_keys: list[str] = []
+            for path in iter_raw_files(raw_dir):
+                source_file = relative_name(path, raw_dir)
+                meta = manifests.get(source_file)
+                try:
+                    key = cache_key(fingerprint, file_sha256(path), meta)
+                except OSError as error:
+                    emit(rejection(source_file, "unreadable", f"cannot read the file: {error.strerror or error}"))
+                    continue
+                used_keys.append(key)
+                cached = cache.get(key)
+                if cached is None:
+                    tasks.append(Task(str(path), source_file, meta, key))
+                    continue
+                summary.from_cache += 1
+                emit(cached)
+                if progress:
+                    progress(1)
+
+            if tasks:
+                pending: list[tuple[str, dict]] = []
+                for task, result in process_tasks(tasks, config, raw_dir):
+                    if "document" in result:
+                        summary.processed += 1
+                    if result.get("cacheable", True):
+                        pending.append((task.key, result))
+                    emit(result)
                     if progress:
                         progress(1)
-                    source_file = relative_name(path, raw_dir)
-                    meta = manifests.get(source_file)
-                    try:
-                        key = cache_key(fingerprint, file_sha256(path), meta)
-                    except OSError as error:
-                        emit({"rejected": {"source_file": source_file, "reason": "unreadable",
-                                           "detail": f"cannot read the file: {error.strerror or error}"}})
-                        continue
-                    cached = cache.get(key)
-                    if cached is not None:
-                        summary.from_cache += 1
-                        emit(cached)
-                        continue
-                    try:
-                        document = parse_file(path, raw_dir, meta=meta, max_bytes=config.max_file_bytes)
-                    except RejectedInput as error:
-                        result = {"rejected": {"source_file": source_file, "reason": error.reason, "detail": error.detail}}
-                        cache.put_many([(key, result)])
-                        emit(result)
-                        continue
-                    except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
-                        log.exception("unexpected error parsing %s", source_file)
-                        emit({"rejected": {"source_file": source_file, "reason": "error",
-                                           "detail": f"{type(error).__name__}: {error}"}})
-                        continue
-                    yield make_doc(loaded.nlp, document), (document, key)
-
-            pending: list[tuple[str, dict]] = []
-            loaded = load_pipeline(config)
-            for doc, (document, key) in loaded.nlp.pipe(to_process(), as_tuples=True,
-                                                        batch_size=config.batch_size, n_process=n_process):
-                result = {"document": rowlib.to_jsonable(rowlib.document_row(document)),
-                          "entities": [rowlib.to_jsonable(r) for r in rowlib.entity_rows(doc)],
-                          "grants": rowlib.grant_rows(doc)}
-                summary.processed += 1
-                emit(result)
-                pending.append((key, result))
-                if len(pending) >= 500:
-                    cache.put_many(pending)
-                    pending.clear()
-            cache.put_many(pending)
+                    if len(pending) >= 500:
+                        cache.put_many(pending)
+                        pending.clear()
+                cache.put_many(pending)
+            cache.retain(used_keys)
             summary.seconds = time.perf_counter() - started
-            writer.commit({"pipeline_version": __version__, "nlp_pipeline": loaded.base,
+            writer.commit({"pipeline_version": __version__, "nlp_pipeline": base,
                            "fingerprint": fingerprint, "raw_dir": str(raw_dir),
                            "documents": summary.documents, "rejected": len(summary.rejected)})
     finally:
         cache.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def rejection(source_file: str, reason: str, detail: str, cacheable: bool = True) -> dict:
+    return {"rejected": {"source_file": source_file, "reason": reason, "detail": detail}, "cacheable": cacheable}
+
+
+# -- pass 2: parse and process, in this process or in forked workers ---------------
+_WORKER: dict = {}  # the loaded pipeline and settings, set before workers fork
+
+
+def process_tasks(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, dict]]:
+    """Results for every task, in task order."""
+    from pipeline.nlp import load_pipeline
+
+    _WORKER.update(nlp=load_pipeline(config).nlp, raw_dir=raw_dir, config=config)
+    batches = [tasks[i:i + config.batch_size] for i in range(0, len(tasks), config.batch_size)]
+    n_process = config.n_process or (min(os.cpu_count() or 1, 2) if len(tasks) >= 400 else 1)
+    if n_process <= 1 or len(batches) < 2:
+        results = map(_process_batch, batches)
+        for batch, batch_results in zip(batches, results):
+            yield from zip(batch, batch_results)
+        return
+    # Workers are forked after the pipeline is loaded, so they share it instead of
+    # loading their own; they return plain rows, which pickle far faster than Docs.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        for batch, batch_results in zip(batches, pool.imap(_process_batch, batches)):
+            yield from zip(batch, batch_results)
+
+
+def _process_batch(batch: list[Task]) -> list[dict]:
+    nlp, raw_dir, config = _WORKER["nlp"], _WORKER["raw_dir"], _WORKER["config"]
+    results: list[dict | None] = []
+    documents: list[tuple[int, Document]] = []
+    for task in batch:
+        try:
+            document = parse_file(Path(task.path), raw_dir, meta=task.meta, max_bytes=config.max_file_bytes)
+        except RejectedInput as error:
+            results.append(rejection(task.source_file, error.reason, error.detail))
+            continue
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
+            log.exception("unexpected error parsing %s", task.source_file)
+            results.append(rejection(task.source_file, "error", f"{type(error).__name__}: {error}", cacheable=False))
+            continue
+        documents.append((len(results), document))
+        results.append(None)
+    docs = (make_doc(nlp, document) for _, document in documents)
+    for (index, document), doc in zip(documents, nlp.pipe(docs, batch_size=len(batch))):
+        results[index] = {"document": rowlib.to_jsonable(rowlib.document_row(document)),
+                          "entities": [rowlib.to_jsonable(r) for r in rowlib.entity_rows(doc)],
+                          "grants": rowlib.grant_rows(doc)}
+    return results
 
 
 def make_doc(nlp, document: Document):

@@ -46,6 +46,16 @@ class ResultCache:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
                                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in items])
 
+    def retain(self, keys: list[str]) -> None:
+        """Forget results no longer used (removed files, old versions), keeping the cache small."""
+        if not self.enabled:
+            return
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in keys])
+            self.db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+
     def close(self) -> None:
         if self.enabled:
             self.db.close()

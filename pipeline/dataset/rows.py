@@ -22,19 +22,31 @@ def document_row(document: Document) -> dict:
     }
 
 
+# The span attributes each label carries; reading only those keeps this step cheap.
+LABEL_ATTRIBUTES = {
+    "MONEY": ("amount_sek", "qualifier"),
+    "DATE": ("date", "date_end", "date_granularity", "date_relative"),
+    "PERSON": ("role", "affiliation"),
+    "ORG": ("canonical", "org_type", "municipality_code", "county_code"),
+    "LOC": ("municipality_code", "county_code"),
+}
+EMPTY_ENTITY = dict.fromkeys(("normalized", "amount_sek", "qualifier", "date", "date_end", "date_granularity",
+                              "date_relative", "role", "affiliation", "canonical", "org_type",
+                              "municipality_code", "county_code", "method"))
+
+
 def entity_rows(doc: Doc) -> list[dict]:
     """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller."""
     rows = []
     for ent in doc.ents:
         x = ent._
-        rows.append({
-            "label": ent.label_, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
-            "normalized": x.normalized, "amount_sek": x.amount_sek, "qualifier": x.qualifier,
-            "date": _as_date(x.date), "date_end": _as_date(x.date_end), "date_granularity": x.date_granularity,
-            "date_relative": x.date_relative, "role": x.role, "affiliation": x.affiliation,
-            "canonical": x.canonical, "org_type": x.org_type, "municipality_code": x.municipality_code, "county_code": x.county_code,
-            "method": x.method,
-        })
+        row = {"label": ent.label_, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
+               **EMPTY_ENTITY, "normalized": x.normalized, "method": x.method}
+        for name in LABEL_ATTRIBUTES.get(row["label"], ()):
+            row[name] = getattr(x, name)
+        if row["label"] == "DATE":
+            row["date"], row["date_end"] = _as_date(row["date"]), _as_date(row["date_end"])
+        rows.append(row)
     return rows
 
 

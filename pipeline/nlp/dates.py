@@ -11,6 +11,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.extensions import doc_text
 from pipeline.normalize.dates import find_dates
 
 SPANS_KEY = "dates"
@@ -43,7 +44,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         reference = date.fromisoformat(doc._.published) if doc._.published else None
-        for mention in find_dates(doc.text, reference=reference):
+        for mention in find_dates(doc_text(doc), reference=reference):
             span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue

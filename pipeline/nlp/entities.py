@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.extensions import doc_text, token_table
 from pipeline.nlp.organisations import written_place_name
-from pipeline.nlp.people import is_name_word
+from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize.organisations import lookup_org, lookup_place, strip_genitive
 
 RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
@@ -99,12 +100,12 @@ class EntityMerger:
             return []
         taken = {i for span in chosen for i in range(span.start, span.end)}
         found = []
-        for token in doc:
-            if token.i in taken or not is_name_word(token):
+        for i, text in enumerate(token_table(doc).texts):
+            if i in taken or not name_word(text):
                 continue
-            names = by_part.get(token.text) or by_part.get(token.text[:-1] if token.text.endswith("s") else "")
+            names = by_part.get(text) or by_part.get(text[:-1] if text.endswith("s") else "")
             if names and len(names) == 1:
-                span = Span(doc, token.i, token.i + 1, label="PERSON")
+                span = Span(doc, i, i + 1, label="PERSON")
                 span._.normalized = next(iter(names))
                 span._.method = "coref"
                 found.append(span)
@@ -124,7 +125,7 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
     for span in orgs:
         if span._.canonical and span._.org_type != "county_board":
             groups.setdefault(span._.canonical, []).append(span)
-    folded_text = doc.text.casefold()
+    folded_text = doc_text(doc).casefold()
     for canonical, spans in groups.items():
         if canonical.casefold() in folded_text:
             name = canonical

@@ -6,6 +6,8 @@ Values are JSON-like (dates as ISO strings) so Docs serialise to worker processe
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 SPAN_ATTRIBUTES = (
@@ -19,6 +21,61 @@ DOC_ATTRIBUTES = {
     "county_code": None,   # the county the text is about, when it names exactly one
     "grants": None,        # list of dicts, set by the grants component
 }
+
+
+TEXT_KEY = "pressmine.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document: spaCy rebuilds the string on every
+    access, which several components would otherwise pay for in turn. The last
+    component calls :func:`forget_text` so the copy is not serialised with the Doc."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+TABLE_KEY = "pressmine.tokens"
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """Plain Python lists of what the components ask of every token.
+
+    Iterating a Doc creates a Token object per token per pass; with several
+    components making several passes that dominated the pipeline's time. The table
+    is built once per document (after sentence boundaries are set) from
+    ``Doc.to_array``, and rule loops index into it.
+    """
+
+    texts: list[str]
+    lowers: list[str]
+    sent_starts: list[bool]
+    newline_before: list[bool]  # a line break between this token and the previous one
+
+
+def store_token_table(doc: Doc, table: TokenTable) -> None:
+    doc.user_data[TABLE_KEY] = table
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's token table (built by the sentence component, or here if absent)."""
+    table = doc.user_data.get(TABLE_KEY)
+    if table is None:
+        text = doc_text(doc)
+        starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
+        texts = [text[a:a + n] for a, n in zip(starts, lengths)]
+        newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, len(starts))]
+        table = TokenTable(texts, [t.lower() for t in texts], [v == 1 for v in doc.to_array("SENT_START").tolist()], newline)
+        doc.user_data[TABLE_KEY] = table
+    return table
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the per-document caches before the Doc leaves the pipeline."""
+    doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(TABLE_KEY, None)
 
 
 def register_extensions() -> None:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
+from pipeline.nlp.extensions import doc_text, forget_text, token_table
 from pipeline.normalize.organisations import county_board
 
 
@@ -58,20 +59,22 @@ class GrantFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         grants: list[dict] = []
-        home = home_municipality(doc)
+        ents = list(doc.ents)  # each doc.ents access builds every Span anew
+        home = home_municipality(doc, ents)
         list_lines = []
         for sent in doc.sents:
-            money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
+            money = [e for e in ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
             if not money or self.not_a_grant.search(sent.text.lower()):
                 continue
-            verb = next((t for t in sent if t.lower_ in self.give or t.lower_ in self.receive), None)
+            lowers = token_table(doc).lowers
+            verb = next((doc[i] for i in range(sent.start, sent.end) if lowers[i] in self.give or lowers[i] in self.receive), None)
             if verb is None:
                 list_lines.append((sent, money))
                 continue
-            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home))
-            year = sentence_year(doc, sent)
+            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents))
+            year = sentence_year(doc, sent, ents)
             for amount in money:
-                if self.rate.match(doc.text[amount.end_char: amount.end_char + 12]):
+                if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append({
                     "funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
@@ -79,11 +82,12 @@ class GrantFinder:
                     "start_char": sent.start_char, "end_char": sent.end_char,
                 })
         if grants:
-            grants += self._listed(doc, list_lines, grants)
+            grants += self._listed(doc, list_lines, grants, ents)
         doc._.grants = dedupe(grants)
+        forget_text(doc)
         return doc
 
-    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], stated: list[dict]) -> list[dict]:
+    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], stated: list[dict], ents: list[Span]) -> list[dict]:
         """Beneficiary lists under a grant statement: "Equmeniakyrkan, Agabi 25 800 kronor",
         "Helsingborg – 13 miljoner i år". Each line that opens with a name and holds an
         amount (and no verb of its own) is a grant from the document's funder."""
@@ -93,22 +97,22 @@ class GrantFinder:
         for sent, money in lines:
             if len(sent) > 30 or not sent.text.strip():
                 continue
-            recipient = self._line_opener(doc, sent)
+            recipient = self._line_opener(doc, sent, ents)
             if recipient is None or recipient == funder:
                 continue
             for amount in money:
                 rows.append({"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
-                             "qualifier": amount._.qualifier, "year": sentence_year(doc, sent),
+                             "qualifier": amount._.qualifier, "year": sentence_year(doc, sent, ents),
                              "evidence": sent.text.strip(), "start_char": sent.start_char, "end_char": sent.end_char})
         return rows if len({r["recipient"] for r in rows}) >= 2 else []  # a list has several lines
 
     @staticmethod
-    def _line_opener(doc: Doc, sent: Span) -> str | None:
+    def _line_opener(doc: Doc, sent: Span, ents: list[Span]) -> str | None:
         """The organisation or place a list line opens with, up to a comma or dash."""
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             return None
-        for ent in doc.ents:
+        for ent in ents:
             if ent.start == first.i and ent.label_ in ("ORG", "LOC"):
                 nxt = doc[ent.end] if ent.end < len(doc) else None
                 if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
@@ -118,24 +122,26 @@ class GrantFinder:
             end += 1
         words = doc[first.i:end]
         if end < sent.end and len(words) and words[0].text[:1].isupper() and not words[0].like_num \
-                and not any(e.label_ == "MONEY" and e.start < end for e in doc.ents if e.start >= first.i):
+                and not any(e.label_ == "MONEY" and e.start < end for e in ents if e.start >= first.i):
             return " ".join(words.text.split())
         return None
 
-    def _actors(self, doc: Doc, sent: Span, home: str | None) -> list[Actor]:
-        actors = [Actor(e._.normalized or e.text, e.start, e.end) for e in doc.ents
+    def _actors(self, doc: Doc, sent: Span, home: str | None, ents: list[Span]) -> list[Actor]:
+        actors = [Actor(e._.normalized or e.text, e.start, e.end) for e in ents
                   if e.label_ == "ORG" and sent.start <= e.start < sent.end]
         taken = {i for a in actors for i in range(a.start, a.end)}
-        for token in sent:
-            if token.i in taken:
+        table = token_table(doc)
+        for i in range(sent.start, sent.end):
+            lower = table.lowers[i]
+            if i in taken:
                 continue
-            if token.lower_ in ("kommunen", "kommunens") and home:
-                actors.append(Actor(home, token.i, token.i + 1))
-            elif token.lower_ in self.home_subjects and home and (token.i == sent.start or token.is_sent_start):
-                actors.append(Actor(home, token.i, token.i + 1))  # "Projektet har beviljats ..."
-            elif token.lower_ in ("länsstyrelsen", "länsstyrelsens"):
+            if lower in ("kommunen", "kommunens") and home:
+                actors.append(Actor(home, i, i + 1))
+            elif lower in self.home_subjects and home and table.sent_starts[i]:
+                actors.append(Actor(home, i, i + 1))  # "Projektet har beviljats ..."
+            elif lower in ("länsstyrelsen", "länsstyrelsens"):
                 board = county_board(doc._.county_code) if doc._.county_code else "Länsstyrelsen"
-                actors.append(Actor(board, token.i, token.i + 1))
+                actors.append(Actor(board, i, i + 1))
         return sorted(actors, key=lambda a: a.start)
 
     def _roles(self, doc: Doc, sent: Span, verb: Token, actors: list[Actor]) -> tuple[str | None, str | None]:
@@ -172,19 +178,19 @@ class GrantFinder:
         return first.lower_ in self.v2_openers or first.like_num or doc[verb.i - 1].text == ","
 
 
-def home_municipality(doc: Doc) -> str | None:
+def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
     """The municipality a text is about: its publisher if that is one, else the one named most."""
     if doc._.publisher and resources.is_municipality_body(doc._.publisher):
         return doc._.publisher
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG" and ent._.org_type == "municipality":
             counts[ent._.normalized] = counts.get(ent._.normalized, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 
-def sentence_year(doc: Doc, sent: Span) -> int | None:
-    for ent in doc.ents:
+def sentence_year(doc: Doc, sent: Span, ents: list[Span]) -> int | None:
+    for ent in ents:
         if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and ent._.date is not None:
             return int(ent._.date[:4])
     return int(doc._.published[:4]) if doc._.published else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.extensions import doc_text
 from pipeline.normalize.money import find_money
 
 SPANS_KEY = "money"
@@ -22,7 +23,7 @@ class MoneyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for mention in find_money(doc.text):
+        for mention in find_money(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, label="MONEY", alignment_mode="expand")
             if span is None:
                 continue

@@ -9,16 +9,22 @@ county that the text names, when it names exactly one.
 """
 from __future__ import annotations
 
+import functools
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.extensions import doc_text, token_table
 from pipeline.nlp.people import is_name_word
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
+PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
+CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
 BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
@@ -34,26 +40,39 @@ class Gazetteer:
         forms = resources.org_forms()
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
         self.compound_suffixes = tuple(sorted({h.lower() for h in forms["compound_suffixes"]}, key=len, reverse=True))
+        self.head_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, self.heads)) + ")")
+        self.compound_re = re.compile(r"(\w*)(?:" + "|".join(map(re.escape, self.compound_suffixes)) + ")")
+        endings = "|".join(map(re.escape, sorted({*self.heads, *self.compound_suffixes}, key=len, reverse=True)))
+        self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
         self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
         self.prefix_words = frozenset(forms["prefix_words"])
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(resources.read_word_list("not_name_words.txt"))
         self.first_names = resources.first_names()
         self.name_adjectives = frozenset(forms["name_adjectives"])
+        self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         self.orgs = self._matcher(nlp, orgnorm.org_surface_forms())
         self.places = self._matcher(nlp, orgnorm.place_surface_forms())
 
     @staticmethod
     def _matcher(nlp: Language, forms) -> tuple[PhraseMatcher, PhraseMatcher, dict]:
-        """An exact (ORTH) matcher, and a case-blind one for names of two words or more."""
+        """An exact (ORTH) matcher, and a case-blind one for names of two words or more.
+
+        One key per distinct gazetteer entry; plain names (letters, digits, spaces) are
+        split on spaces, which is how the tokenizer splits them, and only names with
+        punctuation go through the tokenizer: this keeps start-up short."""
         exact, caseless = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER")
+        grouped: dict[object, list[str]] = {}
+        for surface, value in forms:
+            grouped.setdefault(value, []).append(surface)
         values: dict[str, object] = {}
-        surfaces = [surface for surface, _ in forms]
-        for (surface, value), pattern in zip(forms, nlp.tokenizer.pipe(surfaces)):
+        for value, surfaces in grouped.items():
             key = f"G{len(values)}"
             values[key] = value
-            exact.add(key, [pattern])
-            if len(pattern) > 1:
-                caseless.add(key, [pattern])
+            patterns = [Doc(nlp.vocab, words=s.split()) if PLAIN_NAME.fullmatch(s) else nlp.make_doc(s) for s in surfaces]
+            exact.add(key, patterns)
+            multiword = [p for p in patterns if len(p) > 1]
+            if multiword:
+                caseless.add(key, multiword)
         return exact, caseless, values
 
     def _match(self, doc: Doc, matcher, label: str) -> list[Span]:
@@ -91,15 +110,15 @@ class Gazetteer:
         "Stiftelsen Botildenborg", "Familjecentralen i Sunne"; and photo credits ("Foto: Stocksnap")."""
         place_at = {span.start: span for span in places}
         spans = []
-        for token in doc:
+        for token in self._candidates(doc):
             if token.text in self.not_orgs:
                 continue
             lower, i = token.lower_, token.i
             prev_is_name = i > 0 and is_name_word(doc[i - 1]) and not token.is_sent_start
-            if any(lower.endswith(h) for h in self.heads) and prev_is_name:
+            if self.head_re.fullmatch(lower) and prev_is_name:
                 start = self._extend_left(doc, i)
             elif (is_name_word(token) and not token.is_sent_start
-                  and any(lower.endswith(h) and len(lower) > len(h) + 3 for h in self.compound_suffixes)):
+                  and (m := self.compound_re.fullmatch(lower)) and len(m.group(1)) > 3):
                 start = self._extend_left(doc, i)
             elif token.text in self.suffix_tokens and prev_is_name:
                 start = self._extend_left(doc, i)
@@ -118,16 +137,26 @@ class Gazetteer:
         spans.extend(self._credits(doc))
         return spans
 
+    def _candidates(self, doc: Doc) -> list:
+        """Tokens that may end or start an organisation name (a cached test per word)."""
+        return [doc[i] for i, text in enumerate(token_table(doc).texts) if self._is_candidate(text)]
+
+    @functools.lru_cache(maxsize=200_000)
+    def _is_candidate(self, text: str) -> bool:
+        return text in self.exact_words or self.candidate_words_re.fullmatch(text.lower()) is not None
+
     def _credits(self, doc: Doc) -> list[Span]:
         """'Foto: Stocksnap' names the photographer or the agency; a name that is not a person's is an organisation."""
         spans = []
-        for token in doc[:-2]:
-            if token.lower_ in ("foto", "bild", "fotograf", "illustration") and doc[token.i + 1].text == ":":
-                start = end = token.i + 2
-                while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
-                    end += 1
-                if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
-                    spans.append(self._form_span(doc, start, end, doc[end - 1].text))
+        for match in CREDIT.finditer(doc_text(doc)):
+            colon = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+            if colon is None:
+                continue
+            start = end = colon.end
+            while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
+                end += 1
+            if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
+                spans.append(self._form_span(doc, start, end, doc[end - 1].text))
         return spans
 
     def _local_branches(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
@@ -145,8 +174,11 @@ class Gazetteer:
                     end += 1  # "... Säffle pastorat"
             if end > org.end:
                 out.append(self._branch_span(doc, org, end))
-        for token in doc:  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
-            head, dash, rest = token.text.partition("-")
+        for i, text in enumerate(token_table(doc).texts):  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
+            if "-" not in text:
+                continue
+            token = doc[i]
+            head, dash, rest = text.partition("-")
             if dash and rest[:1].isupper() and orgnorm.lookup_place(rest.split("-")[0]):
                 match = orgnorm.lookup_org(head)
                 if match and match.org_type in BRANCHING_TYPES:
@@ -199,9 +231,9 @@ class Gazetteer:
     def _bare_boards(doc: Doc, taken: set[int], county_code: str | None) -> list[Span]:
         name = orgnorm.county_board(county_code) if county_code else "Länsstyrelsen"
         spans = []
-        for token in doc:
-            if token.text in ("Länsstyrelsen", "Länsstyrelsens") and token.i not in taken:
-                span = Span(doc, token.i, token.i + 1, label="ORG")
+        for i, text in enumerate(token_table(doc).texts):
+            if text in ("Länsstyrelsen", "Länsstyrelsens") and i not in taken:
+                span = Span(doc, i, i + 1, label="ORG")
                 span._.normalized, span._.org_type, span._.county_code = name, "county_board", county_code
                 span._.canonical = name if county_code else None
                 spans.append(span)

@@ -14,8 +14,10 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.extensions import token_table
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
@@ -31,27 +33,36 @@ def _cue_words() -> frozenset[str]:
 
 
 @functools.cache
-def _role_heads() -> tuple[str, ...]:
-    return tuple(resources.read_word_list("role_heads.txt"))
+def _role_head_pattern() -> re.Pattern:
+    heads = sorted(resources.read_word_list("role_heads.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
 
 
 def is_name_word(token: Token) -> bool:
     """Capitalised word that can be part of a name: 'Gröndahl', 'Söderström-Nilsson', "O'Brien"."""
-    text = token.text
+    return name_word(token.text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_word(text: str) -> bool:
     if len(text) < 2 or not text[0].isupper() or text.isupper():
         return False
     return all(ch.isalpha() or ch in "-'’" for ch in text) and any(ch.islower() for ch in text)
 
 
-def is_initial(token: Token) -> bool:
+def is_initial_text(text: str) -> bool:
     """A middle initial written between given name and surname: "R" or "R."."""
-    text = token.text
     return (len(text) == 1 and text.isupper() and text.isalpha()) or (len(text) == 2 and text[0].isupper() and text[1] == ".")
 
 
 def is_role_word(token: Token) -> bool:
-    lower = token.lower_
-    return any(lower.endswith(head) for head in _role_heads()) and len(lower) > 3
+    return role_word(token.lower_)
+
+
+@functools.lru_cache(maxsize=200_000)
+def role_word(lower: str) -> bool:
+    """A title by its head: 'integrationsstrateg', 'kommunikationschef', 'EU-samordnare'."""
+    return len(lower) > 3 and _role_head_pattern().search(lower) is not None
 
 
 @Language.factory("pressmine_people", assigns=["doc.spans"], requires=["token.is_sent_start"], default_config={})
@@ -68,32 +79,33 @@ class PeopleFinder:
         self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(resources.roles())))
 
     def __call__(self, doc: Doc) -> Doc:
-        roles = self._find_roles(doc)
+        table = token_table(doc)
+        roles = self._find_roles(doc, table)
         doc.spans[ROLE_SPANS_KEY] = roles
         role_end = {span.end: span for span in roles}
         role_start = {span.start: span for span in roles}
         blocked = self._blocked_tokens(doc)
         persons: list[Span] = []
-        i = 0
-        while i < len(doc):
-            span = self._name_at(doc, i, blocked, role_end, role_start)
-            if span is None:
+        i, n = 0, len(table.texts)
+        while i < n:
+            end = self._name_end(table, i, blocked, role_end, role_start) if name_word(table.texts[i]) else None
+            if end is None:
                 i += 1
                 continue
-            persons.append(span)
-            i = span.end
-        for span in persons:
+            span = Span(doc, i, end, label="PERSON")
             span._.normalized = " ".join(span.text.split())
-            self._attach_role(doc, span, role_end, role_start)
+            self._attach_role(doc, table, span, role_end, role_start)
+            persons.append(span)
+            i = end
         doc.spans[SPANS_KEY] = persons
         return doc
 
     # -- roles -------------------------------------------------------------
-    def _find_roles(self, doc: Doc) -> list[Span]:
+    def _find_roles(self, doc: Doc, table) -> list[Span]:
         spans = [Span(doc, s, e, label="ROLE") for _, s, e in self.role_matcher(doc)]
-        spans += [Span(doc, t.i, t.i + 1, label="ROLE") for t in doc if t.is_lower and is_role_word(t)]
-        spans += [Span(doc, t.i, t.i + 1, label="ROLE") for t in doc if t.is_title and is_role_word(t) and t.is_sent_start]
-        from spacy.util import filter_spans
+        for i, (text, lower) in enumerate(zip(table.texts, table.lowers)):
+            if role_word(lower) and (text == lower or table.sent_starts[i] and text[1:] == lower[1:]):
+                spans.append(Span(doc, i, i + 1, label="ROLE"))
         return filter_spans(spans)
 
     # -- names -------------------------------------------------------------
@@ -108,73 +120,76 @@ class PeopleFinder:
                 blocked.update(range(span.start, span.end))
         return blocked
 
-    def _is_given(self, token: Token) -> bool:
-        text = token.text
+    def _is_given(self, text: str) -> bool:
         if text in self.first_names:
             return True
         return "-" in text and all(part in self.first_names for part in text.split("-"))
 
-    def _surname_ok(self, token: Token, blocked: set[int]) -> bool:
-        return (is_name_word(token) and token.i not in blocked and token.text not in self.not_surnames
-                and not is_role_word(token))
+    def _surname_ok(self, table, j: int, blocked: set[int]) -> bool:
+        text = table.texts[j]
+        return (name_word(text) and j not in blocked and text not in self.not_surnames
+                and not role_word(table.lowers[j]))
 
-    def _name_at(self, doc: Doc, i: int, blocked: set[int], role_end: dict, role_start: dict) -> Span | None:
-        first = doc[i]
-        if i in blocked or not is_name_word(first) or first.text in self.not_surnames:
+    def _name_end(self, table, i: int, blocked: set[int], role_end: dict, role_start: dict) -> int | None:
+        """End of the person's name starting at token i, or None when there is none."""
+        texts, n = table.texts, len(table.texts)
+        first = texts[i]
+        if i in blocked or first in self.not_surnames:
             return None
+        given = self._is_given(first)
         j = i + 1
-        if not self._is_given(first) and j < len(doc) and self._is_given(doc[j]):
+        if not given and j < n and self._is_given(texts[j]):
             return None  # "Ordföranden Gunnar Backlund": the name starts at the given name
-        if j < len(doc) and self._is_given(first) and self._is_given(doc[j]) and j + 1 < len(doc) \
-                and self._surname_ok(doc[j + 1], blocked) and not doc[j].is_sent_start:
+        if given and j + 1 < n and self._is_given(texts[j]) and self._surname_ok(table, j + 1, blocked) \
+                and not table.sent_starts[j]:
             j += 1  # a second given name: "Karl Johan Berg"
-        if j + 1 < len(doc) and is_initial(doc[j]) and self._surname_ok(doc[j + 1], blocked):
+        if j + 1 < n and is_initial_text(texts[j]) and self._surname_ok(table, j + 1, blocked):
             j += 1  # a middle initial: "Johan R Norberg", "Anna K. Berg"
         surnames = 0
-        while j < len(doc) and surnames < 2 and not doc[j].is_sent_start:
-            token = doc[j]
-            if token.lower_ in PARTICLES and j + 1 < len(doc) and self._surname_ok(doc[j + 1], blocked):
+        while j < n and surnames < 2 and not table.sent_starts[j]:
+            if table.lowers[j] in PARTICLES and j + 1 < n and self._surname_ok(table, j + 1, blocked):
                 j += 1
                 continue
-            if not self._surname_ok(token, blocked) or "\n" in doc[j - 1].whitespace_:
+            if not self._surname_ok(table, j, blocked) or table.newline_before[j]:
                 break
             surnames += 1
             j += 1
         if surnames == 0:
             return None
-        span = Span(doc, i, j, label="PERSON")
-        if self._is_given(first) or self._has_person_context(doc, span, role_end, role_start):
-            return span
+        if given or self._has_person_context(table, i, j, role_end, role_start):
+            return j
         return None
 
-    def _has_person_context(self, doc: Doc, span: Span, role_end: dict, role_start: dict) -> bool:
-        before = doc[span.start - 1] if span.start > 0 else None
-        if span.start in role_end:
+    @staticmethod
+    def _has_person_context(table, start: int, end: int, role_end: dict, role_start: dict) -> bool:
+        texts, lowers = table.texts, table.lowers
+        if start in role_end:
             return True
-        if before is not None and before.lower_ in _cue_words():
+        if start > 0 and lowers[start - 1] in _cue_words():
             return True
-        if before is not None and before.text == ":" and span.start > 1 and doc[span.start - 2].lower_ in _cue_words():
+        if start > 1 and texts[start - 1] == ":" and lowers[start - 2] in _cue_words():
             return True
-        after = doc[span.end: span.end + 3]
-        if len(after) >= 2 and after[0].text == "," and (after[1].i in role_start or is_role_word(after[1])):
+        after = texts[end:end + 3]
+        if len(after) >= 2 and after[0] == "," and (end + 1 in role_start or role_word(lowers[end + 1])):
             return True
-        if len(after) >= 1 and (after[0].i in role_start or is_role_word(after[0])) and after[0].is_lower:
+        if len(after) >= 1 and (end in role_start or role_word(lowers[end])) and after[0] == lowers[end]:
             return True  # "Renée Daun projektledare i Lysekils kommun"
-        if len(after) >= 2 and after[0].text == "," and PHONE.match(after[1].text):
+        if len(after) >= 2 and after[0] == "," and PHONE.match(after[1]):
             return True  # contact lists: "Ilir Alaj, 0700-58 32 16"
-        if len(after) >= 3 and after[0].text == "(" and after[1].text in PARTY_MARKERS and after[2].text == ")":
+        if len(after) >= 3 and after[0] == "(" and after[1] in PARTY_MARKERS and after[2] == ")":
             return True
         return False
 
-    def _attach_role(self, doc: Doc, span: Span, role_end: dict, role_start: dict) -> None:
+    def _attach_role(self, doc: Doc, table, span: Span, role_end: dict, role_start: dict) -> None:
         """Role written next to the name, and the organisation it belongs to."""
+        texts, n = table.texts, len(table.texts)
         k = span.end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        if k + 2 < n and texts[k] == "(" and texts[k + 2] == ")":
             k += 3  # party marker
         role = None
-        if k + 1 < len(doc) and doc[k].text == "," and k + 1 in role_start:
+        if k + 1 < n and texts[k] == "," and k + 1 in role_start:
             role = role_start[k + 1]
-        elif k + 1 < len(doc) and doc[k].text == "," and is_role_word(doc[k + 1]):
+        elif k + 1 < n and texts[k] == "," and role_word(table.lowers[k + 1]):
             role = doc[k + 1: k + 2]
         elif span.start in role_end:
             role = role_end[span.start]

@@ -3,15 +3,21 @@
 spaCy's rule-based sentencizer splits on final punctuation only, but a headline, a
 caption or a contact line ends at a line break with no full stop. This component
 adds a boundary after every line break so that such lines never run into the next
-sentence (which would hand a grant in the lead to the headline's subject).
+sentence (which would hand a grant in the lead to the headline's subject). It also
+builds the per-document token table the other components read.
 """
 from __future__ import annotations
 
+import functools
+import unicodedata
+
+import numpy
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-PUNCT_CHARS = [".", "!", "?", "…"]
+from pipeline.nlp.extensions import TokenTable, doc_text, store_token_table
+
+PUNCT_CHARS = frozenset({".", "!", "?", "…"})
 
 
 @Language.factory("pressmine_sentences", assigns=["token.is_sent_start"], default_config={})
@@ -19,17 +25,41 @@ def make_sentences(nlp: Language, name: str) -> "LineAwareSentencizer":
     return LineAwareSentencizer(name)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _is_punct(text: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") for ch in text)
+
+
 class LineAwareSentencizer:
+    """spaCy's sentencizer rule (a sentence ends after final punctuation and the
+    punctuation that trails it), plus a boundary at every line break; computed over
+    plain strings and written with one ``Doc.from_array`` call."""
+
     def __init__(self, name: str) -> None:
         self.name = name
-        self._punct = Sentencizer(punct_chars=PUNCT_CHARS)
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(token.is_sent_start is None for token in doc[1:]) or len(doc) < 2:
-            doc = self._punct(doc)
-        for token in doc[:-1]:
-            if "\n" in token.text or "\n" in token.whitespace_:
-                nxt = doc[token.i + 1]
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
+        n = len(doc)
+        if n == 0:
+            return doc
+        text = doc_text(doc)
+        starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
+        texts = [text[a:a + k] for a, k in zip(starts, lengths)]
+        newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, n)]
+        sent_starts = [False] * n
+        sent_starts[0] = True
+        seen_final = False
+        for i in range(1, n):
+            token = texts[i]
+            if token.isspace():
+                continue
+            if newline[i]:
+                sent_starts[i], seen_final = True, False
+            elif seen_final and not _is_punct(token):
+                sent_starts[i], seen_final = True, False
+            if token in PUNCT_CHARS:
+                seen_final = True
+        values = numpy.array([1 if start else -1 for start in sent_starts], dtype="int64").astype("uint64")
+        doc.from_array(["SENT_START"], values.reshape(-1, 1))
+        store_token_table(doc, TokenTable(texts, [t.lower() for t in texts], sent_starts, newline))
         return doc

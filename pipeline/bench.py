@@ -1,0 +1,134 @@
+"""``make bench``: throughput and memory of whole build processes on a synthetic corpus.
+
+The corpus is made by recombining paragraphs of the bundled sample releases, so
+every document is distinct but reads like the real thing. Each measurement is a
+separate ``python -m pipeline build`` process, start-up included, repeated; the
+median is reported. Peak memory is the largest sum of resident memory over the
+build process and its workers, sampled from /proc.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from pipeline.parse import iter_raw_files, parse_file
+
+
+def make_corpus(sample_dir: Path, out_dir: Path, n_docs: int, seed: int = 13) -> int:
+    """Write ``n_docs`` distinct releases (title + 4-7 paragraphs drawn from the sample); return the word count."""
+    titles, paragraphs = [], []
+    for path in iter_raw_files(sample_dir):
+        document = parse_file(path, sample_dir)
+        titles.append(document.title or "Pressmeddelande")
+        body = document.text[len(document.title or ""):]
+        paragraphs += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
+    if not paragraphs:
+        raise SystemExit(f"no paragraphs found in {sample_dir}")
+    rng = random.Random(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(n_docs):
+        chosen = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(4, 7)))
+        day = f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        text = f"{rng.choice(titles)} ({i + 1})\n\n{day}\n\n" + "\n\n".join(chosen) + "\n"
+        words += len(text.split())
+        (out_dir / f"release_{i:06d}.txt").write_text(text, encoding="utf-8")
+    return words
+
+
+def _tree_rss(root_pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total
+
+
+def timed_build(args: list[str]) -> tuple[float, int, str]:
+    """Run one build process; return (seconds, peak tree RSS in bytes, its output)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--quiet", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{output}")
+    return seconds, peak, output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=5000, help="documents in the synthetic corpus (default 5000)")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of each measurement (default 3)")
+    parser.add_argument("--sample", type=Path, default=Path("data/raw/sample"), help="releases to recombine")
+    parser.add_argument("--model", default="rules", help="NLP base, as for build --model (default: rules)")
+    parser.add_argument("--processes", type=int, default=0, help="as for build --processes (default: auto)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and output in this folder")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="pressmine-bench-"))
+    raw, out = work / "raw", work / "processed"
+    if raw.exists():
+        shutil.rmtree(raw)
+    words = make_corpus(args.sample, raw, args.docs)
+    print(f"corpus: {args.docs} documents, {words} words ({words / args.docs:.0f} per document) in {raw}")
+    common = ["--raw", str(raw), "--out", str(out), "--model", args.model, "--processes", str(args.processes)]
+    cold, peaks, warm = [], [], []
+    for _ in range(args.runs):
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, peak, output = timed_build(common)
+        cold.append(seconds)
+        peaks.append(peak)
+        seconds, _, _ = timed_build(common)
+        warm.append(seconds)
+    print(output.strip().splitlines()[0])
+    c, w = statistics.median(cold), statistics.median(warm)
+    print(f"cold build:      {c:6.2f} s  {args.docs / c:7.0f} docs/s  {words / c:9.0f} words/s  "
+          f"(runs: {', '.join(f'{x:.2f}' for x in cold)})")
+    print(f"peak memory:     {max(peaks) / 2**20:6.0f} MiB (build process and its workers)")
+    print(f"no-change build: {w:6.2f} s  ({1000 * w / args.docs:.3f} s per 1000 documents; "
+          f"runs: {', '.join(f'{x:.2f}' for x in warm)})")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
