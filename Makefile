@@ -40,6 +40,9 @@ scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml in
 model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
 	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
 
+bench: $(STAMP) ## throughput and memory of whole builds on a synthetic corpus (DOCS=5000 RUNS=3 MODEL=rules)
+	$(BIN)/python -m pipeline.bench --docs $(or $(DOCS),5000) --runs $(or $(RUNS),3) --model $(or $(MODEL),rules)
+
 schema: $(STAMP) ## write the data dictionary of the Parquet tables into README.md
 	$(BIN)/python -m pipeline schema --update-readme README.md
 

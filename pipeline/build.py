@@ -8,6 +8,7 @@ Nothing under the output folder changes until every table is complete.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import multiprocessing
@@ -102,6 +103,8 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
     fingerprint = config.result_fingerprint(description)
     summary = BuildSummary(base=base)
     manifests = load_manifests(raw_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = exclusive_lock(out_dir)
     cache = ResultCache(out_dir / CACHE_FILE if config.use_cache else None)
     try:
         with DatasetWriter(out_dir) as writer:
@@ -161,8 +164,24 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                            "documents": summary.documents, "rejected": len(summary.rejected)})
     finally:
         cache.close()
+        lock.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def exclusive_lock(out_dir: Path):
+    """One build per output folder at a time; a second one stops with a clear message."""
+    handle = open(out_dir / ".build.lock", "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise BuildInProgress(f"another build is writing to {out_dir}; wait for it to finish") from None
+    return handle
+
+
+class BuildInProgress(RuntimeError):
+    pass
 
 
 def rejection(source_file: str, reason: str, detail: str, cacheable: bool = True) -> dict:

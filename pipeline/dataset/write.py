@@ -3,8 +3,9 @@
 Tables are written row group by row group into a hidden staging folder inside the
 output folder (same file system), then each finished file is moved into place with
 ``os.replace``, which is atomic. A build killed at any moment therefore leaves every
-visible table either entirely old or entirely new, never half-written; the staging
-folder of a killed build is removed by the next one.
+visible table either entirely old or entirely new, never half-written. The moves
+are announced in a journal before they start, so a build killed between two moves is
+completed by the next build; staging folders of killed builds are removed.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pyarrow.parquet as pq
 from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS
 
 STAGING_PREFIX = ".staging-"
+JOURNAL = ".commit.json"
 
 
 def _fsync_dir(path: Path) -> None:
@@ -80,7 +82,11 @@ class DatasetWriter:
         self._buffers[table] = []
 
     def commit(self, build_info: dict) -> None:
-        """Finish every table and move them into the output folder, build_info.json last."""
+        """Finish every table and move them into the output folder, build_info.json last.
+
+        The moves are announced in a journal first, so that a build killed between two
+        moves is completed by the next one (:func:`recover`) rather than leaving a mix
+        of old and new tables."""
         for table in SCHEMAS:
             self._flush(table)
             self._writers.pop(table).close()
@@ -89,11 +95,12 @@ class DatasetWriter:
         for path in self.staging.iterdir():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-        for table in SCHEMAS:
-            os.replace(self.staging / f"{table}.parquet", self.out_dir / f"{table}.parquet")
-        os.replace(self.staging / "build_info.json", self.out_dir / "build_info.json")
+        journal = self.out_dir / JOURNAL
+        tmp = journal.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"staging": self.staging.name}))
+        os.replace(tmp, journal)
         _fsync_dir(self.out_dir)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        recover(self.out_dir)
 
     def abort(self) -> None:
         for writer in self._writers.values():
@@ -105,7 +112,22 @@ class DatasetWriter:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
+def recover(out_dir: Path) -> None:
+    """Complete a commit that was announced in the journal but perhaps not finished."""
+    journal = Path(out_dir) / JOURNAL
+    if not journal.exists():
+        return
+    staging = Path(out_dir) / json.loads(journal.read_text())["staging"]
+    for name in [*(f"{t}.parquet" for t in SCHEMAS), "build_info.json"]:
+        if (staging / name).exists():
+            os.replace(staging / name, Path(out_dir) / name)
+    _fsync_dir(Path(out_dir))
+    journal.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
 def remove_stale_staging(out_dir: Path) -> None:
-    """Remove staging folders left by builds that were killed."""
+    """Finish an interrupted commit, then remove staging folders of builds that were killed."""
+    recover(out_dir)
     for path in Path(out_dir).glob(STAGING_PREFIX + "*"):
         shutil.rmtree(path, ignore_errors=True)

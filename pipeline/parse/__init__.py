@@ -17,6 +17,7 @@ from pipeline.document import Document, RejectedInput
 
 from .decode import decode_bytes
 from .html import HtmlArticle, extract_article
+from .language import looks_swedish
 from .text import TextArticle, parse_plain_text
 
 __all__ = ["MAX_BYTES", "parse_file", "iter_raw_files", "source_name", "decode_bytes", "extract_article",
@@ -56,15 +57,17 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise RejectedInput("too_large", f"{size} bytes is over the limit of {max_bytes}")
+            raise RejectedInput("too_large", f"the file is {size / 2**20:.1f} MB, over the limit of {max_bytes / 2**20:.0f} MB "
+                                             "for one press release (raise it with --max-file-mb if this really is one)")
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except RejectedInput:
         raise
     except (OSError, ValueError) as exc:
-        raise RejectedInput("unreadable", f"{type(exc).__name__}: {exc}") from None
+        raise RejectedInput("unreadable", f"cannot read the file ({getattr(exc, 'strerror', None) or exc}); "
+                                          "check its permissions") from None
     if len(data) > max_bytes:
-        raise RejectedInput("too_large", f"over the limit of {max_bytes} bytes")
+        raise RejectedInput("too_large", f"the file grew over the limit of {max_bytes / 2**20:.0f} MB while being read")
     try:
         text, encoding = decode_bytes(data, meta.get("encoding"))
         is_html = path.suffix.lower() in (".html", ".htm") or "html" in str(meta.get("content_type") or "").lower()
@@ -83,7 +86,10 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     except Exception as exc:  # a parser bug on pathological input must not stop the run
         raise RejectedInput("unparseable", f"{type(exc).__name__}: {exc}") from None
     if sum(1 for _ in islice(_LETTER.finditer(body), _MIN_BODY_LETTERS)) < _MIN_BODY_LETTERS:
-        raise RejectedInput("no_text", "nothing left after removing page furniture")
+        raise RejectedInput("no_text", "no press-release text is left after removing menus, labels and other page furniture")
+    if not looks_swedish(body):
+        raise RejectedInput("not_swedish", "the text is not in Swedish (too few Swedish function words); "
+                                           "the extraction rules are written for Swedish")
     return Document(
         source_file=source_file,
         text=f"{title}\n\n{body}" if title else body,

@@ -76,7 +76,7 @@ def _try(data: bytes, enc: str) -> str | None:
 def _finish(text: str, enc: str) -> tuple[str, str]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _WHITESPACE_ONLY.fullmatch(text):
-        raise RejectedInput("empty", "the file holds only whitespace")
+        raise RejectedInput("empty", "the file holds only whitespace: there is no text to read")
     bad = len(_BAD_CONTROL.findall(text[:20000]))
     if bad > max(3, 0.02 * min(len(text), 20000)):
         raise RejectedInput("binary", f"too many control characters after decoding as {enc}")
@@ -86,7 +86,9 @@ def _finish(text: str, enc: str) -> tuple[str, str]:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding_name); raise RejectedInput(empty|binary|undecodable)."""
     if not data or not data.strip():
-        raise RejectedInput("empty", "the file is empty" if not data else "the file holds only whitespace")
+        detail = "the file is empty (0 bytes): nothing to read" if not data else \
+            "the file holds only whitespace: there is no text to read"
+        raise RejectedInput("empty", detail)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _try(data[len(bom) :], enc)

@@ -1,0 +1,124 @@
+"""Reruns only do the work that changed, and a killed build never damages the dataset."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.build import build_dataset
+from pipeline.config import BuildConfig
+from pipeline.dataset.schema import SCHEMAS
+from pipeline.dataset.write import JOURNAL, DatasetWriter, recover
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def release(i: int) -> str:
+    return (f"Integrationsstöd nummer {i}\n\n2019-03-{1 + i % 28:02d}\n\n"
+            f"Mora kommun får {100 + i} 000 kronor från Länsstyrelsen i Dalarnas län för projekt {i}. "
+            f"– Det är ett viktigt tillskott, säger Karin Lindqvist, projektledare i Mora kommun.\n")
+
+
+def make_corpus(raw: Path, n: int) -> None:
+    raw.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (raw / f"r{i:04d}.txt").write_text(release(i), encoding="utf-8")
+
+
+def build(raw, out, **kw):
+    return build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, **kw))
+
+
+def tables(out: Path) -> dict[str, pd.DataFrame]:
+    result = {}
+    for name in SCHEMAS:
+        frame = pd.read_parquet(out / f"{name}.parquet")
+        result[name] = frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
+    return result
+
+
+def test_unchanged_added_changed_removed(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make_corpus(raw, 12)
+    first = build(raw, out)
+    assert (first.processed, first.from_cache) == (12, 0)
+    again = build(raw, out)
+    assert (again.processed, again.from_cache) == (0, 12)
+    (raw / "new1.txt").write_text(release(100), encoding="utf-8")
+    (raw / "new2.txt").write_text(release(101), encoding="utf-8")
+    added = build(raw, out)
+    assert (added.processed, added.from_cache) == (2, 12)
+    (raw / "r0003.txt").write_text(release(3).replace("får 103 000", "får 999 000"), encoding="utf-8")
+    changed = build(raw, out)
+    assert (changed.processed, changed.from_cache) == (1, 13)
+    money = pd.read_parquet(out / "entities.parquet").query("label == 'MONEY'")
+    assert 999_000 in set(money.amount_sek) and 103_000 not in set(money.amount_sek)
+    (raw / "r0005.txt").unlink()
+    removed = build(raw, out)
+    assert (removed.processed, removed.documents) == (0, 13)
+    assert "r0005.txt" not in set(pd.read_parquet(out / "documents.parquet").source_file)
+    assert build(raw, out, max_file_bytes=10_000_000).processed == 13  # a setting that changes results
+
+
+def test_cached_and_fresh_builds_are_identical(tmp_path):
+    raw = tmp_path / "raw"
+    make_corpus(raw, 8)
+    build(raw, tmp_path / "a")
+    build(raw, tmp_path / "a")  # all from the cache
+    build(raw, tmp_path / "b", use_cache=False)
+    a, b = tables(tmp_path / "a"), tables(tmp_path / "b")
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(a[name], b[name])
+
+
+def test_an_interrupted_commit_is_completed_by_the_next_build(tmp_path):
+    out = tmp_path / "out"
+    writer = DatasetWriter(out)
+    writer.add("documents", [])
+    # announce the commit, then "crash" before any table is moved
+    for table in SCHEMAS:
+        writer._flush(table)
+        writer._writers.pop(table).close()
+    (writer.staging / "build_info.json").write_text("{}")
+    (out / JOURNAL).write_text(json.dumps({"staging": writer.staging.name}))
+    assert not (out / "documents.parquet").exists()
+    recover(out)
+    assert all((out / f"{name}.parquet").exists() for name in SCHEMAS)
+    assert not (out / JOURNAL).exists() and not writer.staging.exists()
+
+
+@pytest.mark.parametrize("kill_after", [0.3, 1.0, 2.0, 3.0])
+def test_a_killed_build_leaves_the_previous_dataset_and_the_next_build_completes(tmp_path, kill_after):
+    raw, out, clean = tmp_path / "raw", tmp_path / "out", tmp_path / "clean"
+    make_corpus(raw, 40)
+    build(raw, out)  # the previous dataset
+    before = tables(out)
+    make_corpus(raw, 400)  # new files: the next build has real work to do
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--out", str(out),
+                             "--model", "rules", "--quiet", "--processes", "2"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(kill_after)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert visible == ["build_info.json", *sorted(f"{t}.parquet" for t in SCHEMAS)]
+    after = tables(out)
+    finished = len(after["documents"]) == 400
+    if not finished:  # killed before its commit: the old dataset, untouched
+        for name in SCHEMAS:
+            pd.testing.assert_frame_equal(after[name], before[name])
+    build(raw, out)
+    build(raw, clean, use_cache=False)
+    completed, fresh = tables(out), tables(clean)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(completed[name], fresh[name])
