@@ -1,18 +1,14 @@
 """Organisation/place normalisation over the gazetteers."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
 from pipeline.normalize.organisations import (
     OrgMatch,
     PlaceMatch,
-    ambiguous_names,
     county_board,
     county_name,
-    find_mentions,
-    infer_county,
     lookup_org,
     lookup_party_marker,
     lookup_place,
@@ -213,45 +209,3 @@ def test_surface_forms():
         assert lookup_org(form) == match, form
     for form, match in place_surface_forms():
         assert lookup_place(form) == match, form
-
-
-def test_ambiguous_names():
-    amb = ambiguous_names()
-    assert {"Mark", "Nora", "Berg", "Vara"} <= amb
-    assert "Karlshamn" not in amb
-
-
-def test_find_mentions():
-    text = ("Länsstyrelsen i Kronobergs län och Växjö kommun startar ett projekt med "
-            "Arbetsförmedlingens kontor i Ljungby och med SKR:s stöd. Nora bor i Mark.")
-    found = [(s, m.canonical) for _, _, s, m in find_mentions(text)]
-    assert found == [
-        ("Länsstyrelsen i Kronobergs län", "Länsstyrelsen i Kronobergs län"),
-        ("Växjö kommun", "Växjö kommun"),
-        ("Arbetsförmedlingens", "Arbetsförmedlingen"),
-        ("Ljungby", "Ljungby"),
-        ("SKR:s", "Sveriges Kommuner och Regioner"),
-    ]
-    start, end, surface, _ = find_mentions(text)[1]
-    assert text[start:end] == surface
-
-
-def test_infer_county():
-    assert infer_county(["Karlshamn", "Ronneby", "Region Skåne"]) == "10"
-    assert infer_county(["Migrationsverket", "Syrien"]) is None
-    assert infer_county([]) is None
-    assert infer_county(["Karlshamn", "Lund"]) is None  # a tie
-    assert infer_county([("Lund", 5.0), "Karlshamn"]) == "12"
-    assert infer_county(text="Projektet drivs av Hylte kommun och Halmstads kommun.") == "13"
-    assert infer_county(["Lund"], publisher="Länsstyrelsen Kronoberg") == "07"
-    assert infer_county([lookup_place("Svängsta")]) == "10"
-
-
-def test_lookups_are_fast():
-    lookup_org("Migrationsverket")  # build tables
-    lookup_place("Karlshamn")
-    t = time.perf_counter()
-    for _ in range(2000):
-        lookup_org("Karlshamns kommuns")
-        lookup_place("Syriens")
-    assert time.perf_counter() - t < 1.0

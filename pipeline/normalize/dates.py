@@ -120,7 +120,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?P<qw>{_alt(w['quarters'])})\s+kvartalet|kvartal\s+(?P<qn>[1-4])|q(?P<qq>[1-4]))"
             rf"\s*(?:år\s+)?(?P<y>{_YEAR})(?!\d)"
         ),
-        "decade": re.compile(rf"(?P<y>(?:19|20)\d0)-?talet\b"),
+        "decade": re.compile(r"(?P<y>(?:19|20)\d0)-?talet\b"),
         "year_range": re.compile(
             rf"(?P<y1>{_YEAR})"
             rf"(?:\s*[–—-]\s*|\s+(?P<link>till(?:\s+och\s+med)?|t\.o\.m\.?|och)\s+(?:år\s+)?)"
@@ -254,7 +254,6 @@ def _add_day(col: _Collector, start: int, end: int, y: int, m: int, d: int, rela
 
 def _exact_days(col: _Collector) -> None:
     """ISO, numeric and English-order datelines: always carry their year."""
-    p = _patterns()
     months = _words()["months"]
     for m in _scan("iso_day", col.low, col.year_starts):
         if col.free(*m.span()):

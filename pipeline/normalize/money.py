@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern]:
     multiplier = _alternation(w["multipliers"])
     currency_after = _alternation(w["currency_after"])
     return {
-        "digit_run": re.compile(rf"\d+(?:[ \u00a0\u202f\u2009.,]\d+)*"),
+        "digit_run": re.compile(r"\d+(?:[ \u00a0\u202f\u2009.,]\d+)*"),
         "number_suffix": re.compile(rf"(?:^|(?<={_SPACE}))(?:{digits})\Z"),
         # Where a number word may end: a multiplier or currency starts with one of these.
         "anchor": re.compile(r"milj|tusen|kron|kr|sek|md|mn|mio|tkr|tsek|ksek|mkr|msek|:-"),

@@ -38,13 +38,15 @@ Party letters ("(M)", "(S)") are not general aliases: see :func:`lookup_party_ma
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Union
+from typing import Union
 
 from pipeline import resources as R
+from pipeline.normalize.names import clean_surface, fold_case, genitive_of, is_abbreviation, known_forms, strip_genitive
+
+__all__ = ["OrgMatch", "PlaceMatch", "county_board", "county_name", "lookup_org", "lookup_party_marker",
+           "lookup_place", "municipality_county", "org_surface_forms", "place_surface_forms", "strip_genitive"]
 
 
 @dataclass(frozen=True)
@@ -64,121 +66,6 @@ class PlaceMatch:
 
 
 Match = Union[OrgMatch, PlaceMatch]
-
-# ---------------------------------------------------------------------------
-# surface normalisation
-
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u00b4`"), "'")
-_EDGE = " \t\n\"'«»“”„‘’()[]{}<>.,;!?*"
-_WS = re.compile(r"\s+")
-# tokens for scanning running text: words with inner - : ' & + (e.g. "FN:s",
-# "ESF-rådet", "H&M", "Erasmus+"), and a free-standing dash or ampersand
-_TOKEN = re.compile(r"\w+(?:[-:'&+]\w+)*\+?|[&-]")
-
-
-def _clean(surface: str) -> str:
-    s = unicodedata.normalize("NFC", surface).translate(_DASHES).translate(_APOSTROPHES)
-    return _WS.sub(" ", s).strip(_EDGE)
-
-
-def _fold(s: str) -> str:
-    return s.casefold()
-
-
-def _is_abbreviation(form: str) -> bool:
-    """Forms that must match exactly: "SKR", "SvD", "KemI", "Brå", "SV", "IM"."""
-    letters = [c for c in form if c.isalpha()]
-    if not letters:
-        return True
-    if len(letters) <= 3:
-        return True
-    if " " in form:
-        return False
-    upper = sum(c.isupper() for c in letters)
-    return upper >= 2 and upper * 2 >= len(letters) or (upper >= 2 and len(letters) <= 6)
-
-
-# ---------------------------------------------------------------------------
-# genitive
-
-# endings of nominative names that end in -s ("Alingsås", "Strängnäs", "Hagfors",
-# "Fryshus", "Campus", "Paris", "Kaos"); "-as" too ("Andreas"), but not "-nas",
-# the genitive of a definite plural ("Länsstyrelsernas", "föreningarnas")
-_S_FINAL_ENDINGS = ("ås", "näs", "fors", "hus", "ss", "us", "is", "os")
-
-
-@functools.cache
-def _known_forms() -> frozenset[str]:
-    forms: set[str] = set()
-    for m in R.municipalities():
-        forms.update((m.name, m.body, *m.aliases))
-    for c in R.counties():
-        forms.update((c.name, c.short, c.board, c.region, *c.aliases, *c.board_aliases, *c.region_aliases))
-    for o in R.organisations():
-        forms.update((o.name, *o.aliases))
-    for p in R.places():
-        forms.update((p.name, *p.aliases))
-    return frozenset(_clean(f) for f in forms)
-
-
-def strip_genitive(name: str) -> str:
-    """Remove a genitive ending if there is one.
-
-    "Länsstyrelsens" -> "Länsstyrelsen", "Karlshamns kommuns" -> "Karlshamns kommun",
-    "Röda Korsets" -> "Röda Korset", "SKR:s" -> "SKR", "Hyltes" -> "Hylte";
-    unchanged: "Alingsås", "Borås", "Kalix", "Hagfors", "Jonas", "Lars", "SAS".
-
-    Known names are decided by the gazetteers (a name that is itself known stays as
-    it is; ``name[:-1]`` known means ``-s`` was a genitive); given names by
-    :func:`pipeline.resources.first_names`; other words by their ending: a final
-    ``-s`` after a letter other than s/x/z is taken as genitive unless the word ends
-    like a nominative s-word ("-ås", "-näs", "-fors", "-hus", "-us", "-is", ...).
-    Only the last word changes.
-    """
-    s = _WS.sub(" ", unicodedata.normalize("NFC", name)).strip()
-    if len(s) < 3:
-        return s
-    for suffix in (":s", "'s", "\u2019s", ":S"):
-        if s.endswith(suffix) and len(s) > len(suffix):
-            return s[: -len(suffix)]
-    if s[-1] != "s":
-        return s
-    known = _known_forms()
-    if s in known:
-        return s
-    cand = s[:-1]
-    if cand in known:
-        return cand
-    last = s.rsplit(" ", 1)[-1]
-    if len(last) < 3 or not last[-2].isalpha() or last[-2] in "sxzSXZ":
-        return s
-    if last[:-1].isupper():  # "SKRs", "ICAs": genitive of an abbreviation
-        return cand
-    if last.isupper():
-        return s
-    names = R.first_names()
-    if last in names:
-        return s
-    if last[:-1] in names:
-        return cand
-    low = last.lower()
-    if low.endswith(_S_FINAL_ENDINGS) or (low.endswith("as") and not low.endswith("nas")):
-        return s
-    return cand
-
-
-def _genitive_of(form: str, *, place: bool = False) -> str:
-    """The genitive a writer would use for ``form``: "SKR" -> "SKR:s",
-    "Region Gotland" -> "Region Gotlands", "Borås" -> "Borås"."""
-    if form.endswith(("s", "x", "z", "S", "X", "Z")):
-        return form
-    last = form.rsplit(" ", 1)[-1]
-    abbreviation = last.isupper() if place else _is_abbreviation(last)
-    if abbreviation or not last[-1].isalpha() or any(c.isdigit() for c in last):
-        return form + ":s"
-    return form + "s"
-
 
 # ---------------------------------------------------------------------------
 # organisation tables
@@ -222,7 +109,7 @@ def _org_base() -> dict[str, OrgMatch]:
     table: dict[str, OrgMatch] = {}
 
     def add(form: str, match: OrgMatch) -> None:
-        key = _clean(form)
+        key = clean_surface(form)
         if key and key not in table:
             table[key] = match
 
@@ -262,9 +149,9 @@ def _fold_table(base: dict[str, Match]) -> dict[str, Match | None]:
     """Case-insensitive index over non-abbreviation forms; None marks a clash."""
     folded: dict[str, Match | None] = {}
     for form, match in base.items():
-        if _is_abbreviation(form):
+        if is_abbreviation(form):
             continue
-        key = _fold(form)
+        key = fold_case(form)
         prev = folded.get(key, match)
         folded[key] = match if prev == match else None
     return folded
@@ -276,7 +163,7 @@ def _org_fold() -> dict[str, OrgMatch | None]:
 
 
 def _lookup(surface: str, base: dict, folded: dict, genitive: bool = True):
-    s = _clean(surface)
+    s = clean_surface(surface)
     if not s:
         return None
     tried = [s]
@@ -289,7 +176,7 @@ def _lookup(surface: str, base: dict, folded: dict, genitive: bool = True):
         if hit is not None:
             return hit
         if form[:1].isupper():
-            hit = folded.get(_fold(form))
+            hit = folded.get(fold_case(form))
             if hit is not None:
                 return hit
     return None
@@ -329,7 +216,7 @@ def _place_base() -> dict[str, PlaceMatch]:
     table: dict[str, PlaceMatch] = {}
 
     def add(form: str, match: PlaceMatch) -> None:
-        key = _clean(form)
+        key = clean_surface(form)
         if key and key not in table:
             table[key] = match
 
@@ -359,13 +246,13 @@ def _place_base() -> dict[str, PlaceMatch]:
 def _place_genitives() -> dict[str, PlaceMatch]:
     """Genitive forms that point at exactly one place and are no other name."""
     base = _place_base()
-    known = _known_forms()
+    known = known_forms()
     targets: dict[str, set[PlaceMatch]] = defaultdict(set)
     for m in R.municipalities():
         if m.genitive:
-            targets[_clean(m.genitive)].add(base[_clean(m.name)])
+            targets[clean_surface(m.genitive)].add(base[clean_surface(m.name)])
     for form, match in base.items():
-        targets[_genitive_of(form, place=True)].add(match)
+        targets[genitive_of(form, place=True)].add(match)
     out = {}
     for form, matches in targets.items():
         if form in base or form in known or len(matches) != 1:
@@ -387,7 +274,7 @@ def lookup_place(surface: str) -> PlaceMatch | None:
     >>> lookup_place("Kronoberg").canonical
     'Kronobergs län'
     """
-    s = _clean(surface)
+    s = clean_surface(surface)
     if not s:
         return None
     hit = _lookup(s, _place_base(), _place_fold(), genitive=False)
@@ -408,7 +295,7 @@ def _org_surfaces() -> tuple[tuple[str, OrgMatch], ...]:
     base = _org_base()
     out = dict(base)
     for form, match in base.items():
-        g = _genitive_of(form)
+        g = genitive_of(form)
         if g not in out:
             out[g] = match
     return tuple(sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0])))
@@ -431,172 +318,3 @@ def _place_surfaces() -> tuple[tuple[str, PlaceMatch], ...]:
 def place_surface_forms() -> list[tuple[str, PlaceMatch]]:
     """Every place surface form (base and unambiguous genitives), longest first."""
     return list(_place_surfaces())
-
-
-# Municipality/place names that are also ordinary words or given names: a matcher
-# should want more evidence (a preposition before them, "kommun" after, ...).
-_COMMON_WORD_PLACES = frozenset(
-    {
-        "Mark", "Berg", "Vara", "Kil", "Lund", "Boden", "Sala", "Ale", "Salem", "Nora",
-        "Säter", "Tuve", "Husby", "Rom", "Leader", "Friends", "Sida", "Forte", "Formas",
-        "Kulturens",
-    }
-)
-
-
-@functools.cache
-def ambiguous_names() -> frozenset[str]:
-    """Place and organisation surface forms that are also given names or ordinary
-    words ("Mark", "Nora", "Berg", "Vara", "Sida", "Leader", ...)."""
-    names = R.first_names()
-    forms = set(_place_base()) | set(_org_base())
-    return frozenset(f for f in forms if f in names or f in _COMMON_WORD_PLACES)
-
-
-# ---------------------------------------------------------------------------
-# scanning text and inferring the county
-
-
-@functools.cache
-def _scan_table() -> tuple[dict[tuple[str, ...], Match], int]:
-    table: dict[tuple[str, ...], Match] = {}
-    for form, match in _place_surfaces():
-        table.setdefault(tuple(_TOKEN.findall(form.translate(_DASHES))), match)
-    for form, match in _org_surfaces():  # organisations win over places
-        table[tuple(_TOKEN.findall(form.translate(_DASHES)))] = match
-    table.pop((), None)
-    return table, max(len(k) for k in table)
-
-
-def find_mentions(text: str) -> list[tuple[int, int, str, Match]]:
-    """Gazetteer mentions in running text, longest match first, left to right.
-
-    Returns ``(start_char, end_char, surface, match)``. Case-sensitive (no
-    lower-case generic nouns), names in :func:`ambiguous_names` are skipped unless
-    part of a longer match. Meant for :func:`infer_county` and quick checks; the
-    spaCy components use :func:`org_surface_forms` / :func:`place_surface_forms`.
-    """
-    table, maxlen = _scan_table()
-    ambiguous = ambiguous_names()
-    norm = unicodedata.normalize("NFC", text).translate(_DASHES).translate(_APOSTROPHES)
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
-    out = []
-    i = 0
-    while i < len(toks):
-        if not toks[i][0][:1].isupper():
-            i += 1
-            continue
-        for n in range(min(maxlen, len(toks) - i), 0, -1):
-            key = tuple(t[0] for t in toks[i : i + n])
-            match = table.get(key)
-            if match is None:
-                continue
-            surface = norm[toks[i][1] : toks[i + n - 1][2]]
-            if n == 1 and surface in ambiguous:
-                continue
-            out.append((toks[i][1], toks[i + n - 1][2], surface, match))
-            i += n
-            break
-        else:
-            i += 1
-    return out
-
-
-Mention = Union[str, tuple[str, float], OrgMatch, PlaceMatch]
-
-# how strongly one mention ties a text to its county
-_WEIGHTS = {
-    "county_board": 3.0,
-    "region": 2.0,
-    "municipality": 2.0,  # the body ("Karlshamns kommun") or the place ("Karlshamn")
-    "county": 2.0,
-    "city": 1.0,
-    "district": 1.0,
-    "province": 1.0,
-}
-
-
-def _mention_county(mention: Mention) -> tuple[str | None, float]:
-    weight = None
-    if isinstance(mention, tuple):
-        mention, weight = mention
-    if isinstance(mention, str):
-        match: Match | None = lookup_org(mention) or lookup_place(mention)
-    else:
-        match = mention
-    if match is None:
-        return None, 0.0
-    county = match.county_code
-    if county is None and match.municipality_code:
-        county = municipality_county(match.municipality_code)
-    if county is None:
-        return None, 0.0
-    kind = match.org_type if isinstance(match, OrgMatch) else match.kind
-    return county, float(weight if weight is not None else _WEIGHTS.get(kind, 1.0))
-
-
-def county_scores(mentions: Iterable[Mention] = (), *, text: str | None = None) -> Counter:
-    """Evidence per county code from mentions and/or the text (see :func:`infer_county`)."""
-    scores: Counter = Counter()
-    items: list[Mention] = list(mentions)
-    if text:
-        items.extend(m[3] for m in find_mentions(text))
-    for mention in items:
-        county, weight = _mention_county(mention)
-        if county:
-            scores[county] += weight
-    return scores
-
-
-def infer_county(
-    mentions: Iterable[Mention] = (),
-    *,
-    text: str | None = None,
-    publisher: str | None = None,
-) -> str | None:
-    """Decide which county a text is about, e.g. to resolve a bare "Länsstyrelsen".
-
-    ``mentions``: surface strings ("Karlshamn", "Region Blekinge", "Ronnebys"), or
-    already resolved :class:`OrgMatch`/:class:`PlaceMatch` objects, or
-    ``(surface_or_match, weight)`` pairs to override the default weight.
-    ``text``: running text to scan with :func:`find_mentions` (added to ``mentions``).
-    ``publisher``: the document's publisher ("Karlshamns kommun", "Länsstyrelsen
-    Kronoberg"); when it belongs to a county it counts 5.
-
-    Default weights: a county board 3, a municipality (body or place), a region or
-    a county 2, a town, district or province 1; national bodies and foreign places
-    give no evidence. Returns the two-digit county code with the highest score if
-    it beats the runner-up, else None (no evidence, or a tie).
-
-    >>> infer_county(["Karlshamn", "Ronneby", "Region Skåne"])
-    '10'
-    """
-    items = list(mentions)
-    if publisher:
-        items.append((publisher, 5.0))
-    scores = county_scores(items, text=text)
-    if not scores:
-        return None
-    ranked = scores.most_common(2)
-    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
-__all__ = [
-    "OrgMatch",
-    "PlaceMatch",
-    "ambiguous_names",
-    "county_board",
-    "county_name",
-    "county_scores",
-    "find_mentions",
-    "infer_county",
-    "lookup_org",
-    "lookup_party_marker",
-    "lookup_place",
-    "municipality_county",
-    "org_surface_forms",
-    "place_surface_forms",
-    "strip_genitive",
-]
