@@ -6,10 +6,12 @@ they can be cached as JSON and written by :class:`pipeline.dataset.write.Dataset
 from __future__ import annotations
 
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document, Rejected
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def document_row(document: Document) -> dict:
@@ -35,7 +37,7 @@ EMPTY_ENTITY = dict.fromkeys(("normalized", "amount_sek", "qualifier", "date", "
                               "municipality_code", "county_code", "method"))
 
 
-def entity_rows(doc: Doc) -> list[dict]:
+def entity_rows(doc: "Doc") -> list[dict]:
     """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller."""
     rows = []
     for ent in doc.ents:
@@ -54,7 +56,7 @@ def _as_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def grant_rows(doc: Doc) -> list[dict]:
+def grant_rows(doc: "Doc") -> list[dict]:
     return [dict(grant) for grant in (doc._.grants or [])]
 
 

@@ -3,21 +3,27 @@ project's registered components, assembled from one description.
 
 Component order: sentences -> [statistical NER] -> money -> dates -> gazetteer
 (organisations, places) -> people -> entities (merge, filter, resolve) -> grants.
+
+Importing this package is cheap: spaCy and the components load only in
+:func:`load_pipeline`, so a rebuild served entirely from the cache never pays for them.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 import pipeline
 from pipeline import resources
 from pipeline.config import PRETRAINED_PIPELINES, BuildConfig
-from pipeline.nlp import dates, entities, extensions, grants, money, organisations, people, sentences  # noqa: F401  (registers factories)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +34,28 @@ MODEL_PIPES = ("tok2vec", "ner")
 
 @dataclass(frozen=True)
 class LoadedPipeline:
-    nlp: Language
+    nlp: "Language"
     base: str          # "rules", "pretrained:<name>" or "trained:<path>"
     description: str   # everything that changes results: versions, base model, data files
 
     @property
     def kind(self) -> str:
         return self.base.split(":", 1)[0]
+
+
+def is_installed(package: str) -> bool:
+    """Whether a spaCy pipeline package is importable, without importing spaCy."""
+    return importlib.util.find_spec(package) is not None
+
+
+def model_meta(kind: str, where: str) -> dict[str, Any]:
+    """meta.json of an installed pipeline package or a model folder."""
+    folder = Path(where) if kind == "trained" else Path(importlib.util.find_spec(where).origin).parent
+    candidates = [folder / "meta.json", *folder.glob("*/meta.json")]
+    for path in candidates:
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+    return {}
 
 
 def choose_base(config: BuildConfig) -> tuple[str, str | None]:
@@ -44,15 +65,15 @@ def choose_base(config: BuildConfig) -> tuple[str, str | None]:
         return "rules", None
     if choice == "auto":
         for name in PRETRAINED_PIPELINES:
-            if spacy.util.is_package(name):
+            if is_installed(name):
                 return "pretrained", name
         if (Path(config.model_dir) / "meta.json").exists():
             return "trained", str(config.model_dir)
         return "rules", None
-    if spacy.util.is_package(choice):
-        return "pretrained", choice
     if (Path(choice) / "meta.json").exists():
         return "trained", choice
+    if choice.isidentifier() and is_installed(choice):
+        return "pretrained", choice
     raise ValueError(f"model {choice!r} is neither 'auto', 'rules', an installed spaCy package nor a model folder")
 
 
@@ -60,25 +81,37 @@ def describe_pipeline(config: BuildConfig) -> tuple[str, str]:
     """(base, description) without loading anything heavy: the cache key of a build."""
     kind, where = choose_base(config)
     base = kind if where is None else f"{kind}:{where}"
-    if kind == "rules":
-        version = "blank"
-    else:
-        meta = spacy.util.get_model_meta(spacy.util.get_package_path(where) if kind == "pretrained" else Path(where))
+    version = "blank"
+    if kind != "rules":
+        meta = model_meta(kind, where)
         version = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
-    description = (f"pressmine {pipeline.__version__}; spacy {spacy.__version__}; base {base} {version}; "
-                   f"components {','.join(PROJECT_COMPONENTS)}; resources {resources_fingerprint()}")
+    description = (f"pressmine {pipeline.__version__}; spacy {importlib.metadata.version('spacy')}; "
+                   f"base {base} {version}; components {','.join(PROJECT_COMPONENTS)}; "
+                   f"resources {resources_fingerprint()}")
     return base, description
 
 
 def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
+    import spacy
+
+    from pipeline.nlp import (  # noqa: F401  (importing registers the component factories)
+        dates,
+        entities,
+        extensions,
+        grants,
+        money,
+        organisations,
+        people,
+        sentences,
+    )
+
     config = config or BuildConfig()
     base, description = describe_pipeline(config)
     kind, where = choose_base(config)
     if kind == "rules":
         nlp = spacy.blank("sv")
     else:
-        names = spacy.util.get_model_meta(
-            spacy.util.get_package_path(where) if kind == "pretrained" else Path(where)).get("pipeline", [])
+        names = model_meta(kind, where).get("pipeline", [])
         nlp = spacy.load(where, exclude=[n for n in names if n not in MODEL_PIPES])
     nlp.add_pipe("pressmine_sentences", first=True)
     for name in PROJECT_COMPONENTS:
