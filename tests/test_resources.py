@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import resources as R
 
-SHARED = Path("/work/shared/reference")
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference"  # beside the checkout, for developers only
 ORG_TYPES = {
     "agency", "ministry", "government", "eu_body", "eu_fund", "fund", "region",
     "association", "sports_club", "study_association", "church", "company",
