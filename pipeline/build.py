@@ -114,10 +114,9 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                     summary.rejected.append(rejected)
                     writer.add("rejected", [rowlib.rejected_row(rejected)])
                     return
-                document = rowlib.from_jsonable(result["document"])
+                document, entities = result["document"], result["entities"]
                 summary.documents += 1
                 writer.add("documents", [document])
-                entities = [rowlib.from_jsonable(r) for r in result["entities"]]
                 summary.entities.update(r["label"] for r in entities)
                 writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
                 writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
@@ -230,8 +229,8 @@ def _process_batch(batch: list[Task]) -> list[dict]:
         results.append(None)
     docs = (make_doc(nlp, document) for _, document in documents)
     for (index, document), doc in zip(documents, nlp.pipe(docs, batch_size=len(batch))):
-        results[index] = {"document": rowlib.to_jsonable(rowlib.document_row(document)),
-                          "entities": [rowlib.to_jsonable(r) for r in rowlib.entity_rows(doc)],
+        results[index] = {"document": rowlib.document_row(document),
+                          "entities": rowlib.entity_rows(doc),
                           "grants": rowlib.grant_rows(doc)}
     return results
 

@@ -1,11 +1,11 @@
 """Turn documents and processed spaCy Docs into rows of the contract's tables.
 
-Rows are plain dicts with exactly the columns of :mod:`pipeline.dataset.schema`, so
-they can be cached as JSON and written by :class:`pipeline.dataset.write.DatasetWriter`.
+Rows are plain JSON-shaped dicts (dates as ISO strings) with exactly the columns of
+:mod:`pipeline.dataset.schema`: they are cached as they are and written by
+:class:`pipeline.dataset.write.DatasetWriter`, which casts the dates.
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.document import Document, Rejected
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 def document_row(document: Document) -> dict:
     return {
         "doc_id": document.doc_id, "source_file": document.source_file, "url": document.url,
-        "source_id": document.source_id, "title": document.title, "published": document.published,
+        "source_id": document.source_id, "title": document.title,
+        "published": document.published.isoformat() if document.published else None,
         "publisher": document.publisher, "text": document.text, "n_words": len(document.text.split()),
         "source_format": document.source_format, "encoding": document.encoding,
         "content_sha256": document.content_sha256,
@@ -46,14 +47,8 @@ def entity_rows(doc: "Doc") -> list[dict]:
                **EMPTY_ENTITY, "normalized": x.normalized, "method": x.method}
         for name in LABEL_ATTRIBUTES.get(row["label"], ()):
             row[name] = getattr(x, name)
-        if row["label"] == "DATE":
-            row["date"], row["date_end"] = _as_date(row["date"]), _as_date(row["date_end"])
         rows.append(row)
     return rows
-
-
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def grant_rows(doc: "Doc") -> list[dict]:
@@ -66,15 +61,3 @@ def rejected_row(rejected: Rejected) -> dict:
 
 def with_doc_id(rows: list[dict], doc_id: str) -> list[dict]:
     return [{"doc_id": doc_id, **row} for row in rows]
-
-
-# -- JSON round trip for the cache (dates are the only non-JSON values) ---------------
-DATE_FIELDS = ("date", "date_end", "published")
-
-
-def to_jsonable(row: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
-
-
-def from_jsonable(row: dict) -> dict:
-    return {k: (date.fromisoformat(v) if k in DATE_FIELDS and isinstance(v, str) else v) for k, v in row.items()}

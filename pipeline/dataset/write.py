@@ -9,6 +9,7 @@ completed by the next build; staging folders of killed builds are removed.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -23,6 +24,13 @@ from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS
 
 STAGING_PREFIX = ".staging-"
 JOURNAL = ".commit.json"
+
+
+@functools.cache
+def _as_text_dates(schema: pa.Schema) -> pa.Schema:
+    """The same schema with date columns as strings, for building from JSON-shaped rows."""
+    return pa.schema([pa.field(f.name, pa.string(), f.nullable, f.metadata) if f.type == pa.date32() else f
+                      for f in schema], metadata=schema.metadata)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -73,7 +81,8 @@ class DatasetWriter:
         if not rows and table in self._writers:
             return
         schema = SCHEMAS[table]
-        batch = pa.Table.from_pylist(rows, schema=schema)
+        # Dates arrive as ISO strings (the JSON form rows are cached in) and are cast here.
+        batch = pa.Table.from_pylist(rows, schema=_as_text_dates(schema)).cast(schema)
         writer = self._writers.get(table)
         if writer is None:
             writer = pq.ParquetWriter(self.staging / f"{table}.parquet", schema, compression="zstd")

@@ -50,8 +50,8 @@ class Gazetteer:
         self.first_names = resources.first_names()
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
-        self.orgs = self._matcher(nlp, orgnorm.org_surface_forms())
-        self.places = self._matcher(nlp, orgnorm.place_surface_forms())
+        self.names = self._matcher(nlp, [(s, ("ORG", v)) for s, v in orgnorm.org_surface_forms()]
+                                   + [(s, ("LOC", v)) for s, v in orgnorm.place_surface_forms()])
 
     @staticmethod
     def _matcher(nlp: Language, forms) -> tuple[PhraseMatcher, PhraseMatcher, dict]:
@@ -75,11 +75,12 @@ class Gazetteer:
                 caseless.add(key, multiword)
         return exact, caseless, values
 
-    def _match(self, doc: Doc, matcher, label: str) -> list[Span]:
-        exact, caseless, values = matcher
-        spans = []
+    def _match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Gazetteer organisations and places, in one pass of each matcher."""
+        exact, caseless, values = self.names
+        found: dict[str, list[Span]] = {"ORG": [], "LOC": []}
         for match_id, start, end in [*exact(doc), *caseless(doc)]:
-            value = values[doc.vocab.strings[match_id]]
+            label, value = values[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=label)
             if label == "ORG":
                 span._.normalized = span._.canonical = value.canonical
@@ -89,12 +90,13 @@ class Gazetteer:
             span._.county_code = value.county_code
             if label == "ORG":
                 span._.org_type = value.org_type
-            spans.append(span)
-        return spans
+            found[label].append(span)
+        return found["ORG"], found["LOC"]
 
     def __call__(self, doc: Doc) -> Doc:
-        all_places = filter_spans(self._match(doc, self.places, "LOC"))
-        known = self._local_branches(doc, self._match(doc, self.orgs, "ORG"), all_places)
+        known, all_places = self._match(doc)
+        all_places = filter_spans(all_places)
+        known = self._local_branches(doc, known, all_places)
         orgs = filter_spans(known + self._form_orgs(doc, all_places))
         taken = {i for span in orgs for i in range(span.start, span.end)}
         places = [s for s in all_places if not any(i in taken for i in range(s.start, s.end))]

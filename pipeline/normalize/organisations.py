@@ -43,7 +43,14 @@ from dataclasses import dataclass
 from typing import Union
 
 from pipeline import resources as R
-from pipeline.normalize.names import clean_surface, fold_case, genitive_of, is_abbreviation, known_forms, strip_genitive
+from pipeline.normalize.names import (
+    clean_surface,
+    fold_case,
+    genitive_of,
+    is_abbreviation,
+    known_forms,
+    strip_genitive,
+)
 
 __all__ = ["OrgMatch", "PlaceMatch", "county_board", "county_name", "lookup_org", "lookup_party_marker",
            "lookup_place", "municipality_county", "org_surface_forms", "place_surface_forms", "strip_genitive"]

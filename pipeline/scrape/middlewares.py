@@ -121,7 +121,10 @@ class RetryAfterMiddleware(RetryMiddleware):
     async def _sleep(seconds: float) -> None:
         if seconds <= 0:
             return
-        from twisted.internet import reactor, task  # imported late: Scrapy installs the reactor first
+        from twisted.internet import (  # imported late: Scrapy installs the reactor first
+            reactor,
+            task,
+        )
 
         await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))
 
