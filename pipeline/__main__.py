@@ -20,6 +20,9 @@ def _add_build(sub) -> None:
                         "model in --model-dir if present, else rules only), 'rules', a spaCy package name or a model folder. "
                         "Also settable with PRESSMINE_MODEL.")
     p.add_argument("--model-dir", type=Path, default=None, help="where `make model` put the trained model (default: models/sv_pressmine_ner)")
+    p.add_argument("--entities", choices=("all", "rules", "model"), default="all",
+                   help="which finders decide PERSON/ORG/LOC: all (default: rules, then filtered model entities), "
+                        "or rules / model alone, for comparing them")
     p.add_argument("--batch-size", type=int, default=64, help="documents per nlp.pipe batch (default: 64)")
     p.add_argument("--processes", type=int, default=0, help="worker processes for spaCy; 0 = choose by corpus size (default)")
     p.add_argument("--max-file-mb", type=float, default=20.0, help="files larger than this are set aside (default: 20)")
@@ -32,7 +35,7 @@ def _run_build(args) -> int:
     from pipeline.build import BuildInProgress, build_dataset
     from pipeline.config import BuildConfig
 
-    config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir,
+    config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir, entity_sources=args.entities,
                                   batch_size=args.batch_size, n_process=args.processes,
                                   max_file_bytes=int(args.max_file_mb * 1024 * 1024), use_cache=not args.no_cache,
                                   show_progress=not args.quiet)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # Where `make model` writes the project-trained NER model.
@@ -28,12 +28,13 @@ class BuildConfig:
     # trained model if present, else rules only. Or "rules", a package name, or a path.
     model: str = "auto"
     model_dir: Path = DEFAULT_MODEL_DIR
+    # Which entity finders decide the result: "all", or "rules"/"model" for ablations.
+    entity_sources: str = "all"
     batch_size: int = 64
     n_process: int = 1
     max_file_bytes: int = 20 * 1024 * 1024
     use_cache: bool = True
     show_progress: bool = True
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides) -> "BuildConfig":
@@ -49,7 +50,7 @@ class BuildConfig:
     def result_fingerprint(self, pipeline_description: str) -> str:
         """Hash of everything that changes extraction results (not paths or speed knobs)."""
         relevant = {"pipeline": pipeline_description, "max_file_bytes": self.max_file_bytes,
-                    "extra": self.extra}
+                    "entity_sources": self.entity_sources}
         return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
     def as_dict(self) -> dict:

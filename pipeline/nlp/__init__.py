@@ -115,7 +115,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
         nlp = spacy.load(where, exclude=[n for n in names if n not in MODEL_PIPES])
     nlp.add_pipe("pressmine_sentences", first=True)
     for name in PROJECT_COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"sources": config.entity_sources} if name == "pressmine_entities" else {})
     log.info("NLP pipeline: %s", base)
     return LoadedPipeline(nlp, base, description)
 

@@ -31,27 +31,33 @@ MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "OR
                 "LOC": "LOC", "GPE": "LOC"}
 
 
-@Language.factory("pressmine_entities", assigns=["doc.ents"], default_config={"use_model_entities": True})
-def make_entity_merger(nlp: Language, name: str, use_model_entities: bool):
-    return EntityMerger(name, use_model_entities)
+@Language.factory("pressmine_entities", assigns=["doc.ents"],
+                  default_config={"sources": "all"})
+def make_entity_merger(nlp: Language, name: str, sources: str):
+    """``sources``: "all" (rules, then the model's entities that pass the filters),
+    "rules" (the rule-based finders only) or "model" (the model's PERSON/ORG/LOC as
+    it predicts them, with rule-based MONEY and DATE): the last two for ablations."""
+    if sources not in ("all", "rules", "model"):
+        raise ValueError(f"entity sources must be all, rules or model, not {sources!r}")
+    return EntityMerger(name, sources)
 
 
 class EntityMerger:
-    def __init__(self, name: str, use_model_entities: bool) -> None:
+    def __init__(self, name: str, sources: str) -> None:
         self.name = name
-        self.use_model_entities = use_model_entities
+        self.sources = sources
         self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
         self.first_names = resources.first_names()
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
-        for key in RULE_KEYS:
+        for key in RULE_KEYS if self.sources != "model" else ("money", "dates"):
             candidates.extend(doc.spans.get(key, []))
         chosen = filter_spans(candidates)
-        if self.use_model_entities and doc.ents:
+        if self.sources != "rules" and doc.ents:
             taken = {i for span in chosen for i in range(span.start, span.end)}
             for span in doc.ents:
-                mapped = self._from_model(doc, span)
+                mapped = self._from_model(doc, span) if self.sources == "all" else self._raw_model(doc, span)
                 if mapped is not None and not any(i in taken for i in range(mapped.start, mapped.end)):
                     chosen.append(mapped)
                     taken.update(range(mapped.start, mapped.end))
@@ -107,6 +113,15 @@ class EntityMerger:
             new._.normalized = written_place_name(text, match) if match else text
             if match:
                 new._.municipality_code, new._.county_code = match.municipality_code, match.county_code
+        return new
+
+    @staticmethod
+    def _raw_model(doc: Doc, span: Span) -> Span | None:
+        label = MODEL_LABELS.get(span.label_)
+        if label is None:
+            return None
+        new = Span(doc, span.start, span.end, label=label)
+        new._.method, new._.normalized = "model", strip_genitive(" ".join(span.text.split()))
         return new
 
     def _org_evidence(self, span: Span) -> bool:
