@@ -59,6 +59,7 @@ def test_capitalised_words_that_are_not_organisations(nlp, text):
     ("I projektet deltar ABF Värmland med studiecirklar.", "ABF Värmland", "study_association"),
     ("Bilden är tagen av fotografen. Foto: Scanpix", "Scanpix", "association"),
     ("Det beslutade Lysekils kommun i går.", "Lysekils kommun", "municipality"),
+    ("Bidraget gick till Karlshamns United och flera andra.", "Karlshamns United", "other"),
 ])
 def test_organisations_by_gazetteer_and_by_form(nlp, text, name, org_type):
     doc = run(nlp, text)
@@ -79,6 +80,12 @@ def test_abbreviations_keep_the_form_the_text_supports(nlp):
     assert names == {"EU", "ESF"}
     canon = {e._.canonical for e in doc.ents if e.label_ == "ORG"}
     assert canon == {"Europeiska unionen", "Europeiska socialfonden"}
+
+
+def test_a_place_that_runs_on_into_a_name_is_not_a_place(nlp):
+    doc = run(nlp, "Träningen leds av Karlshamns United. Efter matchen i Lund Anna Berg talade.")
+    assert ents(doc, "LOC") == [("Lund", "Lund")]
+    assert ents(doc, "ORG") == [("Karlshamns United", "Karlshamns United")]
 
 
 def test_places_keep_their_written_form_and_codes(nlp):

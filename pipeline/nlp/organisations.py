@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline import resources
 from pipeline.nlp.extensions import doc_text, token_table
-from pipeline.nlp.people import is_name_word
+from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
@@ -100,6 +100,11 @@ class Gazetteer:
         orgs = filter_spans(known + self._form_orgs(doc, all_places))
         taken = {i for span in orgs for i in range(span.start, span.end)}
         places = [s for s in all_places if not any(i in taken for i in range(s.start, s.end))]
+        led = self._place_led_names(doc, places)
+        if led:
+            orgs += led
+            inside = {i for span in led for i in range(span.start, span.end)}
+            places = [s for s in places if s.start not in inside]
         doc._.county_code = self._county_of(orgs, places)
         orgs += self._bare_boards(doc, taken, doc._.county_code)
         orgs, places = self._bodies_from_places(doc, orgs, places)
@@ -146,6 +151,27 @@ class Gazetteer:
     @functools.lru_cache(maxsize=200_000)
     def _is_candidate(self, text: str) -> bool:
         return text in self.exact_words or self.candidate_words_re.fullmatch(text.lower()) is not None
+
+    def _place_led_names(self, doc: Doc, places: list[Span]) -> list[Span]:
+        """'Karlshamns United', 'Blekinge Uppfinnareverkstad', 'Gullmarens Centre Court':
+        a place name that runs on into capitalised words is the start of a proper name,
+        here taken as an organisation, and not a mention of the place."""
+        table = token_table(doc)
+        place_starts = {span.start for span in places}
+        spans = []
+        for place in places:
+            end = place.end
+            while end < len(doc) and end < place.end + 2 and name_word(table.texts[end]) \
+                    and not table.sent_starts[end] and not table.newline_before[end] \
+                    and table.texts[end] not in self.not_orgs and table.texts[end] not in self.first_names \
+                    and end not in place_starts:
+                end += 1
+            if end > place.end:
+                span = Span(doc, place.start, end, label="ORG")
+                span._.normalized = orgnorm.strip_genitive(" ".join(span.text.split()))
+                span._.org_type = "other"
+                spans.append(span)
+        return spans
 
     def _credits(self, doc: Doc) -> list[Span]:
         """'Foto: Stocksnap' names the photographer or the agency; a name that is not a person's is an organisation."""
