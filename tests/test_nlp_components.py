@@ -133,3 +133,15 @@ def test_beneficiary_list_under_a_grant_statement(nlp):
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]
+
+
+def test_a_subjectless_passive_grant_goes_to_the_body_the_release_is_about(nlp):
+    text = "Ytterligare 2 miljoner kronor beviljas för arbetet med ensamkommande."
+    assert grants(nlp, text, publisher="Rädda Barnen") == [(None, "Rädda Barnen", 2_000_000)]
+
+
+def test_a_clause_before_a_colon_is_not_a_beneficiary(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat 600 000 kronor till föreningar.\n\n"
+            "Och bara det är på: 13 miljoner kronor\n\n"
+            "Under året hade länsstyrelsen: 2 miljoner kronor\n")
+    assert [g[1] for g in grants(nlp, text)] == [None]

@@ -42,6 +42,9 @@ def make_grant_finder(nlp: Language, name: str):
     return GrantFinder(name)
 
 
+LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
+
+
 class GrantFinder:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -54,6 +57,8 @@ class GrantFinder:
         self.infinitives = frozenset(vocab["infinitives"])
         self.v2_openers = frozenset(vocab["v2_openers"])
         self.home_subjects = frozenset(vocab["home_subjects"])
+        self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
+        self.org_heads = tuple(resources.org_forms()["head_words"])
         self.rate = re.compile(r"^\s*(?:" + "|".join(map(re.escape, vocab["rate_words"])) + r")\b")
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
 
@@ -61,6 +66,7 @@ class GrantFinder:
         grants: list[dict] = []
         ents = list(doc.ents)  # each doc.ents access builds every Span anew
         home = home_municipality(doc, ents)
+        body = home_body(doc, ents)
         list_lines = []
         for sent in doc.sents:
             money = [e for e in ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
@@ -71,7 +77,9 @@ class GrantFinder:
             if verb is None:
                 list_lines.append((sent, money))
                 continue
-            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents))
+            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
+            if recipient is None and verb.lower_ in self.receive and verb.lower_.endswith("s") and body != funder:
+                recipient = body  # "Ytterligare 30 miljoner beviljas ...": the body the release is about
             year = sentence_year(doc, sent, ents)
             for amount in money:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
@@ -106,8 +114,7 @@ class GrantFinder:
                              "evidence": sent.text.strip(), "start_char": sent.start_char, "end_char": sent.end_char})
         return rows if len({r["recipient"] for r in rows}) >= 2 else []  # a list has several lines
 
-    @staticmethod
-    def _line_opener(doc: Doc, sent: Span, ents: list[Span]) -> str | None:
+    def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> str | None:
         """The organisation or place a list line opens with, up to a comma or dash."""
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
@@ -121,12 +128,19 @@ class GrantFinder:
         while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
             end += 1
         words = doc[first.i:end]
-        if end < sent.end and len(words) and words[0].text[:1].isupper() and not words[0].like_num \
+        if end < sent.end and len(words) and self._name_like(words) \
                 and not any(e.label_ == "MONEY" and e.start < end for e in ents if e.start >= first.i):
             return " ".join(words.text.split())
         return None
 
-    def _actors(self, doc: Doc, sent: Span, home: str | None, ents: list[Span]) -> list[Actor]:
+    def _name_like(self, words: Span) -> bool:
+        """'Equmeniakyrkan', 'IGETEGO förening', 'NTF FyrBoDal': a name, not a clause opener."""
+        if words[0].text in self.not_names or not words[0].text[:1].isupper() or words[0].like_num:
+            return False
+        return all(w.text[:1].isupper() or w.lower_ in LIST_NAME_WORDS or any(w.lower_.endswith(h) for h in self.org_heads)
+                   for w in words)
+
+    def _actors(self, doc: Doc, sent: Span, home: str | None, ents: list[Span], body: str | None = None) -> list[Actor]:
         actors = [Actor(e._.normalized or e.text, e.start, e.end) for e in ents
                   if e.label_ == "ORG" and sent.start <= e.start < sent.end]
         taken = {i for a in actors for i in range(a.start, a.end)}
@@ -137,8 +151,8 @@ class GrantFinder:
                 continue
             if lower in ("kommunen", "kommunens") and home:
                 actors.append(Actor(home, i, i + 1))
-            elif lower in self.home_subjects and home and table.sent_starts[i]:
-                actors.append(Actor(home, i, i + 1))  # "Projektet har beviljats ..."
+            elif lower in self.home_subjects and table.sent_starts[i] and (home or body):
+                actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ..."
             elif lower in ("länsstyrelsen", "länsstyrelsens"):
                 board = county_board(doc._.county_code) if doc._.county_code else "Länsstyrelsen"
                 actors.append(Actor(board, i, i + 1))
@@ -176,6 +190,19 @@ class GrantFinder:
         while first.is_space or first.is_punct and first.i < verb.i:
             first = doc[first.i + 1]
         return first.lower_ in self.v2_openers or first.like_num or doc[verb.i - 1].text == ","
+
+
+def home_body(doc: Doc, ents: list[Span]) -> str | None:
+    """The organisation a release is about: its publisher, else the one it names most
+    (at least twice)."""
+    if doc._.publisher:
+        return doc._.publisher
+    counts: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ == "ORG" and ent._.normalized:
+            counts[ent._.normalized] = counts.get(ent._.normalized, 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best and counts[best] >= 2 else None
 
 
 def home_municipality(doc: Doc, ents: list[Span]) -> str | None:

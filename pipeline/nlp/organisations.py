@@ -188,8 +188,9 @@ class Gazetteer:
         return spans
 
     def _local_branches(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
-        """'ABF Värmland', 'ABF-Dalarna', 'Svenska kyrkan Säffle pastorat': a national
-        association's regional or local unit is named by the association plus the place."""
+        """'ABF Värmland', 'ABF-Dalarna', 'Svenska kyrkan Säffle pastorat', 'Studieförbundet
+        Vuxenskolan i Malmö': a national association's regional or local unit is named by
+        the association plus the place."""
         place_at = {span.start: span for span in places}
         out = list(orgs)
         for org in orgs:
@@ -200,6 +201,8 @@ class Gazetteer:
                 end = place_at[end].end
                 if end < len(doc) and any(doc[end].lower_.endswith(h) for h in self.heads):
                     end += 1  # "... Säffle pastorat"
+            elif end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:
+                end = place_at[end + 1].end  # "Studieförbundet Vuxenskolan i Malmö"
             if end > org.end:
                 out.append(self._branch_span(doc, org, end))
         for i, text in enumerate(token_table(doc).texts):  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
