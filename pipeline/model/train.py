@@ -1,0 +1,293 @@
+"""Train the Swedish NER model (tok2vec + ner) and report test-split F1.
+
+Uses spaCy's Python training API (``init_nlp`` and the step generator from
+``spacy.training.loop``) rather than ``python -m spacy train`` so that one code
+path serves the CLI and the tests, and so a wall-clock cap can end training
+between steps (spaCy's config only knows steps, epochs and patience). Model
+selection uses a dev split carved from train; the corpus's test split is read
+once, after training, for the report.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import platform
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from . import corpus as C
+
+CONFIG_PATH = Path(__file__).with_name("ner.cfg")
+DEFAULT_OUT = Path("models/sv_pressmine_ner")
+MODEL_NAME = "pressmine_ner"  # spaCy prefixes the language: sv_pressmine_ner
+MODEL_VERSION = "0.1.0"
+DEV_FRACTION = 0.1
+# Mention-replaced copies of the entity-bearing train sentences (see corpus.augment_mentions).
+AUGMENT_COPIES = 1
+# Seconds kept back from --max-minutes for the test evaluation and saving.
+FINAL_RESERVE_S = 45.0
+
+Log = Callable[[str], None]
+
+
+def _print(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def evaluate_sentences(nlp, sentences: Sequence[C.Sentence], batch_size: int = 256) -> dict:
+    """P/R/F of ``nlp`` on gold sentences, run on the corpus tokens (no retokenising)."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    examples = []
+    for sent in sentences:
+        gold = C.make_doc(nlp.vocab, sent)
+        pred = Doc(nlp.vocab, words=[t.text for t in gold],
+                   spaces=[bool(t.whitespace_) for t in gold])
+        examples.append(Example(pred, gold))
+    scores = nlp.evaluate(examples, batch_size=batch_size)
+    per_label = {
+        lab: {k: round(v, 4) for k, v in prf.items()}
+        for lab, prf in sorted((scores.get("ents_per_type") or {}).items())
+    }
+    return {
+        "ents_p": round(scores["ents_p"], 4),
+        "ents_r": round(scores["ents_r"], 4),
+        "ents_f": round(scores["ents_f"], 4),
+        "per_label": per_label,
+        "words_per_second": round(scores.get("speed", 0.0)),
+        "sentences": len(sentences),
+    }
+
+
+def _averaged(nlp, optimizer):
+    """Evaluate/save with averaged weights when the optimizer keeps them."""
+    return nlp.use_params(optimizer.averages) if optimizer.averages else contextlib.nullcontext()
+
+
+def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print) -> dict:
+    """Run spaCy's training steps until patience/max_steps, or until ``stop_at``
+    (a ``time.monotonic()`` value); keep the best dev checkpoint in ``best_dir``."""
+    from spacy.schemas import ConfigSchemaTraining
+    from spacy.training.loop import (
+        create_evaluation_callback,
+        create_train_batches,
+        train_while_improving,
+        update_meta,
+    )
+    from spacy.util import registry, resolve_dot_names
+    from thinc.api import fix_random_seed
+
+    config = nlp.config.interpolate()
+    T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
+    if T["seed"] is not None:
+        fix_random_seed(T["seed"])
+    train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
+    optimizer = T["optimizer"]
+    evaluate = create_evaluation_callback(nlp, dev_corpus, T["score_weights"])
+    steps = train_while_improving(
+        nlp, optimizer,
+        create_train_batches(nlp, train_corpus, T["batcher"], T["max_epochs"]),
+        evaluate,
+        dropout=T["dropout"], accumulate_gradient=T["accumulate_gradient"],
+        patience=T["patience"], max_steps=T["max_steps"], eval_frequency=T["eval_frequency"],
+        exclude=T["frozen_components"], annotating_components=T["annotating_components"],
+        before_update=T["before_update"],
+    )
+
+    def save(info: dict) -> None:
+        update_meta(T, nlp, info)
+        with _averaged(nlp, optimizer):
+            if best_dir.exists():
+                shutil.rmtree(best_dir)
+            nlp.to_disk(best_dir)
+
+    start = time.monotonic()
+    best = {"score": -1.0, "step": -1, "epoch": 0}
+    info: dict[str, Any] = {"step": 0, "epoch": 0, "words": 0}
+    last_eval_step, stop_reason = -1, "patience or max_steps"
+    for _batch, info, is_best in steps:
+        if is_best is not None:
+            last_eval_step = info["step"]
+            o = info["other_scores"]
+            log(f"step {info['step']:>6}  epoch {info['epoch']:>3}  "
+                f"loss {info['losses'].get('ner', 0.0):>9.1f}  dev P/R/F "
+                f"{o.get('ents_p', 0):.3f}/{o.get('ents_r', 0):.3f}/{o.get('ents_f', 0):.3f}"
+                f"  {time.monotonic() - start:>6.0f}s{'  *best' if is_best else ''}")
+            if is_best:
+                best = {"score": info["score"], "step": info["step"], "epoch": info["epoch"]}
+                save(info)
+        if time.monotonic() >= stop_at:
+            stop_reason = "wall-clock cap"
+            break
+    if last_eval_step != info["step"]:  # score the steps since the last evaluation
+        with _averaged(nlp, optimizer):
+            score, other = evaluate()
+        log(f"step {info['step']:>6}  final dev F {other.get('ents_f', 0):.3f}")
+        if score > best["score"]:
+            best = {"score": score, "step": info["step"], "epoch": info["epoch"]}
+            save({**info, "score": score, "other_scores": other})
+    return {
+        "stop_reason": stop_reason,
+        "steps": info["step"] + 1,
+        "epochs_completed": info["epoch"],
+        "words_seen": info["words"],
+        "best_step": best["step"],
+        "best_dev_ents_f": round(best["score"], 4),
+        "loop_seconds": round(time.monotonic() - start, 1),
+    }
+
+
+def make_ner_standalone(nlp) -> None:
+    """Give ``ner`` its own copy of the trained tok2vec and drop the shared one.
+
+    A listener-based ner copied with ``nlp.add_pipe("ner", source=model)`` but
+    without its tok2vec silently finds no entities; a self-contained ner works
+    both when sourced alone and when the whole pipeline is loaded, at the same
+    speed and with identical predictions.
+    """
+    if "tok2vec" in nlp.pipe_names:
+        nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.remove_pipe("tok2vec")
+
+
+def _load_config(overrides: Mapping[str, Any]):
+    from spacy import util
+
+    return util.load_config(CONFIG_PATH, overrides=dict(overrides), interpolate=False)
+
+
+def _replace_dir(src: Path, dest: Path) -> None:
+    """Move a finished model into place, refusing to delete a non-model directory."""
+    if dest.exists():
+        if any(dest.iterdir()) and not (dest / "meta.json").exists():
+            raise FileExistsError(f"{dest} exists and is not a spaCy model dir; not replacing")
+        shutil.rmtree(dest)
+    src.replace(dest)
+
+
+def _dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def train_model(
+    corpus_dir: Path,
+    out_dir: Path = DEFAULT_OUT,
+    *,
+    max_minutes: float = 20.0,
+    seed: int = 0,
+    gpu_id: int = -1,
+    dev_fraction: float = DEV_FRACTION,
+    augment_copies: int = AUGMENT_COPIES,
+    overrides: Mapping[str, Any] | None = None,
+    corpus_origin: str = "argument",
+    log: Log = _print,
+) -> dict:
+    """Train on ``corpus_dir`` into ``out_dir``; return (and write) metrics.json.
+
+    ``overrides`` are spaCy config overrides (``{"training.max_steps": 5}``), the
+    same mechanism the tests use to make a run tiny.
+    """
+    import spacy
+    from spacy.training.initialize import init_nlp
+
+    t0 = time.monotonic()
+    stop_at = t0 + max_minutes * 60.0 - min(FINAL_RESERVE_S, max_minutes * 60.0 * 0.1)
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    stats = {name: C.ReadStats() for name in (C.TRAIN_FILE, C.TEST_FILE)}
+    train_all = C.read_io_file(corpus_dir / C.TRAIN_FILE, stats[C.TRAIN_FILE])
+    test = C.read_io_file(corpus_dir / C.TEST_FILE, stats[C.TEST_FILE])
+    if not train_all or not test:
+        raise C.CorpusError(f"empty train or test file in {corpus_dir}")
+    train, dev = C.split_train_dev(train_all, dev_fraction, seed)
+    augmented = C.augment_mentions(train, augment_copies, seed) if augment_copies > 0 else []
+    log(f"corpus {corpus_dir}: train {len(train)} (+{len(augmented)} mention-replaced) / "
+        f"dev {len(dev)} / test {len(test)} sentences")
+
+    work = out_dir.parent / f".{out_dir.name}.work"
+    if work.exists():
+        shutil.rmtree(work)
+    vocab = spacy.blank("sv").vocab
+    C.write_docbin(work / "train.spacy", vocab, [*train, *augmented])
+    C.write_docbin(work / "dev.spacy", vocab, dev)
+    all_overrides = {
+        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+        "system.seed": seed, **(overrides or {}),
+    }
+    if gpu_id >= 0:
+        spacy.require_gpu(gpu_id)
+    nlp = init_nlp(_load_config(all_overrides), use_gpu=gpu_id)
+    log(f"pipeline {nlp.pipe_names}, labels {list(nlp.get_pipe('ner').labels)}; "
+        f"training until patience or {max_minutes:g} min cap")
+    loop = run_training_loop(nlp, work / "model-best", stop_at, log)
+    train_seconds = time.monotonic() - t0
+
+    best = spacy.load(work / "model-best")
+    make_ner_standalone(best)
+    dev_scores = evaluate_sentences(best, dev)
+    test_scores = evaluate_sentences(best, test)
+    provenance = {
+        "source": C.SOURCE,
+        "location": str(corpus_dir.resolve()),
+        "found_via": corpus_origin,
+        "train": C.file_provenance(corpus_dir / C.TRAIN_FILE, train_all),
+        "test": C.file_provenance(corpus_dir / C.TEST_FILE, test),
+        "reader_repairs": {k: {"untagged_lines": v.untagged_lines, "unknown_tags": v.unknown_tags}
+                           for k, v in stats.items()},
+        "split": {"dev_fraction": dev_fraction, "seed": seed,
+                  "train_sentences": len(train), "dev_sentences": len(dev),
+                  "augmented_train_sentences": len(augmented),
+                  "augmentation": f"mention replacement, {augment_copies} copy(ies)"},
+    }
+    metrics = {
+        "model": f"sv_{MODEL_NAME}", "version": MODEL_VERSION,
+        "test": test_scores, "dev": dev_scores,
+        "training": {**loop, "seconds": round(train_seconds, 1), "max_minutes": max_minutes,
+                     "seed": seed, "gpu": gpu_id if gpu_id >= 0 else None,
+                     "config_overrides": {k: v for k, v in (overrides or {}).items()},
+                     "spacy_version": spacy.__version__, "python": platform.python_version(),
+                     "machine": platform.machine()},
+        "corpus": provenance,
+    }
+    best.meta.update({
+        "name": MODEL_NAME, "version": MODEL_VERSION,
+        "description": "Swedish NER (PER, ORG, LOC, MISC) for pressmine: tok2vec + ner, "
+                       "trained on the Swedish NER corpus (Webbnyheter 2012). Test-split "
+                       f"F1 {test_scores['ents_f']:.3f}.",
+        "author": "pressmine", "license": "CC BY 4.0",
+        "sources": [C.SOURCE],
+        "performance": {"ents_f": test_scores["ents_f"], "ents_p": test_scores["ents_p"],
+                        "ents_r": test_scores["ents_r"],
+                        "ents_per_type": test_scores["per_label"]},
+    })
+    cfg = best.config
+    cfg["paths"]["train"] = cfg["paths"]["dev"] = None  # no machine-local paths in the model
+    best.config = cfg
+    staging = out_dir.parent / f".{out_dir.name}.new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    best.to_disk(staging)
+    metrics["model_bytes"] = _dir_bytes(staging)
+    metrics["training"]["total_seconds"] = round(time.monotonic() - t0, 1)
+    (staging / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    _replace_dir(staging, out_dir)
+    shutil.rmtree(work, ignore_errors=True)
+    return metrics
+
+
+def format_report(metrics: dict) -> str:
+    """Human-readable summary of metrics.json."""
+    t, tr = metrics["test"], metrics["training"]
+    lines = [
+        f"test split ({t['sentences']} sentences): P {t['ents_p']:.3f}  R {t['ents_r']:.3f}  "
+        f"F1 {t['ents_f']:.3f}   (dev F1 {metrics['dev']['ents_f']:.3f})",
+    ]
+    for lab, prf in t["per_label"].items():
+        lines.append(f"  {lab:<5} P {prf['p']:.3f}  R {prf['r']:.3f}  F {prf['f']:.3f}")
+    lines.append(f"training {tr['seconds']:.0f}s, {tr['steps']} steps, best step "
+                 f"{tr['best_step']}, stopped by {tr['stop_reason']}; model "
+                 f"{metrics['model_bytes'] / 1e6:.1f} MB")
+    return "\n".join(lines)
