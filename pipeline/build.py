@@ -25,6 +25,7 @@ from pipeline.config import BuildConfig
 from pipeline.dataset import rows as rowlib
 from pipeline.dataset.write import DatasetWriter
 from pipeline.document import Document, Rejected, RejectedInput
+from pipeline.nlp.extensions import remember_text
 from pipeline.parse import iter_raw_files, parse_file
 
 log = logging.getLogger(__name__)
@@ -230,7 +231,7 @@ def _process_batch(batch: list[Task]) -> list[dict]:
     docs = (make_doc(nlp, document) for _, document in documents)
     for (index, document), doc in zip(documents, nlp.pipe(docs, batch_size=len(batch))):
         results[index] = {"document": rowlib.document_row(document),
-                          "entities": rowlib.entity_rows(doc),
+                          "entities": rowlib.entity_rows(doc, document.text),
                           "grants": rowlib.grant_rows(doc)}
     return results
 
@@ -238,6 +239,7 @@ def _process_batch(batch: list[Task]) -> list[dict]:
 def make_doc(nlp, document: Document):
     """A tokenised Doc carrying what the components need to know about its document."""
     doc = nlp.make_doc(document.text)
+    remember_text(doc, document.text)
     doc._.doc_id = document.doc_id
     doc._.published = document.published.isoformat() if document.published else None
     doc._.publisher = document.publisher

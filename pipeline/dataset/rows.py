@@ -38,12 +38,14 @@ EMPTY_ENTITY = dict.fromkeys(("normalized", "amount_sek", "qualifier", "date", "
                               "municipality_code", "county_code", "method"))
 
 
-def entity_rows(doc: "Doc") -> list[dict]:
-    """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller."""
+def entity_rows(doc: "Doc", text: str | None = None) -> list[dict]:
+    """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller.
+    ``text`` is the document's text when the caller has it (spaCy rebuilds ``doc.text``)."""
+    text = doc.text if text is None else text
     rows = []
     for ent in doc.ents:
         x = ent._
-        row = {"label": ent.label_, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
+        row = {"label": ent.label_, "text": text[ent.start_char:ent.end_char], "start_char": ent.start_char, "end_char": ent.end_char,
                **EMPTY_ENTITY, "normalized": x.normalized, "method": x.method}
         for name in LABEL_ATTRIBUTES.get(row["label"], ()):
             row[name] = getattr(x, name)

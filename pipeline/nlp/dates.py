@@ -48,11 +48,10 @@ class DateFinder:
             span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.date = mention.date.isoformat()
-            span._.date_end = mention.date_end.isoformat()
-            span._.date_granularity = mention.granularity
-            span._.date_relative = mention.relative
-            span._.normalized = iso_form(mention.date, mention.date_end, mention.granularity)
+            x = span._
+            x.date, x.date_end = mention.date.isoformat(), mention.date_end.isoformat()
+            x.date_granularity, x.date_relative = mention.granularity, mention.relative
+            x.normalized = iso_form(mention.date, mention.date_end, mention.granularity)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, token_table
+from pipeline.nlp.extensions import doc_text, span_text, token_table
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
 from pipeline.normalize.organisations import (
@@ -175,6 +175,6 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
         if canonical.casefold() in folded_text:
             name = canonical
         else:
-            name = max((strip_genitive(" ".join(s.text.split())) for s in spans), key=len)
+            name = max((strip_genitive(" ".join(span_text(s).split())) for s in spans), key=len)
         for span in spans:
             span._.normalized = name

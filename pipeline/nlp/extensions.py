@@ -36,6 +36,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell the components the text a Doc was made from (it equals ``doc.text``)."""
+    doc.user_data[TEXT_KEY] = text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` by slicing the cached document text (spaCy joins token by token)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 TABLE_KEY = "pressmine.tokens"
 
 

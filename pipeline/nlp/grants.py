@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, forget_text, token_table
+from pipeline.nlp.extensions import doc_text, forget_text, span_text, token_table
 from pipeline.normalize.organisations import county_board
 
 
@@ -141,7 +141,7 @@ class GrantFinder:
                    for w in words)
 
     def _actors(self, doc: Doc, sent: Span, home: str | None, ents: list[Span], body: str | None = None) -> list[Actor]:
-        actors = [Actor(e._.normalized or e.text, e.start, e.end) for e in ents
+        actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in ents
                   if e.label_ == "ORG" and sent.start <= e.start < sent.end]
         taken = {i for a in actors for i in range(a.start, a.end)}
         table = token_table(doc)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, token_table
+from pipeline.nlp.extensions import doc_text, span_text, token_table
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
@@ -79,17 +79,16 @@ class Gazetteer:
         """Gazetteer organisations and places, in one pass of each matcher."""
         exact, caseless, values = self.names
         found: dict[str, list[Span]] = {"ORG": [], "LOC": []}
-        for match_id, start, end in [*exact(doc), *caseless(doc)]:
+        for match_id, start, end in sorted({*exact(doc), *caseless(doc)}):  # both matchers often agree
             label, value = values[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=label)
+            x = span._
             if label == "ORG":
-                span._.normalized = span._.canonical = value.canonical
+                x.normalized = x.canonical = value.canonical
+                x.org_type = value.org_type
             else:
-                span._.normalized = written_place_name(span.text, value)
-            span._.municipality_code = value.municipality_code
-            span._.county_code = value.county_code
-            if label == "ORG":
-                span._.org_type = value.org_type
+                x.normalized = written_place_name(span_text(span), value)
+            x.municipality_code, x.county_code = value.municipality_code, value.county_code
             found[label].append(span)
         return found["ORG"], found["LOC"]
 
@@ -168,7 +167,7 @@ class Gazetteer:
                 end += 1
             if end > place.end:
                 span = Span(doc, place.start, end, label="ORG")
-                span._.normalized = orgnorm.strip_genitive(" ".join(span.text.split()))
+                span._.normalized = orgnorm.strip_genitive(" ".join(span_text(span).split()))
                 span._.org_type = "other"
                 spans.append(span)
         return spans
@@ -221,7 +220,7 @@ class Gazetteer:
     @staticmethod
     def _branch_span(doc: Doc, org: Span, end: int) -> Span:
         span = Span(doc, org.start, end, label="ORG")
-        span._.normalized = orgnorm.strip_genitive(" ".join(span.text.split()))
+        span._.normalized = orgnorm.strip_genitive(" ".join(span_text(span).split()))
         span._.org_type = org._.org_type
         return span
 
@@ -242,7 +241,7 @@ class Gazetteer:
     @staticmethod
     def _form_span(doc: Doc, start: int, end: int, head: str) -> Span:
         span = Span(doc, start, end, label="ORG")
-        name = orgnorm.strip_genitive(" ".join(span.text.split()))
+        name = orgnorm.strip_genitive(" ".join(span_text(span).split()))
         match = orgnorm.lookup_org(name)
         span._.normalized = match.canonical if match else name
         span._.canonical = match.canonical if match else None

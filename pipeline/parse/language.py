@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from pipeline import resources
 
@@ -27,14 +28,17 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 def language_shares(text: str) -> dict[str, float]:
     """Share of words that are function words of each listed language."""
-    words = [w.lower() for w in WORD.findall(text)]
-    if not words:
+    counts = Counter(w.lower() for w in WORD.findall(text))
+    total = sum(counts.values())
+    if not total:
         return {}
-    return {language: sum(w in vocab for w in words) / len(words) for language, vocab in _function_words().items()}
+    return {language: sum(n for w, n in counts.items() if w in vocab) / total
+            for language, vocab in _function_words().items()}
 
 
 def looks_swedish(text: str) -> bool:
-    if len(WORD.findall(text)) < MIN_WORDS:
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS:
         return True
     shares = language_shares(text)
     swedish = shares.get("sv", 0.0)
