@@ -25,7 +25,6 @@ from pipeline.config import BuildConfig
 from pipeline.dataset import rows as rowlib
 from pipeline.dataset.write import DatasetWriter
 from pipeline.document import Document, Rejected, RejectedInput
-from pipeline.nlp.extensions import remember_text
 from pipeline.parse import iter_raw_files, parse_file
 
 log = logging.getLogger(__name__)
@@ -238,6 +237,8 @@ def _process_batch(batch: list[Task]) -> list[dict]:
 
 def make_doc(nlp, document: Document):
     """A tokenised Doc carrying what the components need to know about its document."""
+    from pipeline.nlp.extensions import remember_text  # spaCy is imported only when there is work
+
     doc = nlp.make_doc(document.text)
     remember_text(doc, document.text)
     doc._.doc_id = document.doc_id
