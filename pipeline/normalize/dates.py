@@ -22,16 +22,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+
+from pipeline.normalize.date_patterns import YEAR_MAX, YEAR_MIN, YEAR_START, patterns, same_length_lower, scan, words
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
-
-YEAR_MIN, YEAR_MAX = 1900, 2100
-_YEAR = r"(?:19|20)\d\d"
 
 
 @dataclass(frozen=True)
@@ -58,146 +54,18 @@ class _Partial:
     after_preposition: bool
 
 
-@cache
-def _words() -> dict:
-    with resources.files("pipeline.resources").joinpath("dates_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def _alt(words) -> str:
-    """Alternation as a prefix trie ('mar(?:s|ch)?'): much faster to scan than a flat list."""
-    trie: dict = {}
-    for word in {w.lower() for w in words}:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        if len(alts) == 1 and "" not in node:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
-
-    return "(?:" + build(trie).replace("\\ ", r"\s+") + ")"
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern]:
-    w = _words()
-    month = _alt(w["months"])
-    day = r"\d\d?"  # 1-31 checked by _safe_date; a plain digit class keeps the scan fast
-    ordinal = r"(?::[ae])?\.?"
-    # Scanning patterns run on lower-cased text and start with a digit or a
-    # literal word so the regex engine can skip ahead; the boundary check that
-    # a leading lookbehind would do is in _BAD_BEFORE (checked by _scan).
-    return {
-        "iso_day": re.compile(rf"(?P<y>{_YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?!\d)"),
-        "iso_month": re.compile(rf"(?P<y>{_YEAR})-(?P<m>1[0-2]|0[1-9])(?![\d-])"),
-        "numeric_day": re.compile(
-            rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+)(?P<y>{_YEAR})(?![\d.,:]\d|\d)"
-        ),
-        "english_day": re.compile(rf"(?P<mon>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{_YEAR})(?!\d)"),
-        "text_day": re.compile(rf"(?P<d>{day}){ordinal}\s+(?P<mon>{month})(?!\w)\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?"),
-        "first_day_before": re.compile(rf"(?P<d0>{day}){ordinal}\s*(?:[–—-]|och|till|&)\s*(?:den\s+)?\Z"),
-        "month": re.compile(rf"(?P<mon>{month})(?!\w)\.?(?:\s+(?P<y>{_YEAR})(?![\d:]))?"),
-        "preposition_before": re.compile(rf"(?<![\w])(?:{_alt(w['month_prepositions'])})\s+\Z"),
-        "link": re.compile(r"\A\s*(?:,|[–—-]|och|samt|till(?:\s+och\s+med)?|t\.?o\.?m\.?|fram\s+till)?\s*(?:den\s+)?\Z"),
-        "season": re.compile(
-            rf"(?P<s>{_alt(w['seasons'])})\s*(?P<y>{_YEAR}|(?<=[th]t)\d\d)(?![\d:])"
-            rf"(?:/(?P<y2>{_YEAR}|\d\d)(?!\d))?"
-        ),
-        "season_alone": re.compile(r"(?P<s>våren|sommaren|hösten|vintern)(?!\w)"),
-        "season_preposition_before": re.compile(r"(?<![\w])(?:under|i|till|från|efter|inför|före)\s+\Z"),
-        # "i vår" is also "in our" ("i vår kommun"): a season only before a clause break or verb.
-        "relative_season": re.compile(
-            rf"(?P<r>{_alt([k for k in w['relative_seasons'] if k not in w['possessive_lookalikes']])}"
-            rf"|{_alt(w['possessive_lookalikes'])}(?=\s*(?:[.,;:!?)\n–-]|$)|\s+{_alt(w['season_followers'])}\b))\b"
-        ),
-        "quarter": re.compile(
-            rf"(?:(?P<qw>{_alt(w['quarters'])})\s+kvartalet|kvartal\s+(?P<qn>[1-4])|q(?P<qq>[1-4]))"
-            rf"\s*(?:år\s+)?(?P<y>{_YEAR})(?!\d)"
-        ),
-        "decade": re.compile(r"(?P<y>(?:19|20)\d0)-?talet\b"),
-        "year_range": re.compile(
-            rf"(?P<y1>{_YEAR})"
-            rf"(?:\s*[–—-]\s*|\s+(?P<link>till(?:\s+och\s+med)?|t\.o\.m\.?|och)\s+(?:år\s+)?)"
-            rf"(?P<y2>{_YEAR}|\d\d)(?![\w]|[,.:/-]\d)"
-        ),
-        "between_before": re.compile(r"(?<![\w])(?:mellan|från)\s+(?:år\s+)?\Z"),
-        "slash_years": re.compile(rf"(?P<y1>{_YEAR})/(?P<y2>{_YEAR}|\d\d)(?![\w]|[,.:/-]\d)"),
-        "year": re.compile(rf"(?P<y>{_YEAR})(?![\w]|[,.:]\d|[-/–]\d)"),
-        "word_before": re.compile(r"([^\W\d_]+\.?|§)\s*\Z"),
-        "word_after": re.compile(r"[ \u00a0]*(%|[^\W\d_]+\.?)"),
-        "relative_year": re.compile(rf"(?P<r>{_alt(w['relative_years'])})(?![\w])"),
-        "url": re.compile(r"https?://\S+|www\.\S+"),
-    }
-
-
-_BAD_BEFORE = {
-    "iso_day": "0123456789/.-",
-    "iso_month": "0123456789/.-",
-    "numeric_day": "0123456789/.,:",
-    "text_day": "0123456789,.:/",
-    "decade": "0123456789",
-    "year_range": "/.,:§-",
-    "slash_years": "/.,:§-",
-    "year": "/.,:§-",
-}
-
-
-_DIGIT_LED = ("iso_day", "iso_month", "numeric_day", "text_day", "decade")  # may follow a letter
-_YEAR_START = re.compile(_YEAR)
-
-
-def _scan(name: str, low: str, starts: list[int] | None = None):
-    """finditer with the leading boundary check done in Python (keeps the regex fast).
-
-    With `starts`, only try those positions (every year-led pattern starts at a year)."""
-    pattern = _patterns()[name]
-    bad = _BAD_BEFORE.get(name, "")
-    word_bounded = name not in _DIGIT_LED
-
-    def allowed(start: int) -> bool:
-        prev = low[start - 1] if start else " "
-        return prev not in bad and not (word_bounded and (prev.isalnum() or prev == "_"))
-
-    if starts is not None:
-        for start in starts:
-            m = pattern.match(low, start)
-            if m and allowed(start):
-                yield m
-        return
-    pos = 0
-    while m := pattern.search(low, pos):
-        if allowed(m.start()):
-            yield m
-            pos = max(m.end(), m.start() + 1)
-        else:
-            pos = m.start() + 1
-
-
-def _same_length_lower(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _season_period(name: str, year: int) -> tuple[dt.date, dt.date]:
-    first, last = _words()["season_months"][name]
+    first, last = words()["season_months"][name]
     end_year = year + 1 if last < first else year
     return dt.date(year, first, 1), _month_end(end_year, last)
 
 
 def _season_of(word: str) -> str:
-    return _words()["seasons"][word.lower()]
+    return words()["seasons"][word.lower()]
 
 
 def _expand_year(y1: int, y2_raw: str) -> int:
@@ -210,11 +78,11 @@ class _Collector:
 
     def __init__(self, text: str):
         self.text = text
-        self.low = _same_length_lower(text)
-        self.year_starts = [m.start() for m in _YEAR_START.finditer(self.low)]
+        self.low = same_length_lower(text)
+        self.year_starts = [m.start() for m in YEAR_START.finditer(self.low)]
         self.taken: list[tuple[int, int]] = []
         if "http" in self.low or "www." in self.low:
-            self.taken = [m.span() for m in _patterns()["url"].finditer(self.low)]
+            self.taken = [m.span() for m in patterns()["url"].finditer(self.low)]
         at = text.find("@")
         while at > 0:  # e-mail addresses: the non-space run around "@"
             left, right = at, at
@@ -254,17 +122,17 @@ def _add_day(col: _Collector, start: int, end: int, y: int, m: int, d: int, rela
 
 def _exact_days(col: _Collector) -> None:
     """ISO, numeric and English-order datelines: always carry their year."""
-    months = _words()["months"]
-    for m in _scan("iso_day", col.low, col.year_starts):
+    months = words()["months"]
+    for m in scan("iso_day", col.low, col.year_starts):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
-    for m in _scan("numeric_day", col.low):
+    for m in scan("numeric_day", col.low):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
-    for m in _scan("english_day", col.low):
+    for m in scan("english_day", col.low):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), months[m["mon"].lower()], int(m["d"]))
-    for m in _scan("iso_month", col.low, col.year_starts):
+    for m in scan("iso_month", col.low, col.year_starts):
         if col.free(*m.span()):
             y, mo = int(m["y"]), int(m["m"])
             col.add(*m.span(), dt.date(y, mo, 1), _month_end(y, mo), "month")
@@ -272,7 +140,7 @@ def _exact_days(col: _Collector) -> None:
 
 def _partials(col: _Collector) -> list[_Partial]:
     """'27 april 2020', '3–5 maj', 'den 6 april', 'juni 2019', 'i juni': year optional."""
-    p, w = _patterns(), _words()
+    p, w = patterns(), words()
     full = set(w["full_month_names"])
     text, low = col.text, col.low
     found: list[_Partial] = []
@@ -280,7 +148,7 @@ def _partials(col: _Collector) -> list[_Partial]:
     def before_is_preposition(pos: int) -> bool:
         return bool(p["preposition_before"].search(low, max(0, pos - 25), pos))
 
-    for m in _scan("text_day", low):
+    for m in scan("text_day", low):
         if not col.free(*m.span()):
             continue
         mon = m["mon"]
@@ -292,7 +160,7 @@ def _partials(col: _Collector) -> list[_Partial]:
             col.claim(first.start("d0"), first.end("d0"))
         found.append(_Partial(m.start("d"), m.end(), int(m["d"]), month, y, mon in full, True))
         col.claim(m.start(), m.end())
-    for m in _scan("month", low):
+    for m in scan("month", low):
         if not col.free(*m.span()):
             continue
         mon = m["mon"]
@@ -324,32 +192,32 @@ def _resolve_partials(col: _Collector, partials: list[_Partial], reference: dt.d
 
 
 def _seasons_quarters_decades(col: _Collector, reference: dt.date | None) -> None:
-    p, w = _patterns(), _words()
+    p, w = patterns(), words()
     low = col.low
-    for m in _scan("season", low):
+    for m in scan("season", low):
         if col.free(*m.span()):
             y = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
             first, last = _season_period(_season_of(m["s"]), y)
             if m["y2"]:  # "vintern 2019/2020", "höst 2019/20"
                 last = _season_period(_season_of(m["s"]), _expand_year(y, m["y2"]) - 1)[1]
             col.add(*m.span(), first, last, "season")
-    for m in _scan("quarter", low) if "kvartal" in low or "q" in low else ():
+    for m in scan("quarter", low) if "kvartal" in low or "q" in low else ():
         if col.free(*m.span()):
             q = w["quarters"][m["qw"]] if m["qw"] else int(m["qn"] or m["qq"])
             y = int(m["y"])
             col.add(*m.span(), dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter")
-    for m in _scan("decade", low, col.year_starts):
+    for m in scan("decade", low, col.year_starts):
         if col.free(*m.span()):
             y = int(m["y"])
             col.add(*m.span(), dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
     if reference is None:
         return
-    for m in _scan("relative_season", low):
+    for m in scan("relative_season", low):
         if col.free(*m.span()):
             name, direction = w["relative_seasons"][re.sub(r"\s+", " ", m["r"])]
             first, last = _relative_season(name, direction, reference)
             col.add(*m.span(), first, last, "season", True)
-    for m in _scan("season_alone", low):
+    for m in scan("season_alone", low):
         if col.free(*m.span("s")) and p["season_preposition_before"].search(low, max(0, m.start() - 12), m.start()):
             name = _season_of(m["s"])
             year = reference.year - 1 if name == "winter" and reference.month <= 2 else reference.year
@@ -370,7 +238,7 @@ def _relative_season(name: str, direction: str, ref: dt.date) -> tuple[dt.date, 
 
 def _looks_like_year(col: _Collector, start: int, end: int) -> bool:
     """A bare 4-digit number is a year unless a label or a unit says otherwise."""
-    p, w = _patterns(), _words()
+    p, w = patterns(), words()
     before = p["word_before"].search(col.low, max(0, start - 20), start)
     if before and before.group(1) in w["year_blockers_before"]:
         return False
@@ -383,9 +251,9 @@ def _looks_like_year(col: _Collector, start: int, end: int) -> bool:
 
 
 def _years(col: _Collector) -> None:
-    p, low = _patterns(), col.low
+    p, low = patterns(), col.low
     for name in ("year_range", "slash_years"):
-        for m in _scan(name, low, col.year_starts):
+        for m in scan(name, low, col.year_starts):
             y1 = int(m["y1"])
             y2 = _expand_year(y1, m["y2"])
             consecutive_only = name == "slash_years"
@@ -396,7 +264,7 @@ def _years(col: _Collector) -> None:
             start = m.start("y1")
             if ok and col.free(start, m.end()) and _looks_like_year(col, start, m.end()):
                 col.add(start, m.end(), dt.date(y1, 1, 1), dt.date(y2, 12, 31), "years")
-    for m in _scan("year", low, col.year_starts):
+    for m in scan("year", low, col.year_starts):
         if col.free(*m.span()) and _looks_like_year(col, *m.span()):
             y = int(m["y"])
             col.add(*m.span(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
@@ -405,8 +273,8 @@ def _years(col: _Collector) -> None:
 def _relative_years(col: _Collector, reference: dt.date | None) -> None:
     if reference is None:
         return
-    offsets = _words()["relative_years"]
-    for m in _scan("relative_year", col.low):
+    offsets = words()["relative_years"]
+    for m in scan("relative_year", col.low):
         if col.free(*m.span()):
             y = reference.year + offsets[re.sub(r"\s+", " ", m["r"])]
             col.add(*m.span(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True)
