@@ -227,8 +227,23 @@ def _process_batch(batch: list[Task]) -> list[dict]:
             continue
         documents.append((len(results), document))
         results.append(None)
+    failures: dict[str, str] = {}
+
+    def record_failure(component: str, proc, docs, error: Exception) -> None:
+        """A component that fails on a document sets that document aside, not the run."""
+        log.error("%s failed: %s: %s", component, type(error).__name__, error)
+        for failed in docs:
+            failures[failed._.doc_id] = f"extraction failed in {component}: {type(error).__name__}: {error}"
+
+    nlp.set_error_handler(record_failure)
     docs = (make_doc(nlp, document) for _, document in documents)
-    for (index, document), doc in zip(documents, nlp.pipe(docs, batch_size=len(batch))):
+    processed = {doc._.doc_id: doc for doc in nlp.pipe(docs, batch_size=len(batch))}
+    for index, document in documents:
+        doc = processed.get(document.doc_id)
+        if doc is None:
+            detail = failures.get(document.doc_id, "extraction failed")
+            results[index] = rejection(document.source_file, "error", detail, cacheable=False)
+            continue
         results[index] = {"document": rowlib.document_row(document),
                           "entities": rowlib.entity_rows(doc, document.text),
                           "grants": rowlib.grant_rows(doc)}

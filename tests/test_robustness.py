@@ -76,3 +76,25 @@ def test_what_can_be_decoded_is_kept(bad_corpus):
     money = ents[(ents.label == "MONEY") & ents.doc_id.isin(docs.doc_id)]
     assert set(money.amount_sek) >= {4_200_000, 500_000}
     assert summary.documents == len(docs)
+
+
+def test_a_component_that_fails_on_one_document_sets_only_that_one_aside(tmp_path, monkeypatch):
+    import pipeline.nlp.money as money_component
+
+    real = money_component.find_money
+
+    def fragile(text):
+        if "Alingsås" in text:
+            raise RuntimeError("simulated bug")
+        return real(text)
+
+    monkeypatch.setattr(money_component, "find_money", fragile)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(FIXTURES / "alingsas_grant.txt", raw / "breaks.txt")
+    shutil.copy(FIXTURES / "kronoberg_board.txt", raw / "fine.txt")
+    summary = build_dataset(BuildConfig(raw_dir=raw, out_dir=tmp_path / "out", model="rules", use_cache=False))
+    assert summary.documents == 1
+    rejected = pd.read_parquet(tmp_path / "out" / "rejected.parquet")
+    assert list(rejected.source_file) == ["breaks.txt"] and list(rejected.reason) == ["error"]
+    assert "simulated bug" in rejected.detail[0] and "pressmine_money" in rejected.detail[0]
