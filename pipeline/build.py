@@ -235,9 +235,17 @@ def _process_batch(batch: list[Task]) -> list[dict]:
         for failed in docs:
             failures[failed._.doc_id] = f"extraction failed in {component}: {type(error).__name__}: {error}"
 
-    nlp.set_error_handler(record_failure)
-    docs = (make_doc(nlp, document) for _, document in documents)
-    processed = {doc._.doc_id: doc for doc in nlp.pipe(docs, batch_size=len(batch))}
+    nlp.default_error_handler = record_failure  # used for components without a batch method
+    try:
+        docs = (make_doc(nlp, document) for _, document in documents)
+        processed = {doc._.doc_id: doc for doc in nlp.pipe(docs, batch_size=len(batch))}
+    except Exception:  # a batched component (the NER model) failed: redo one by one
+        processed = {}
+        for _, document in documents:
+            try:
+                processed[document.doc_id] = nlp(make_doc(nlp, document))
+            except Exception as error:  # noqa: BLE001 - recorded and reported per document
+                record_failure("the NLP pipeline", None, [make_doc(nlp, document)], error)
     for index, document in documents:
         doc = processed.get(document.doc_id)
         if doc is None:

@@ -188,6 +188,27 @@ def test_tiny_training_run(tmp_path, monkeypatch):
     feats = [p.get_pipe("ner").model.get_ref("tok2vec").predict([p.make_doc(text)])
              for p in (nlp, other)]
     assert abs(feats[0]).sum() > 0 and (abs(feats[0] - feats[1]) < 1e-6).all()
+    _build_with_trained_model(tmp_path, out)
+
+
+def _build_with_trained_model(tmp_path, model_dir):
+    """The build runs with a trained model as its base, in this process and in workers."""
+    from pipeline.build import build_dataset
+    from pipeline.config import BuildConfig
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):
+        (raw / f"r{i}.txt").write_text(
+            f"Stöd till integration {i}\n\n2019-05-0{i + 1}\n\nMora kommun får {i + 1} miljoner kronor från "
+            "Länsstyrelsen i Dalarnas län. – Det är bra, säger Karin Lindqvist, projektledare i Mora kommun.\n",
+            encoding="utf-8")
+    for n_process in (1, 2):
+        out = tmp_path / f"out{n_process}"
+        summary = build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model=str(model_dir), n_process=n_process,
+                                            batch_size=1, use_cache=False, show_progress=False))
+        assert summary.base.startswith("trained:") and summary.documents == 3 and not summary.rejected
+        assert summary.entities["MONEY"] == 3 and summary.entities["PERSON"] >= 3
 
 
 def test_cli_reports_missing_corpus(tmp_path, monkeypatch, capsys):
