@@ -260,7 +260,9 @@ def _process_batch(batch: list[Task]) -> list[dict]:
 
 def make_doc(nlp, document: Document):
     """A tokenised Doc carrying what the components need to know about its document."""
-    from pipeline.nlp.extensions import remember_text  # spaCy is imported only when there is work
+    from pipeline.nlp.extensions import (
+        remember_text,  # spaCy is imported only when there is work
+    )
 
     doc = nlp.make_doc(document.text)
     remember_text(doc, document.text)

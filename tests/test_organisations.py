@@ -1,7 +1,6 @@
 """Organisation/place normalisation over the gazetteers."""
 from __future__ import annotations
 
-
 import pytest
 
 from pipeline.normalize.organisations import (

@@ -309,7 +309,8 @@ def test_parse_date_string() -> None:
     assert parse_date_string("") is None
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,7 +16,13 @@ from pipeline.scrape.adapters import ADAPTERS, adapter_for
 from pipeline.scrape.manifest import MANIFEST_KEYS, load_state, read_manifests
 from pipeline.scrape.middlewares import parse_retry_after
 from pipeline.scrape.settings import crawler_settings, parse_override, user_agent
-from pipeline.scrape.sources import KINDS, SourceError, load_sources, parse_source, select_sources
+from pipeline.scrape.sources import (
+    KINDS,
+    SourceError,
+    load_sources,
+    parse_source,
+    select_sources,
+)
 from pipeline.scrape.spiders import spider_for
 from pipeline.scrape.spiders.listing import ListingSpider, feed_links, is_feed
 from pipeline.scrape.store import RawPage, RawStore, SkippedPage, declared_encoding

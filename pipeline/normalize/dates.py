@@ -25,7 +25,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.normalize.date_patterns import YEAR_MAX, YEAR_MIN, YEAR_START, patterns, same_length_lower, scan, words
+from pipeline.normalize.date_patterns import (
+    YEAR_MAX,
+    YEAR_MIN,
+    YEAR_START,
+    patterns,
+    same_length_lower,
+    scan,
+    words,
+)
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
