@@ -229,11 +229,14 @@ def _process_batch(batch: list[Task]) -> list[dict]:
         results.append(None)
     failures: dict[str, str] = {}
 
+    def fail(doc_id: str, component: str, error: Exception) -> None:
+        log.error("%s failed: %s: %s", component, type(error).__name__, error)
+        failures[doc_id] = f"extraction failed in {component}: {type(error).__name__}: {error}"
+
     def record_failure(component: str, proc, docs, error: Exception) -> None:
         """A component that fails on a document sets that document aside, not the run."""
-        log.error("%s failed: %s: %s", component, type(error).__name__, error)
         for failed in docs:
-            failures[failed._.doc_id] = f"extraction failed in {component}: {type(error).__name__}: {error}"
+            fail(failed._.doc_id, component, error)
 
     nlp.default_error_handler = record_failure  # used for components without a batch method
     try:
@@ -245,7 +248,7 @@ def _process_batch(batch: list[Task]) -> list[dict]:
             try:
                 processed[document.doc_id] = nlp(make_doc(nlp, document))
             except Exception as error:  # noqa: BLE001 - recorded and reported per document
-                record_failure("the NLP pipeline", None, [make_doc(nlp, document)], error)
+                fail(document.doc_id, "the NLP pipeline", error)
     for index, document in documents:
         doc = processed.get(document.doc_id)
         if doc is None:
@@ -261,7 +264,7 @@ def _process_batch(batch: list[Task]) -> list[dict]:
 def make_doc(nlp, document: Document):
     """A tokenised Doc carrying what the components need to know about its document."""
     from pipeline.nlp.extensions import (
-        remember_text,  # spaCy is imported only when there is work
+        remember_text,  # imports spaCy: only when there is work
     )
 
     doc = nlp.make_doc(document.text)

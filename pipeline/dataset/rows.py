@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.dataset.schema import ENTITIES
 from pipeline.document import Document, Rejected
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ LABEL_ATTRIBUTES = {
     "ORG": ("canonical", "org_type", "municipality_code", "county_code"),
     "LOC": ("municipality_code", "county_code"),
 }
-EMPTY_ENTITY = dict.fromkeys(("normalized", "amount_sek", "qualifier", "date", "date_end", "date_granularity",
-                              "date_relative", "role", "affiliation", "canonical", "org_type",
-                              "municipality_code", "county_code", "method"))
+# Every normalised column of the contract, empty unless the entity's label fills it.
+EMPTY_ENTITY = dict.fromkeys(c.name for c in ENTITIES
+                             if c.name not in ("doc_id", "label", "text", "start_char", "end_char"))
 
 
 def entity_rows(doc: "Doc", text: str | None = None) -> list[dict]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -68,11 +69,11 @@ class GrantFinder:
         home = home_municipality(doc, ents)
         body = home_body(doc, ents)
         list_lines = []
+        lowers = token_table(doc).lowers
         for sent in doc.sents:
             money = [e for e in ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
             if not money or self.not_a_grant.search(sent.text.lower()):
                 continue
-            lowers = token_table(doc).lowers
             verb = next((doc[i] for i in range(sent.start, sent.end) if lowers[i] in self.give or lowers[i] in self.receive), None)
             if verb is None:
                 list_lines.append((sent, money))
@@ -84,11 +85,7 @@ class GrantFinder:
             for amount in money:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
-                grants.append({
-                    "funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
-                    "qualifier": amount._.qualifier, "year": year, "evidence": sent.text.strip(),
-                    "start_char": sent.start_char, "end_char": sent.end_char,
-                })
+                grants.append(grant_row(funder, recipient, amount, year, sent))
         if grants:
             grants += self._listed(doc, list_lines, grants, ents)
         doc._.grants = dedupe(grants)
@@ -108,10 +105,8 @@ class GrantFinder:
             recipient = self._line_opener(doc, sent, ents)
             if recipient is None or recipient == funder:
                 continue
-            for amount in money:
-                rows.append({"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
-                             "qualifier": amount._.qualifier, "year": sentence_year(doc, sent, ents),
-                             "evidence": sent.text.strip(), "start_char": sent.start_char, "end_char": sent.end_char})
+            year = sentence_year(doc, sent, ents)
+            rows += [grant_row(funder, recipient, amount, year, sent) for amount in money]
         return rows if len({r["recipient"] for r in rows}) >= 2 else []  # a list has several lines
 
     def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> str | None:
@@ -192,28 +187,33 @@ class GrantFinder:
         return first.lower_ in self.v2_openers or first.like_num or doc[verb.i - 1].text == ","
 
 
+def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span) -> dict:
+    return {"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
+            "qualifier": amount._.qualifier, "year": year, "evidence": sent.text.strip(),
+            "start_char": sent.start_char, "end_char": sent.end_char}
+
+
+def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | None, int]:
+    """The organisation (of a type, if given) named most often, and how often; first named wins a tie."""
+    counts = Counter(e._.normalized for e in ents
+                     if e.label_ == "ORG" and e._.normalized and (org_type is None or e._.org_type == org_type))
+    return counts.most_common(1)[0] if counts else (None, 0)
+
+
 def home_body(doc: Doc, ents: list[Span]) -> str | None:
     """The organisation a release is about: its publisher, else the one it names most
     (at least twice)."""
     if doc._.publisher:
         return doc._.publisher
-    counts: dict[str, int] = {}
-    for ent in ents:
-        if ent.label_ == "ORG" and ent._.normalized:
-            counts[ent._.normalized] = counts.get(ent._.normalized, 0) + 1
-    best = max(counts, key=counts.get, default=None)
-    return best if best and counts[best] >= 2 else None
+    name, times = most_named(ents)
+    return name if times >= 2 else None
 
 
 def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
     """The municipality a text is about: its publisher if that is one, else the one named most."""
     if doc._.publisher and resources.is_municipality_body(doc._.publisher):
         return doc._.publisher
-    counts: dict[str, int] = {}
-    for ent in ents:
-        if ent.label_ == "ORG" and ent._.org_type == "municipality":
-            counts[ent._.normalized] = counts.get(ent._.normalized, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return most_named(ents, "municipality")[0]
 
 
 def sentence_year(doc: Doc, sent: Span, ents: list[Span]) -> int | None:
@@ -226,9 +226,8 @@ def sentence_year(doc: Doc, sent: Span, ents: list[Span]) -> int | None:
 def dedupe(grants: list[dict]) -> list[dict]:
     """One row per grant: the same figure for the same parties and year stated twice is
     one grant, and a statement that leaves a party unnamed adds nothing to one that names it."""
-    def key(grant, funder=True, recipient=True):
-        return (grant["funder"] if funder else None, grant["recipient"] if recipient else None,
-                grant["amount_sek"], grant["year"])
+    def key(grant):
+        return grant["funder"], grant["recipient"], grant["amount_sek"], grant["year"]
 
     complete = {key(g) for g in grants}
     seen, unique = set(), []
