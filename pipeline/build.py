@@ -8,7 +8,10 @@ Nothing under the output folder changes until every table is complete.
 """
 from __future__ import annotations
 
+import collections
+import contextlib
 import fcntl
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline import __version__
-from pipeline.cache import ResultCache, cache_key
+from pipeline.cache import ResultCache, cache_key, decode, encode
 from pipeline.config import BuildConfig
 from pipeline.dataset import rows as rowlib
 from pipeline.dataset.write import DatasetWriter
@@ -107,7 +110,9 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
     lock = exclusive_lock(out_dir)
     cache = ResultCache(out_dir / CACHE_FILE if config.use_cache else None)
     try:
-        with DatasetWriter(out_dir) as writer:
+        with contextlib.ExitStack() as stack:
+            writer = stack.enter_context(DatasetWriter(out_dir))
+
             def emit(result: dict) -> None:
                 if "rejected" in result:
                     rejected = Rejected(**result["rejected"])
@@ -124,6 +129,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
 
             tasks: list[Task] = []
             used_keys: list[str] = []
+            workers, submitted = None, 0  # submitted: tasks handed to the workers so far
             for path in iter_raw_files(raw_dir):
                 source_file = relative_name(path, raw_dir)
                 meta = manifests.get(source_file)
@@ -136,19 +142,31 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cached = cache.get(key)
                 if cached is None:
                     tasks.append(Task(str(path), source_file, meta, key))
+                    if workers is None and worker_count(config, len(tasks)) > 1:
+                        # Enough work for workers: start them, and hand them batches
+                        # while this process goes on hashing the remaining files.
+                        workers = stack.enter_context(WorkerPool(worker_count(config, len(tasks)), config, raw_dir))
+                        writer.warm_up()
+                    if workers is not None and len(tasks) - submitted >= config.batch_size:
+                        workers.submit(tasks[submitted:])
+                        submitted = len(tasks)
                     continue
                 summary.from_cache += 1
-                emit(cached)
+                emit(decode(cached))
                 if progress:
                     progress(1)
 
             if tasks:
-                pending: list[tuple[str, dict]] = []
-                for task, result in process_tasks(tasks, config, raw_dir):
+                pending: list[tuple[str, bytes]] = []
+                if workers is not None:
+                    workers.submit(tasks[submitted:])
+                results = workers.results() if workers is not None else process_in_process(tasks, config, raw_dir)
+                for task, payload in results:
+                    result = decode(payload)
                     if "document" in result:
                         summary.processed += 1
                     if result.get("cacheable", True):
-                        pending.append((task.key, result))
+                        pending.append((task.key, payload))
                     emit(result)
                     if progress:
                         progress(1)
@@ -188,31 +206,78 @@ def rejection(source_file: str, reason: str, detail: str, cacheable: bool = True
 
 
 # -- pass 2: parse and process, in this process or in forked workers ---------------
-_WORKER: dict = {}  # the loaded pipeline and settings, set before workers fork
+_WORKER: dict = {}  # settings, and the pipeline once loaded (per process)
+AUTO_WORKERS_FROM = 400  # tasks from which --processes 0 (auto) uses worker processes
 
 
-def process_tasks(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, dict]]:
-    """Results for every task, in task order."""
-    from pipeline.nlp import load_pipeline
-
-    _WORKER.update(nlp=load_pipeline(config).nlp, raw_dir=raw_dir, config=config)
-    batches = [tasks[i:i + config.batch_size] for i in range(0, len(tasks), config.batch_size)]
-    n_process = config.n_process or (min(os.cpu_count() or 1, 2) if len(tasks) >= 400 else 1)
-    if n_process <= 1 or len(batches) < 2:
-        results = map(_process_batch, batches)
-        for batch, batch_results in zip(batches, results):
-            yield from zip(batch, batch_results)
-        return
-    # Workers are forked after the pipeline is loaded, so they share it instead of
-    # loading their own; they return plain rows, which pickle far faster than Docs.
-    context = multiprocessing.get_context("fork")
-    with context.Pool(n_process) as pool:
-        for batch, batch_results in zip(batches, pool.imap(_process_batch, batches)):
-            yield from zip(batch, batch_results)
+def worker_count(config: BuildConfig, n_tasks: int) -> int:
+    """Processes for pass 2: as configured, or (auto) all cores, up to 2, for large builds."""
+    if config.n_process:
+        return config.n_process
+    return min(os.cpu_count() or 1, 2) if n_tasks >= AUTO_WORKERS_FROM else 1
 
 
-def _process_batch(batch: list[Task]) -> list[dict]:
-    nlp, raw_dir, config = _WORKER["nlp"], _WORKER["raw_dir"], _WORKER["config"]
+def _worker_nlp():
+    """The pipeline, loaded once per build in the main process (before workers fork,
+    so that they share its memory instead of each loading their own)."""
+    if "nlp" not in _WORKER:
+        from pipeline.nlp import load_pipeline
+
+        _WORKER["nlp"] = load_pipeline(_WORKER["config"]).nlp
+    return _WORKER["nlp"]
+
+
+class WorkerPool:
+    """Forked worker processes that parse and extract batches of tasks.
+
+    Batches are submitted as pass 1 finds them, so the workers start while the main
+    process is still hashing. Results come back as encoded bytes, which cross the
+    pipe faster than nested dicts and go into the cache as they are.
+    """
+
+    def __init__(self, processes: int, config: BuildConfig, raw_dir: Path) -> None:
+        _WORKER.update(raw_dir=raw_dir, config=config)
+        _worker_nlp()
+        gc.freeze()  # the loaded pipeline is never collected: keep GC passes (and copy-on-write) off it
+        self.pool = multiprocessing.get_context("fork").Pool(processes)
+        self.submitted: collections.deque = collections.deque()
+
+    def submit(self, tasks: list[Task]) -> None:
+        """Queue tasks for the workers, in batches of the configured size."""
+        size = _WORKER["config"].batch_size
+        for i in range(0, len(tasks), size):
+            batch = tasks[i:i + size]
+            self.submitted.append((batch, self.pool.apply_async(_process_batch, (batch,))))
+
+    def results(self) -> Iterator[tuple[Task, bytes]]:
+        """Every submitted task's result, in submission order."""
+        while self.submitted:
+            batch, pending = self.submitted.popleft()
+            yield from zip(batch, pending.get())
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.terminate()
+        self.pool.join()
+        gc.unfreeze()
+
+
+def process_in_process(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, bytes]]:
+    """Encoded results for every task, in task order, computed in this process."""
+    _WORKER.update(raw_dir=raw_dir, config=config)
+    for i in range(0, len(tasks), config.batch_size):
+        batch = tasks[i:i + config.batch_size]
+        yield from zip(batch, _process_batch(batch))
+
+
+def _process_batch(batch: list[Task]) -> list[bytes]:
+    return [encode(result) for result in _batch_results(batch)]
+
+
+def _batch_results(batch: list[Task]) -> list[dict]:
+    nlp, raw_dir, config = _worker_nlp(), _WORKER["raw_dir"], _WORKER["config"]
     results: list[dict | None] = []
     documents: list[tuple[int, Document]] = []
     for task in batch:

@@ -3,7 +3,9 @@
 A result is keyed by the raw file's content hash, the manifest metadata that shapes
 the document, and the pipeline fingerprint (code version, model, configuration, data
 files). Changing any of them misses the cache; an unchanged file never reaches spaCy.
-SQLite gives atomic commits: a killed build leaves the cache valid.
+SQLite gives atomic commits: a killed build leaves the cache valid. Payloads are
+JSON encoded by orjson, which is several times faster than the standard library
+at the encoding that dominated the build process's own work.
 """
 from __future__ import annotations
 
@@ -12,12 +14,23 @@ import json
 import sqlite3
 from pathlib import Path
 
+import orjson
+
 SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT NOT NULL)"
 
 
 def cache_key(fingerprint: str, content_sha256: str, meta: dict | None) -> str:
     meta_text = json.dumps(meta or {}, sort_keys=True, default=str)
     return hashlib.sha256(f"{fingerprint}\0{content_sha256}\0{meta_text}".encode()).hexdigest()
+
+
+def encode(result: dict) -> bytes:
+    """A per-document result as the bytes that are cached (and sent back by workers)."""
+    return orjson.dumps(result)
+
+
+def decode(payload: bytes | str) -> dict:
+    return orjson.loads(payload)
 
 
 class ResultCache:
@@ -30,7 +43,8 @@ class ResultCache:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(SCHEMA)
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> bytes | None:
+        """The encoded result stored under ``key`` (see :func:`decode`), or None."""
         if not self.enabled:
             return None
         row = self.db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
@@ -38,13 +52,13 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        return json.loads(row[0])
+        return row[0]
 
-    def put_many(self, items: list[tuple[str, dict]]) -> None:
+    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+        """Store encoded results (see :func:`encode`) in one transaction."""
         if self.enabled and items:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
-                                    [(k, json.dumps(v, ensure_ascii=False)) for k, v in items])
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", items)
 
     def retain(self, keys: list[str]) -> None:
         """Forget results no longer used (removed files, old versions), keeping the cache small."""

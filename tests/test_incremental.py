@@ -79,6 +79,23 @@ def test_cached_and_fresh_builds_are_identical(tmp_path):
         pd.testing.assert_frame_equal(a[name], b[name])
 
 
+def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path):
+    """Batches go to the workers while pass 1 is still hashing; cached and fresh
+    results interleave, and batches are cut to size. The tables must not notice."""
+    raw = tmp_path / "raw"
+    make_corpus(raw, 9)
+    parallel = tmp_path / "parallel"
+    build(raw, parallel, n_process=2, batch_size=2)
+    for i in range(9, 23):
+        (raw / f"r{i:04d}.txt").write_text(release(i), encoding="utf-8")
+    summary = build(raw, parallel, n_process=2, batch_size=3)
+    assert (summary.processed, summary.from_cache, summary.documents) == (14, 9, 23)
+    build(raw, tmp_path / "single", n_process=1, use_cache=False)
+    a, b = tables(parallel), tables(tmp_path / "single")
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(a[name], b[name])
+
+
 def test_an_interrupted_commit_is_completed_by_the_next_build(tmp_path):
     out = tmp_path / "out"
     writer = DatasetWriter(out)

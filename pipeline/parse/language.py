@@ -37,14 +37,14 @@ def language_shares(text: str) -> dict[str, float]:
     words = _words(text)
     if not words:
         return {}
-    return {language: sum(w in vocab for w in words) / len(words) for language, vocab in _function_words().items()}
+    return {language: sum(map(vocab.__contains__, words)) / len(words) for language, vocab in _function_words().items()}
 
 
 def looks_swedish(text: str) -> bool:
     words = _words(text)
     if len(words) < MIN_WORDS:
         return True
-    swedish = sum(w in _function_words()["sv"] for w in words) / len(words)
+    swedish = sum(map(_function_words()["sv"].__contains__, words)) / len(words)
     if swedish >= 0.08:  # the usual case, decided without counting other languages
         return True
     return swedish >= max(language_shares(text).values())
