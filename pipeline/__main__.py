@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.dataset.schema import SCHEMAS
 
 
 def _add_build(sub) -> None:
@@ -52,7 +53,7 @@ def _run_build(args) -> int:
         if bar:
             bar.close()
     print("\n".join(summary.lines()))
-    print(f"written to {config.out_dir}/ (documents, entities, grants, rejected .parquet)")
+    print(f"written to {config.out_dir}/ ({', '.join(SCHEMAS)} .parquet)")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.dataset.crossdoc import ACTOR_LABELS, actor_id
 from pipeline.dataset.schema import ENTITIES
 from pipeline.document import Document, Rejected
 
@@ -50,6 +51,8 @@ def entity_rows(doc: "Doc", text: str | None = None) -> list[dict]:
                **EMPTY_ENTITY, "normalized": x.normalized, "method": x.method}
         for name in LABEL_ATTRIBUTES.get(row["label"], ()):
             row[name] = getattr(x, name)
+        if row["label"] in ACTOR_LABELS:
+            row["actor_id"] = actor_id(row["label"], row["canonical"] or row["normalized"] or row["text"])
         rows.append(row)
     return rows
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-CONTRACT_VERSION = "1.0.0"
+CONTRACT_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ ENTITIES = [
     Column("municipality_code", pa.string(), "ORG/LOC: SCB 4-digit municipality code when the name resolves to one municipality."),
     Column("county_code", pa.string(), "ORG/LOC: SCB 2-digit county code when it resolves to one county."),
     Column("method", pa.string(), "What found it: 'rules' (gazetteers, patterns), 'model' (statistical NER) or 'coref' (short mention resolved).", False),
+    Column("actor_id", pa.string(), "PERSON/ORG/LOC: the actor this mention is of (actors.actor_id), the same in every document and build."),
 ]
 
 GRANTS = [
@@ -76,6 +77,34 @@ GRANTS = [
     Column("end_char", pa.int32(), "End of the evidence sentence in documents.text.", False),
 ]
 
+ACTORS = [
+    Column("actor_id", pa.string(), "Stable id from label and name: the same person, body or place has the same id in every build.", False),
+    Column("label", pa.string(), "PERSON, ORG or LOC.", False),
+    Column("name", pa.string(), "Canonical name for bodies in the reference data, else the normalised name (full name for people).", False),
+    Column("org_type", pa.string(), "ORG: the most frequent org_type of its mentions."),
+    Column("municipality_code", pa.string(), "ORG/LOC: the most frequent SCB municipality code of its mentions."),
+    Column("county_code", pa.string(), "ORG/LOC: the most frequent SCB county code of its mentions."),
+    Column("roles", pa.list_(pa.string()), "PERSON: distinct roles given in any document, the most frequent first.", False),
+    Column("affiliations", pa.list_(pa.string()), "PERSON: distinct organisations the texts tie the person to, the most frequent first.", False),
+    Column("n_documents", pa.int32(), "Number of documents that mention the actor.", False),
+    Column("n_mentions", pa.int32(), "Number of mentions across all documents.", False),
+    Column("first_published", pa.date32(), "Earliest publication date of a document that mentions it; null if none is dated."),
+    Column("last_published", pa.date32(), "Latest publication date of a document that mentions it; null if none is dated."),
+]
+INITIATIVES = [
+    Column("initiative_id", pa.string(), "Stable id from funder, recipient, amount and year (plus the statement when neither body is named).", False),
+    Column("funder", pa.string(), "Canonical name of the funder, from any statement that names it; null if none does."),
+    Column("recipient", pa.string(), "Canonical name of the recipient, from any statement that names it; null if none does."),
+    Column("funder_actor_id", pa.string(), "The funder in actors.actor_id terms (null without a funder)."),
+    Column("recipient_actor_id", pa.string(), "The recipient in actors.actor_id terms (null without a recipient)."),
+    Column("amount_sek", pa.int64(), "Amount in whole kronor; statements of one initiative state the same amount.", False),
+    Column("year", pa.int32(), "Year of the grant, from any statement that gives it; null if none does."),
+    Column("n_documents", pa.int32(), "Number of documents that state this grant (several publishers often announce the same money).", False),
+    Column("n_statements", pa.int32(), "Number of grant statements (grants rows) grouped into this initiative.", False),
+    Column("doc_ids", pa.list_(pa.string()), "The documents that state it, earliest published first.", False),
+    Column("first_published", pa.date32(), "Publication date of the earliest dated document that states it."),
+    Column("evidence", pa.string(), "The statement from the earliest document.", False),
+]
 REJECTED = [
     Column("source_file", pa.string(), "Path of the raw file relative to the raw folder (undecodable bytes escaped).", False),
     Column("reason", pa.string(), "Why it was set aside: empty, binary, undecodable, too_large, unreadable, no_text, error.", False),
@@ -87,7 +116,11 @@ TABLES: dict[str, tuple[list[Column], str]] = {
     "entities": (ENTITIES, "One row per entity mention, normalised."),
     "grants": (GRANTS, "One row per statement that a funder gives an amount to a recipient."),
     "rejected": (REJECTED, "One row per raw file that was set aside, with the reason."),
+    "actors": (ACTORS, "Cross-document: one row per person, organisation or place, over all documents (rebuilt at every build)."),
+    "initiatives": (INITIATIVES, "Cross-document: grant statements about the same money grouped into one initiative (rebuilt at every build)."),
 }
+# Tables derived from the per-document ones at the end of a build (pipeline.dataset.crossdoc).
+DERIVED_TABLES = ("actors", "initiatives")
 
 SCHEMAS: dict[str, pa.Schema] = {name: _schema(cols, doc) for name, (cols, doc) in TABLES.items()}
 

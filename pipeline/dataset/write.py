@@ -20,7 +20,10 @@ from typing import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS
+from pipeline.dataset.crossdoc import derive_tables
+from pipeline.dataset.schema import CONTRACT_VERSION, DERIVED_TABLES, SCHEMAS
+
+ROW_TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)  # written row by row
 
 STAGING_PREFIX = ".staging-"
 JOURNAL = ".commit.json"
@@ -57,7 +60,7 @@ class DatasetWriter:
         remove_stale_staging(self.out_dir)
         self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
         self.row_group_size = row_group_size
-        self._buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+        self._buffers: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = {name: 0 for name in SCHEMAS}
 
@@ -95,20 +98,28 @@ class DatasetWriter:
         writer.write_table(batch)
         self._buffers[table] = []
 
-    def commit(self, build_info: dict) -> None:
-        """Finish every table and move them into the output folder, build_info.json last.
-
-        The moves are announced in a journal first, so that a build killed between two
-        moves is completed by the next one (:func:`recover`) rather than leaving a mix
-        of old and new tables."""
-        for table in SCHEMAS:
+    def finish(self, build_info: dict) -> None:
+        """Complete every table in the staging folder: the per-document tables, the
+        cross-document ones derived from them, and build_info.json; nothing moves yet."""
+        for table in ROW_TABLES:
             self._flush(table)
             self._writers.pop(table).close()
+        for name, table in derive_tables(self.staging, SCHEMAS).items():
+            pq.write_table(table, self.staging / f"{name}.parquet", compression="zstd")
+            self.counts[name] = table.num_rows
         info = {"contract_version": CONTRACT_VERSION, "rows": self.counts, **build_info}
         (self.staging / "build_info.json").write_text(json.dumps(info, indent=2, ensure_ascii=False, default=str))
         for path in self.staging.iterdir():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
+
+    def commit(self, build_info: dict) -> None:
+        """Finish the tables and move them into the output folder, build_info.json last.
+
+        The moves are announced in a journal first, so that a build killed between two
+        moves is completed by the next one (:func:`recover`) rather than leaving a mix
+        of old and new tables."""
+        self.finish(build_info)
         journal = self.out_dir / JOURNAL
         tmp = journal.with_suffix(".tmp")
         tmp.write_text(json.dumps({"staging": self.staging.name}))

@@ -1,0 +1,94 @@
+"""Cross-document tables: actors and initiatives, recomputed at every build."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.build import build_dataset
+from pipeline.config import BuildConfig
+from pipeline.dataset.crossdoc import actor_id, group_grants
+
+
+def grant(doc_id, amount, funder=None, recipient=None, year=None, start=0):
+    return {"doc_id": doc_id, "funder": funder, "recipient": recipient, "amount_sek": amount, "year": year,
+            "qualifier": None, "evidence": f"{funder} ger {recipient} {amount} kronor.", "start_char": start,
+            "end_char": start + 10}
+
+
+def grouped(grants):
+    return sorted((i.funder, i.recipient, i.amount_sek, i.year, sorted(g["doc_id"] for g in i.statements))
+                  for i in group_grants(grants))
+
+
+def test_the_same_grant_announced_by_funder_and_recipient_is_one_initiative():
+    board, town = "Länsstyrelsen i Hallands län", "Hylte kommun"
+    assert grouped([
+        grant("county", 1_200_000, funder=board, recipient=town, year=2016),
+        grant("town", 1_200_000, recipient=town, year=2016),   # the town does not name the funder
+        grant("paper", 1_200_000, funder=board, recipient=town),  # no year given
+    ]) == [(board, town, 1_200_000, 2016, ["county", "paper", "town"])]
+
+
+def test_grants_that_disagree_are_kept_apart():
+    board = "Länsstyrelsen i Hallands län"
+    result = grouped([
+        grant("a", 500_000, funder=board, recipient="Hylte kommun", year=2016),
+        grant("b", 500_000, funder=board, recipient="Falkenbergs kommun", year=2016),  # other recipient
+        grant("c", 500_000, funder=board, recipient="Hylte kommun", year=2017),        # other year
+        grant("d", 600_000, funder=board, recipient="Hylte kommun", year=2016),        # other amount
+    ])
+    assert len(result) == 4
+
+
+def test_a_statement_naming_neither_body_stays_on_its_own():
+    result = grouped([grant("a", 75_000, year=2018), grant("b", 75_000, year=2018)])
+    assert len(result) == 2
+
+
+def test_a_partial_statement_does_not_chain_two_different_funders():
+    town = "Hylte kommun"
+    result = grouped([
+        grant("a", 300_000, funder="Allmänna arvsfonden", recipient=town, year=2019),
+        grant("b", 300_000, funder="Europeiska socialfonden", recipient=town, year=2019),
+        grant("c", 300_000, recipient=town, year=2019),
+    ])
+    assert [r[0] for r in result] == ["Allmänna arvsfonden", "Europeiska socialfonden"]
+    assert sum(len(r[4]) for r in result) == 3
+
+
+def release(title: str, date: str, body: str) -> str:
+    return f"{title}\n\n{date}\n\n{body}\n"
+
+
+def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "lansstyrelsen.txt").write_text(release(
+        "Stöd till språkcafé i Hylte", "2016-03-01",
+        "Länsstyrelsen i Hallands län beviljar Hylte kommun 450 000 kronor för ett språkcafé för nyanlända. "
+        "– Vi vill nå fler kvinnor, säger Anna Lindqvist, integrationsstrateg i Hylte kommun."), encoding="utf-8")
+    config = BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False)
+    build_dataset(config)
+    initiatives = pd.read_parquet(out / "initiatives.parquet")
+    assert len(initiatives) == 1 and initiatives.n_documents[0] == 1
+
+    (raw / "hylte.txt").write_text(release(
+        "Språkcafé öppnar i Hylte", "2016-03-08",
+        "Hylte kommun får 450 000 kronor från Länsstyrelsen i Hallands län till ett språkcafé. "
+        "Anna Lindqvist, integrationsstrateg, leder arbetet."), encoding="utf-8")
+    summary = build_dataset(config)
+    assert (summary.processed, summary.from_cache) == (1, 1)  # only the new release went through NLP
+    initiatives = pd.read_parquet(out / "initiatives.parquet")
+    row = initiatives.iloc[0]
+    assert len(initiatives) == 1
+    assert (row.funder, row.recipient, row.amount_sek, row.n_documents) == (
+        "Länsstyrelsen i Hallands län", "Hylte kommun", 450_000, 2)
+    assert str(row.first_published) == "2016-03-01"
+
+    actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
+    person = actors.loc[actor_id("PERSON", "Anna Lindqvist")]
+    assert person.n_documents == 2 and "integrationsstrateg" in list(person.roles)
+    town = actors.loc[row.recipient_actor_id]
+    assert (town["name"], town.municipality_code, town.n_documents) == ("Hylte kommun", "1315", 2)
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert set(entities.query("label == 'ORG'").actor_id) <= set(actors.index)
+    assert entities.query("label in ['MONEY', 'DATE']").actor_id.isna().all()
