@@ -60,6 +60,9 @@ def test_capitalised_words_that_are_not_organisations(nlp, text):
     ("Bilden är tagen av fotografen. Foto: Scanpix", "Scanpix", "association"),
     ("Det beslutade Lysekils kommun i går.", "Lysekils kommun", "municipality"),
     ("Bidraget gick till Karlshamns United och flera andra.", "Karlshamns United", "other"),
+    ("Träningen leds av Rättviks judoklubb varje vecka.", "Rättviks judoklubb", "association"),
+    ("Eleverna på Rinkebyskolan har skrivit en bok.", "Rinkebyskolan", "school"),
+    ("Besöket gick till Familjecentralen i Sunne i våras.", "Familjecentralen i Sunne", "association"),
 ])
 def test_organisations_by_gazetteer_and_by_form(nlp, text, name, org_type):
     doc = run(nlp, text)
@@ -86,6 +89,23 @@ def test_a_place_that_runs_on_into_a_name_is_not_a_place(nlp):
     doc = run(nlp, "Träningen leds av Karlshamns United. Efter matchen i Lund Anna Berg talade.")
     assert ents(doc, "LOC") == [("Lund", "Lund")]
     assert ents(doc, "ORG") == [("Karlshamns United", "Karlshamns United")]
+
+
+def test_a_place_genitive_before_an_area_word_stays_a_place(nlp):
+    doc = run(nlp, "Mötet hölls i Karlshamns centrum och i Växjö.")
+    assert ents(doc, "ORG") == []
+    assert ("Växjö", "Växjö") in ents(doc, "LOC")
+
+
+def test_a_municipality_heading_an_allocation_line_is_the_body(nlp):
+    text = ("Pengarna fördelas så här:\n\nHylte – 2 miljoner kronor i år.\n\n"
+            "Mora – 1,5 miljoner kronor i år.\n\nFlera bor i Hylte.")
+    doc = run(nlp, text)
+    bodies = {(e.text, e._.normalized, e._.canonical, e._.municipality_code) for e in doc.ents if e.label_ == "ORG"}
+    assert bodies == {("Hylte", "Hylte", "Hylte kommun", "1315"), ("Mora", "Mora", "Mora kommun", "2062")}
+    assert ents(doc, "LOC") == [("Hylte", "Hylte")]  # the last line uses it as a place
+    written = run(nlp, "Hylte kommun har fått pengar.\n\nHylte – 2 miljoner kronor i år.")
+    assert [e._.normalized for e in written.ents if e.label_ == "ORG"] == ["Hylte kommun", "Hylte kommun"]
 
 
 def test_places_keep_their_written_form_and_codes(nlp):

@@ -10,6 +10,7 @@ county that the text names, when it names exactly one.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from spacy.util import filter_spans
 
 from pipeline import resources
 from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.money import money_spans
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
@@ -26,6 +28,7 @@ ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
+LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
 BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
 
@@ -50,6 +53,8 @@ class Gazetteer:
         self.first_names = resources.first_names()
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
+        place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
+        self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
         self.names = self._matcher(nlp, [(s, ("ORG", v)) for s, v in orgnorm.org_surface_forms()]
                                    + [(s, ("LOC", v)) for s, v in orgnorm.place_surface_forms()])
 
@@ -165,10 +170,15 @@ class Gazetteer:
                     and table.texts[end] not in self.not_orgs and table.texts[end] not in self.first_names \
                     and end not in place_starts:
                 end += 1
+            org_type = "other"
+            if end == place.end and end < len(doc) and table.texts[place.end - 1].endswith("s") \
+                    and not table.newline_before[end] and (m := self.place_led_head_re.fullmatch(table.lowers[end])):
+                end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
+                org_type = _form_type(m.group(1))
             if end > place.end:
                 span = Span(doc, place.start, end, label="ORG")
                 span._.normalized = orgnorm.strip_genitive(" ".join(span_text(span).split()))
-                span._.org_type = "other"
+                span._.org_type = org_type
                 spans.append(span)
         return spans
 
@@ -271,19 +281,30 @@ class Gazetteer:
 
     @staticmethod
     def _bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]):
-        """'Nyköping får nio miljoner': a municipality name acting as a body is the body."""
+        """A municipality name acting as a body is the body: the subject of a grant verb
+        ("Nyköping får nio miljoner") or the head of an allocation line ("Helsingborg –
+        13 miljoner i år"). Named as the text supports: "<X> kommun" when the text
+        writes that form somewhere, else the bare name (the canonical is the body's)."""
+        table = token_table(doc)
+        line_of = list(itertools.accumulate(int(nl) for nl in table.newline_before))
+        money_lines = {line_of[span.start] for span in money_spans(doc)}
+        written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
         kept = []
         for place in places:
-            nxt = doc[place.end] if place.end < len(doc) else None
-            if place._.municipality_code and nxt is not None and nxt.lower_ in BODY_VERBS:
-                body = resources.municipality_body(place._.municipality_code)
-                span = Span(doc, place.start, place.end, label="ORG")
-                span._.normalized = span._.canonical = body
-                span._.org_type = "municipality"
-                span._.municipality_code, span._.county_code = place._.municipality_code, place._.county_code
-                orgs.append(span)
-            else:
+            code = place._.municipality_code
+            nxt = table.lowers[place.end] if place.end < len(doc) else None
+            acts = nxt in BODY_VERBS or (
+                nxt in LINE_HEAD_MARKS and line_of[place.end] in money_lines
+                and (place.start == 0 or line_of[place.start - 1] != line_of[place.start]))
+            if not (code and acts):
                 kept.append(place)
+                continue
+            body = resources.municipality_body(code)
+            span = Span(doc, place.start, place.end, label="ORG")
+            span._.normalized = body if code in written_bodies else place._.normalized
+            span._.canonical, span._.org_type = body, "municipality"
+            span._.municipality_code, span._.county_code = code, place._.county_code
+            orgs.append(span)
         return orgs, kept
 
 
@@ -297,6 +318,8 @@ def _form_type(head: str) -> str:
         return "study_association"
     if lower.endswith(("församling", "församlingen", "kyrka", "kyrkan")):
         return "church"
+    if lower.endswith(("skola", "skolan", "gymnasiet", "gymnasium")):
+        return "school"
     return "association"
 
 
