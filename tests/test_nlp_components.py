@@ -108,6 +108,15 @@ def test_a_municipality_heading_an_allocation_line_is_the_body(nlp):
     assert [e._.normalized for e in written.ents if e.label_ == "ORG"] == ["Hylte kommun", "Hylte kommun"]
 
 
+def test_municipalities_enumerated_as_partners_are_bodies_and_after_i_are_places(nlp):
+    partners = run(nlp, "Projektet drivs i samverkan med fyra kommuner i länet; Arvika, Kil,\nSunne och Torsby.")
+    assert {e.text for e in partners.ents if e.label_ == "ORG"} == {"Arvika", "Kil", "Sunne", "Torsby"}
+    assert ents(partners, "LOC") == []
+    places = run(nlp, "Familjerna bor i kommunerna Arvika och Kil.")
+    assert {e.text for e in places.ents if e.label_ == "LOC"} == {"Arvika", "Kil"}
+    assert ents(places, "ORG") == []
+
+
 def test_places_keep_their_written_form_and_codes(nlp):
     doc = run(nlp, "Många flyttar från Syrien till Sörmland och Växjö.")
     places = {e._.normalized: (e._.municipality_code, e._.county_code) for e in doc.ents if e.label_ == "LOC"}

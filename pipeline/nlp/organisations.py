@@ -28,6 +28,10 @@ ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
+ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
+LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
+LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
+LIST_JOINERS = {",", "och", "samt", "&"}
 LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
 BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
@@ -212,6 +216,9 @@ class Gazetteer:
                     end += 1  # "... Säffle pastorat"
             elif end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:
                 end = place_at[end + 1].end  # "Studieförbundet Vuxenskolan i Malmö"
+            elif end < len(doc) and not doc[end].is_sent_start and "-" in doc[end].text \
+                    and all(orgnorm.lookup_place(part) for part in doc[end].text.split("-")):
+                end += 1  # "Studiefrämjandet Örebro-Värmland": a unit covering two areas
             if end > org.end:
                 out.append(self._branch_span(doc, org, end))
         for i, text in enumerate(token_table(doc).texts):  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
@@ -282,18 +289,20 @@ class Gazetteer:
     @staticmethod
     def _bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]):
         """A municipality name acting as a body is the body: the subject of a grant verb
-        ("Nyköping får nio miljoner") or the head of an allocation line ("Helsingborg –
-        13 miljoner i år"). Named as the text supports: "<X> kommun" when the text
+        ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
+        13 miljoner i år") or a member of the municipalities a text enumerates ("med
+        10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports: "<X> kommun" when the text
         writes that form somewhere, else the bare name (the canonical is the body's)."""
         table = token_table(doc)
         line_of = list(itertools.accumulate(int(nl) for nl in table.newline_before))
         money_lines = {line_of[span.start] for span in money_spans(doc)}
         written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
+        enumerated = _enumerated_municipalities(table.lowers, places)
         kept = []
         for place in places:
             code = place._.municipality_code
             nxt = table.lowers[place.end] if place.end < len(doc) else None
-            acts = nxt in BODY_VERBS or (
+            acts = nxt in BODY_VERBS or place.start in enumerated or (
                 nxt in LINE_HEAD_MARKS and line_of[place.end] in money_lines
                 and (place.start == 0 or line_of[place.start - 1] != line_of[place.start]))
             if not (code and acts):
@@ -306,6 +315,39 @@ class Gazetteer:
             span._.municipality_code, span._.county_code = code, place._.county_code
             orgs.append(span)
         return orgs, kept
+
+
+def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
+    """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
+    10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
+    After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
+    municipality_at = {span.start: span.end for span in places if span._.municipality_code}
+    found: set[int] = set()
+    for i, word in enumerate(lowers):
+        if word not in ENUMERATING_NOUNS:
+            continue
+        before = i - 1 - (i > 1 and lowers[i - 1][:1].isdigit())  # "10 kommuner"
+        if before >= 0 and lowers[before] in LOCATIVE_PREPOSITIONS:
+            continue
+        j = i + 1
+        if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):
+            j += 2  # "kommuner i länet"
+        listed: list[int] = []
+        while True:
+            while j < len(lowers) and (lowers[j].isspace() or lowers[j] in LIST_PUNCTUATION and not listed):
+                j += 1
+            if j not in municipality_at:
+                break
+            listed.append(j)
+            j = municipality_at[j]
+            while j < len(lowers) and lowers[j].isspace():
+                j += 1
+            if j >= len(lowers) or lowers[j] not in LIST_JOINERS:
+                break
+            j += 1
+        if len(listed) >= 2:
+            found.update(listed)
+    return found
 
 
 def _form_type(head: str) -> str:
