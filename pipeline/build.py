@@ -206,7 +206,7 @@ def rejection(source_file: str, reason: str, detail: str, cacheable: bool = True
 
 
 # -- pass 2: parse and process, in this process or in forked workers ---------------
-_WORKER: dict = {}  # settings, and the pipeline once loaded (per process)
+_WORKER: dict = {}  # this build's settings and pipeline, set before workers fork
 AUTO_WORKERS_FROM = 400  # tasks from which --processes 0 (auto) uses worker processes
 
 
@@ -217,14 +217,20 @@ def worker_count(config: BuildConfig, n_tasks: int) -> int:
     return min(os.cpu_count() or 1, 2) if n_tasks >= AUTO_WORKERS_FROM else 1
 
 
-def _worker_nlp():
-    """The pipeline, loaded once per build in the main process (before workers fork,
-    so that they share its memory instead of each loading their own)."""
-    if "nlp" not in _WORKER:
-        from pipeline.nlp import load_pipeline
+def _load_for_build(config: BuildConfig, raw_dir: Path) -> None:
+    """Load this build's pipeline (in the main process, before workers fork, so that
+    they share its memory instead of each loading their own)."""
+    from pipeline.nlp import load_pipeline
 
-        _WORKER["nlp"] = load_pipeline(_WORKER["config"]).nlp
-    return _WORKER["nlp"]
+    _WORKER.update(raw_dir=raw_dir, config=config, nlp=load_pipeline(config).nlp)
+
+
+def _one_thread_each() -> None:
+    """Workers already use every core; BLAS threads inside them (the NER model's
+    matrix products) would only compete for the same cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 class WorkerPool:
@@ -236,10 +242,9 @@ class WorkerPool:
     """
 
     def __init__(self, processes: int, config: BuildConfig, raw_dir: Path) -> None:
-        _WORKER.update(raw_dir=raw_dir, config=config)
-        _worker_nlp()
+        _load_for_build(config, raw_dir)
         gc.freeze()  # the loaded pipeline is never collected: keep GC passes (and copy-on-write) off it
-        self.pool = multiprocessing.get_context("fork").Pool(processes)
+        self.pool = multiprocessing.get_context("fork").Pool(processes, initializer=_one_thread_each)
         self.submitted: collections.deque = collections.deque()
 
     def submit(self, tasks: list[Task]) -> None:
@@ -266,7 +271,7 @@ class WorkerPool:
 
 def process_in_process(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, bytes]]:
     """Encoded results for every task, in task order, computed in this process."""
-    _WORKER.update(raw_dir=raw_dir, config=config)
+    _load_for_build(config, raw_dir)
     for i in range(0, len(tasks), config.batch_size):
         batch = tasks[i:i + config.batch_size]
         yield from zip(batch, _process_batch(batch))
@@ -277,7 +282,7 @@ def _process_batch(batch: list[Task]) -> list[bytes]:
 
 
 def _batch_results(batch: list[Task]) -> list[dict]:
-    nlp, raw_dir, config = _worker_nlp(), _WORKER["raw_dir"], _WORKER["config"]
+    nlp, raw_dir, config = _WORKER["nlp"], _WORKER["raw_dir"], _WORKER["config"]
     results: list[dict | None] = []
     documents: list[tuple[int, Document]] = []
     for task in batch:

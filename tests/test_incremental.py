@@ -96,6 +96,17 @@ def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path
         pd.testing.assert_frame_equal(a[name], b[name])
 
 
+def test_each_build_in_a_process_uses_its_own_configuration(tmp_path):
+    raw = tmp_path / "raw"
+    make_corpus(raw, 3)
+    labels = []
+    for sources in ("rules", "model"):  # "model" on the rules base: money and dates only
+        out = tmp_path / sources
+        build(raw, out, entity_sources=sources, use_cache=False)
+        labels.append(set(pd.read_parquet(out / "entities.parquet").label))
+    assert "PERSON" in labels[0] and labels[1] == {"MONEY", "DATE"}
+
+
 def test_an_interrupted_commit_is_completed_by_the_next_build(tmp_path):
     out = tmp_path / "out"
     writer = DatasetWriter(out)
