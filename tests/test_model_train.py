@@ -111,6 +111,21 @@ def test_split_is_reproducible_and_disjoint():
     assert C.split_train_dev(sents, 0.1, seed=3)[1] == dev
 
 
+def test_mention_replacement_draws_from_training_mentions_and_gazetteers():
+    train = [C.Sentence(["Anna", "Lind", "bor", "i", "Växjö", "."], ["PER", "PER", "0", "0", "LOC", "0"]),
+             C.Sentence(["Ingen", "har", "namn", "."], ["0", "0", "0", "0"])]
+    extra = C.gazetteer_names(train)
+    assert ["Addis", "Abeba"] in extra["LOC"] and all(p[1] == "Lind" for p in extra["PER"])
+    augmented = C.augment_mentions(train, copies=40, seed=1, extra_names=extra)
+    assert len(augmented) == 40  # only the sentence with entities is copied
+    for sent in augmented:  # the context and the labels stay, the names change
+        assert sent.tokens[-4:] == ["bor", "i"] + sent.tokens[-2:] and sent.tokens[-1] == "."
+        assert [lab for _, _, lab in sent.spans] == ["PER", "LOC"]
+    places = {" ".join(sent.tokens[s:e]) for sent in augmented for s, e, lab in sent.spans if lab == "LOC"}
+    gazetteer_places = {" ".join(p) for p in extra["LOC"]}
+    assert "Växjö" in places and places - {"Växjö"} and places - {"Växjö"} <= gazetteer_places
+
+
 def test_resolve_corpus_dir(tmp_path, monkeypatch):
     monkeypatch.delenv(C.ENV_VAR, raising=False)
     corpus = _write_corpus(tmp_path / "c")

@@ -55,6 +55,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--augment", type=int, default=AUGMENT_COPIES, metavar="N",
                         help="mention-replaced copies of the train sentences with entities "
                              "(0 = none; default: %(default)s)")
+    parser.add_argument("--gazetteer-names", action="store_true",
+                        help="draw replacement names also from the project's gazetteers, not only "
+                             "from the training mentions (off: it did not raise dev F1)")
     parser.add_argument("--cache-dir", type=Path, default=None,
                         help=f"download cache (default: {C.default_cache_dir()})")
     parser.add_argument("--no-download", action="store_true",
@@ -79,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     metrics = train_model(
         corpus_dir, args.out, max_minutes=args.max_minutes, seed=args.seed,
-        gpu_id=args.gpu, augment_copies=args.augment, overrides=dict(args.overrides),
-        corpus_origin=origin)
+        gpu_id=args.gpu, augment_copies=args.augment, gazetteer_names=args.gazetteer_names,
+        overrides=dict(args.overrides), corpus_origin=origin)
     print(format_report(metrics))
     print(f"model written to {args.out} (metrics in {args.out / 'metrics.json'})")
     return 0

@@ -166,22 +166,26 @@ def split_train_dev(
 
 
 def augment_mentions(
-    sentences: Sequence[Sentence], copies: int = 1, seed: int = 0
+    sentences: Sequence[Sentence], copies: int = 1, seed: int = 0,
+    extra_names: dict[str, list[list[str]]] | None = None,
 ) -> list[Sentence]:
     """Mention replacement: copies of the entity-bearing sentences in which every
-    entity is swapped for a random training entity of the same label.
+    entity is swapped for a random entity of the same label, drawn from the training
+    mentions and, when given, from ``extra_names`` (the project's gazetteers).
 
     Over half of the test entities never occur in train, and without word vectors
     the model otherwise learns to recognise the names it has seen; swapped names
     push it towards the context and the word shape (a generic augmentation, e.g.
-    Dai & Adel 2020, that needs no outside data). Only the training part is
-    augmented, never dev or test.
+    Dai & Adel 2020). Only the training part is augmented, never dev or test.
     """
     rng = random.Random(seed)
     pool: dict[str, list[list[str]]] = {}
     for sent in sentences:
         for s, e, lab in sent.spans:
             pool.setdefault(lab, []).append(sent.tokens[s:e])
+    for lab, names in (extra_names or {}).items():
+        if lab in pool:  # as many gazetteer names as training mentions: half the draws each
+            pool[lab] = pool[lab] + [rng.choice(names) for _ in range(len(pool[lab]))]
     out: list[Sentence] = []
     for _ in range(copies):
         for sent in sentences:
@@ -202,6 +206,24 @@ def augment_mentions(
             tags += sent.tags[prev:]
             out.append(Sentence(tokens, tags))
     return out
+
+
+def gazetteer_names(sentences: Sequence[Sentence]) -> dict[str, list[list[str]]]:
+    """Names from the project's gazetteers, tokenised on spaces as the corpus is:
+    places and municipalities (LOC), organisations (ORG), and given names from the
+    name list joined to surnames seen in the training persons (PER)."""
+    from pipeline import resources
+    from pipeline.normalize.organisations import org_surface_forms, place_surface_forms
+
+    surnames = sorted({sent.tokens[e - 1] for sent in sentences for s, e, lab in sent.spans
+                       if lab == "PER" and e - s >= 2})
+    rng = random.Random(0)
+    first = sorted(resources.first_names())
+    persons = [[name, rng.choice(surnames)] for name in first] if surnames else []
+    places = sorted({form for form, _ in place_surface_forms() if form[:1].isupper()})
+    orgs = sorted({form for form, _ in org_surface_forms() if form[:1].isupper()})
+    out = {"PER": persons, "LOC": [p.split() for p in places], "ORG": [o.split() for o in orgs]}
+    return {label: names for label, names in out.items() if names}
 
 
 def default_cache_dir() -> Path:

@@ -181,6 +181,7 @@ def train_model(
     gpu_id: int = -1,
     dev_fraction: float = DEV_FRACTION,
     augment_copies: int = AUGMENT_COPIES,
+    gazetteer_names: bool = False,
     overrides: Mapping[str, Any] | None = None,
     corpus_origin: str = "argument",
     log: Log = _print,
@@ -202,7 +203,8 @@ def train_model(
     if not train_all or not test:
         raise C.CorpusError(f"empty train or test file in {corpus_dir}")
     train, dev = C.split_train_dev(train_all, dev_fraction, seed)
-    augmented = C.augment_mentions(train, augment_copies, seed) if augment_copies > 0 else []
+    extra = C.gazetteer_names(train) if gazetteer_names else None
+    augmented = C.augment_mentions(train, augment_copies, seed, extra) if augment_copies > 0 else []
     log(f"corpus {corpus_dir}: train {len(train)} (+{len(augmented)} mention-replaced) / "
         f"dev {len(dev)} / test {len(test)} sentences")
 
@@ -239,7 +241,8 @@ def train_model(
         "split": {"dev_fraction": dev_fraction, "seed": seed,
                   "train_sentences": len(train), "dev_sentences": len(dev),
                   "augmented_train_sentences": len(augmented),
-                  "augmentation": f"mention replacement, {augment_copies} copy(ies)"},
+                  "augmentation": f"mention replacement, {augment_copies} copy(ies)"
+                                  + (", names also from the gazetteers" if gazetteer_names else "")},
     }
     metrics = {
         "model": f"sv_{MODEL_NAME}", "version": MODEL_VERSION,
