@@ -291,30 +291,37 @@ class Gazetteer:
         """A municipality name acting as a body is the body: the subject of a grant verb
         ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
         13 miljoner i år") or a member of the municipalities a text enumerates ("med
-        10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports: "<X> kommun" when the text
-        writes that form somewhere, else the bare name (the canonical is the body's)."""
+        10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
+        "<X> kommun" when the text writes that form somewhere, else the bare name (the
+        canonical is the body's)."""
         table = token_table(doc)
-        line_of = list(itertools.accumulate(int(nl) for nl in table.newline_before))
-        money_lines = {line_of[span.start] for span in money_spans(doc)}
+        municipalities = [place for place in places if place._.municipality_code]
+        if not municipalities:
+            return orgs, places
+        enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
+            else _enumerated_municipalities(table.lowers, municipalities)
+        line_of: list[int] = []
         written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
-        enumerated = _enumerated_municipalities(table.lowers, places)
-        kept = []
-        for place in places:
-            code = place._.municipality_code
+        kept = [place for place in places if not place._.municipality_code]
+        for place in municipalities:
             nxt = table.lowers[place.end] if place.end < len(doc) else None
-            acts = nxt in BODY_VERBS or place.start in enumerated or (
-                nxt in LINE_HEAD_MARKS and line_of[place.end] in money_lines
-                and (place.start == 0 or line_of[place.start - 1] != line_of[place.start]))
-            if not (code and acts):
+            acts = nxt in BODY_VERBS or place.start in enumerated
+            if not acts and nxt in LINE_HEAD_MARKS:
+                if not line_of:  # line numbers, computed only when a line may be an allocation
+                    line_of = list(itertools.accumulate(map(int, table.newline_before)))
+                acts = (place.start == 0 or line_of[place.start - 1] != line_of[place.start]) \
+                    and any(line_of[span.start] == line_of[place.end] for span in money_spans(doc))
+            if not acts:
                 kept.append(place)
                 continue
+            code = place._.municipality_code
             body = resources.municipality_body(code)
             span = Span(doc, place.start, place.end, label="ORG")
             span._.normalized = body if code in written_bodies else place._.normalized
             span._.canonical, span._.org_type = body, "municipality"
             span._.municipality_code, span._.county_code = code, place._.county_code
             orgs.append(span)
-        return orgs, kept
+        return orgs, sorted(kept, key=lambda span: span.start)
 
 
 def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
