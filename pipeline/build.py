@@ -146,7 +146,6 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                         # Enough work for workers: start them, and hand them batches
                         # while this process goes on hashing the remaining files.
                         workers = stack.enter_context(WorkerPool(worker_count(config, len(tasks)), config, raw_dir))
-                        writer.warm_up()
                     if workers is not None and len(tasks) - submitted >= config.batch_size:
                         workers.submit(tasks[submitted:])
                         submitted = len(tasks)

@@ -4,8 +4,9 @@ A result is keyed by the raw file's content hash, the manifest metadata that sha
 the document, and the pipeline fingerprint (code version, model, configuration, data
 files). Changing any of them misses the cache; an unchanged file never reaches spaCy.
 SQLite gives atomic commits: a killed build leaves the cache valid. Payloads are
-JSON encoded by orjson, which is several times faster than the standard library
-at the encoding that dominated the build process's own work.
+JSON, encoded once by orjson in the worker that made them (the standard library's
+encoder was the largest single cost of the main process); older text payloads
+decode the same way.
 """
 from __future__ import annotations
 

@@ -71,11 +71,6 @@ class DatasetWriter:
         if exc_type is not None:
             self.abort()
 
-    def warm_up(self) -> None:
-        """Pay pyarrow's one-off cost of the first table now (it imports pandas), at a
-        moment chosen by the caller: while worker processes load their pipelines."""
-        pa.Table.from_pylist([], schema=_as_text_dates(SCHEMAS["documents"]))
-
     def add(self, table: str, rows: Iterable[Mapping]) -> None:
         buffer = self._buffers[table]
         for row in rows:
