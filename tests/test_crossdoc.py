@@ -92,3 +92,19 @@ def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
     entities = pd.read_parquet(out / "entities.parquet")
     assert set(entities.query("label == 'ORG'").actor_id) <= set(actors.index)
     assert entities.query("label in ['MONEY', 'DATE']").actor_id.isna().all()
+
+
+def test_a_body_named_by_its_bare_name_links_to_its_canonical_actor(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "fordelning.txt").write_text(release(
+        "Pengar till sex kommuner", "2018-06-12",
+        "Länsstyrelsen i Skåne län beviljar Malmö stad 9 miljoner kronor i år.\n\n"
+        "Övriga kommuner får så här:\n\nHelsingborg – 13 miljoner kronor i år.\n\n"
+        "Landskrona – 8 miljoner kronor i år."), encoding="utf-8")
+    build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False))
+    initiatives = pd.read_parquet(out / "initiatives.parquet").set_index("recipient")
+    actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
+    helsingborg = actors.loc[initiatives.loc["Helsingborg"].recipient_actor_id]
+    assert (helsingborg["name"], helsingborg.municipality_code) == ("Helsingborgs stad", "1283")
+

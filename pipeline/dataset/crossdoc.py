@@ -40,7 +40,18 @@ def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> dict[str, pa.
     grants = pq.read_table(staging / "grants.parquet")
     published = dict(zip(documents["doc_id"].to_pylist(), documents["published"].to_pylist()))
     return {"actors": actors_table(entities, documents, schemas["actors"]),
-            "initiatives": initiatives_table(grants.to_pylist(), published, schemas["initiatives"])}
+            "initiatives": initiatives_table(grants.to_pylist(), published, schemas["initiatives"],
+                                             body_actors(entities))}
+
+
+def body_actors(entities: pa.Table) -> dict[tuple[str, str], str]:
+    """(doc_id, name as written in grants) -> actor_id of the organisation it names.
+
+    Grants name a body as the text supports ("Helsingborg"), while its actor is keyed
+    by the canonical name ("Helsingborgs kommun"); the document's own mentions link the two."""
+    orgs = entities.filter(pc.equal(entities["label"], "ORG"))
+    return {(doc_id, name): actor for doc_id, name, actor in zip(
+        orgs["doc_id"].to_pylist(), orgs["normalized"].to_pylist(), orgs["actor_id"].to_pylist()) if name}
 
 
 def actors_table(entities: pa.Table, documents: pa.Table, schema: pa.Schema) -> pa.Table:
@@ -128,7 +139,8 @@ def group_grants(grants: list[dict]) -> list[Initiative]:
     return [i for group in by_amount.values() for i in group]
 
 
-def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema) -> pa.Table:
+def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema,
+                      actors: dict[tuple[str, str], str] | None = None) -> pa.Table:
     rows = []
     for initiative in group_grants(grants):
         statements = sorted(initiative.statements,
@@ -143,11 +155,18 @@ def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema) ->
         rows.append({
             "initiative_id": hashlib.sha1(key.encode()).hexdigest()[:16],
             "funder": initiative.funder, "recipient": initiative.recipient,
-            "funder_actor_id": actor_id("ORG", initiative.funder) if initiative.funder else None,
-            "recipient_actor_id": actor_id("ORG", initiative.recipient) if initiative.recipient else None,
+            "funder_actor_id": _actor_of(initiative.funder, doc_ids, actors or {}),
+            "recipient_actor_id": _actor_of(initiative.recipient, doc_ids, actors or {}),
             "amount_sek": initiative.amount_sek, "year": initiative.year,
             "n_documents": len(doc_ids), "n_statements": len(statements), "doc_ids": doc_ids,
             "first_published": min(dates) if dates else None, "evidence": first["evidence"],
         })
     rows.sort(key=lambda r: (-(r["year"] or 0), -r["amount_sek"], r["initiative_id"]))
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _actor_of(name: str | None, doc_ids: list[str], actors: dict[tuple[str, str], str]) -> str | None:
+    """The actor a grant's party names: from a document's own mention, else by the name itself."""
+    if name is None:
+        return None
+    return next((actors[(d, name)] for d in doc_ids if (d, name) in actors), None) or actor_id("ORG", name)
