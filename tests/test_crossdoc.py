@@ -5,6 +5,7 @@ import pandas as pd
 
 from pipeline.build import build_dataset
 from pipeline.config import BuildConfig
+from pipeline.dataset import crossdoc
 from pipeline.dataset.crossdoc import actor_id, group_grants
 
 
@@ -107,4 +108,24 @@ def test_a_body_named_by_its_bare_name_links_to_its_canonical_actor(tmp_path):
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
     helsingborg = actors.loc[initiatives.loc["Helsingborg"].recipient_actor_id]
     assert (helsingborg["name"], helsingborg.municipality_code) == ("Helsingborgs stad", "1283")
+
+
+def test_actors_do_not_depend_on_how_entities_are_streamed(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, town in enumerate(["Hylte", "Mora", "Hylte"]):
+        (raw / f"r{i}.txt").write_text(release(
+            f"Stöd {i}", f"2016-03-0{i + 1}",
+            f"{town} kommun får {i + 1}00 000 kronor. – Bra, säger Anna Lindqvist, projektledare i {town} kommun."),
+            encoding="utf-8")
+    tables = []
+    for rows in (crossdoc.BATCH_ROWS, 2):  # 2 rows a batch: documents straddle batches
+        monkeypatch.setattr(crossdoc, "BATCH_ROWS", rows)
+        out = tmp_path / f"out{rows}"
+        build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, use_cache=False))
+        tables.append(pd.read_parquet(out / "actors.parquet"))
+    pd.testing.assert_frame_equal(*tables)
+    person = tables[0].set_index("name").loc["Anna Lindqvist"]
+    assert (person.n_documents, str(person.first_published), str(person.last_published)) == (3, "2016-03-01", "2016-03-03")
+    assert list(person.affiliations) == ["Hylte kommun", "Mora kommun"]
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 ACTOR_LABELS = ("PERSON", "ORG", "LOC")
@@ -31,67 +30,78 @@ def actor_id(label: str, name: str) -> str:
     return hashlib.sha1(f"{label}\0{name}".encode()).hexdigest()[:16]
 
 
+ENTITY_COLUMNS = ["doc_id", "label", "actor_id", "normalized", "canonical", "text", "org_type",
+                  "municipality_code", "county_code", "role", "affiliation"]
+TALLIED = ("org_type", "municipality_code", "county_code", "role", "affiliation")
+BATCH_ROWS = 65_536  # entity rows read at a time: memory follows the actors, not the mentions
+
+
 def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> dict[str, pa.Table]:
-    """The cross-document tables, from the per-document Parquet files in ``staging``."""
+    """The cross-document tables, from the per-document Parquet files in ``staging``.
+
+    Entities are streamed in batches and folded into one tally per actor, so memory
+    grows with the number of distinct actors, never with the number of mentions."""
     documents = pq.read_table(staging / "documents.parquet", columns=["doc_id", "published"])
-    entities = pq.read_table(staging / "entities.parquet",
-                             columns=["doc_id", "label", "actor_id", "normalized", "canonical", "org_type",
-                                      "municipality_code", "county_code", "role", "affiliation"])
-    grants = pq.read_table(staging / "grants.parquet")
     published = dict(zip(documents["doc_id"].to_pylist(), documents["published"].to_pylist()))
-    return {"actors": actors_table(entities, documents, schemas["actors"]),
-            "initiatives": initiatives_table(grants.to_pylist(), published, schemas["initiatives"],
-                                             body_actors(entities))}
+    grants = pq.read_table(staging / "grants.parquet").to_pylist()
+    grant_docs = {g["doc_id"] for g in grants}
+    tallies: dict[str, ActorTally] = {}
+    bodies: dict[tuple[str, str], str] = {}  # (doc_id, name as written) -> actor_id, for grant parties
+    for batch in pq.ParquetFile(staging / "entities.parquet").iter_batches(BATCH_ROWS, columns=ENTITY_COLUMNS):
+        for row in zip(*(batch.column(name).to_pylist() for name in ENTITY_COLUMNS)):
+            doc_id, label, actor, normalized, canonical, text = row[:6]
+            if actor is None:
+                continue
+            tally = tallies.get(actor)
+            if tally is None:  # the name its id was made from (see rows.entity_rows)
+                tally = tallies[actor] = ActorTally(label, canonical or normalized or text)
+            tally.add(doc_id, published.get(doc_id), row[6:])
+            if label == "ORG" and normalized and doc_id in grant_docs:
+                bodies[(doc_id, normalized)] = actor
+    return {"actors": actors_table(tallies, schemas["actors"]),
+            "initiatives": initiatives_table(grants, published, schemas["initiatives"], bodies)}
 
 
-def body_actors(entities: pa.Table) -> dict[tuple[str, str], str]:
-    """(doc_id, name as written in grants) -> actor_id of the organisation it names.
+class ActorTally:
+    """What the mentions of one actor add up to; documents arrive one after the other."""
+    __slots__ = ("label", "name", "n_mentions", "n_documents", "last_doc", "first", "last", "values")
 
-    Grants name a body as the text supports ("Helsingborg"), while its actor is keyed
-    by the canonical name ("Helsingborgs kommun"); the document's own mentions link the two."""
-    orgs = entities.filter(pc.equal(entities["label"], "ORG"))
-    return {(doc_id, name): actor for doc_id, name, actor in zip(
-        orgs["doc_id"].to_pylist(), orgs["normalized"].to_pylist(), orgs["actor_id"].to_pylist()) if name}
+    def __init__(self, label: str, name: str) -> None:
+        self.label, self.name = label, name
+        self.n_mentions = self.n_documents = 0
+        self.last_doc = self.first = self.last = None
+        self.values: dict[str, Counter] = {}
 
+    def add(self, doc_id: str, published, tallied: tuple) -> None:
+        self.n_mentions += 1
+        if doc_id != self.last_doc:  # a document's rows are contiguous
+            self.n_documents += 1
+            self.last_doc = doc_id
+            if published is not None:
+                self.first = published if self.first is None else min(self.first, published)
+                self.last = published if self.last is None else max(self.last, published)
+        for field_name, value in zip(TALLIED, tallied):
+            if value:
+                self.values.setdefault(field_name, Counter())[value] += 1
 
-def actors_table(entities: pa.Table, documents: pa.Table, schema: pa.Schema) -> pa.Table:
-    """One row per actor_id: its name, reference codes, roles, and where it is mentioned."""
-    mentions = entities.filter(pc.is_valid(entities["actor_id"]))
-    mentions = mentions.join(documents, "doc_id", join_type="left outer")
-    # the name: canonical where the reference data has one, else the normalised mention
-    name = pc.coalesce(mentions["canonical"], mentions["normalized"])
-    mentions = mentions.append_column("name", name)
-    grouped = mentions.group_by(["actor_id", "label"]).aggregate([
-        ("name", "min"), ("doc_id", "count"), ("doc_id", "count_distinct"),
-        ("published", "min"), ("published", "max"),
-        ("org_type", "list"), ("municipality_code", "list"), ("county_code", "list"),
-        ("role", "list"), ("affiliation", "list"),
-    ])
-    columns = {
-        "actor_id": grouped["actor_id"], "label": grouped["label"], "name": grouped["name_min"],
-        "org_type": _most_common(grouped["org_type_list"]),
-        "municipality_code": _most_common(grouped["municipality_code_list"]),
-        "county_code": _most_common(grouped["county_code_list"]),
-        "roles": _by_frequency(grouped["role_list"]),
-        "affiliations": _by_frequency(grouped["affiliation_list"]),
-        "n_documents": grouped["doc_id_count_distinct"], "n_mentions": grouped["doc_id_count"],
-        "first_published": grouped["published_min"], "last_published": grouped["published_max"],
-    }
-    table = pa.table({n: columns[n] for n in schema.names}).cast(schema)
-    return table.sort_by([("n_documents", "descending"), ("n_mentions", "descending"), ("name", "ascending")])
+    def ranked(self, field_name: str) -> list[str]:
+        """Distinct values, the most frequent first (ties by value)."""
+        counts = self.values.get(field_name, {})
+        return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def row(self, actor: str) -> dict:
+        first = {f: (self.ranked(f) or [None])[0] for f in ("org_type", "municipality_code", "county_code")}
+        return {"actor_id": actor, "label": self.label, "name": self.name, **first,
+                "roles": self.ranked("role"), "affiliations": self.ranked("affiliation"),
+                "n_documents": self.n_documents, "n_mentions": self.n_mentions,
+                "first_published": self.first, "last_published": self.last}
 
 
-def _by_frequency(lists: pa.ChunkedArray) -> list[list[str]]:
-    """Distinct non-null values of each list, the most frequent first (ties by value)."""
-    out = []
-    for values in lists.to_pylist():
-        counts = Counter(v for v in values if v)
-        out.append([v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))])
-    return out
-
-
-def _most_common(lists: pa.ChunkedArray) -> list[str | None]:
-    return [ranked[0] if ranked else None for ranked in _by_frequency(lists)]
+def actors_table(tallies: dict[str, ActorTally], schema: pa.Schema) -> pa.Table:
+    """One row per actor: its name, reference codes, roles, and where it is mentioned."""
+    rows = [tally.row(actor) for actor, tally in tallies.items()]
+    rows.sort(key=lambda r: (-r["n_documents"], -r["n_mentions"], r["name"]))
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 # -- initiatives ---------------------------------------------------------------------
