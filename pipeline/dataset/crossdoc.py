@@ -15,7 +15,6 @@ cheap next to any NLP: a few columnar group-bys and a pass over the grants.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +69,7 @@ class ActorTally:
         self.label, self.name = label, name
         self.n_mentions = self.n_documents = 0
         self.last_doc = self.first = self.last = None
-        self.values: dict[str, Counter] = {}
+        self.values: dict[str, dict[str, int]] = {}  # field -> value -> mentions
 
     def add(self, doc_id: str, published, tallied: tuple) -> None:
         self.n_mentions += 1
@@ -82,7 +81,10 @@ class ActorTally:
                 self.last = published if self.last is None else max(self.last, published)
         for field_name, value in zip(TALLIED, tallied):
             if value:
-                self.values.setdefault(field_name, Counter())[value] += 1
+                counts = self.values.get(field_name)
+                if counts is None:
+                    counts = self.values[field_name] = {}
+                counts[value] = counts.get(value, 0) + 1
 
     def ranked(self, field_name: str) -> list[str]:
         """Distinct values, the most frequent first (ties by value)."""
