@@ -109,6 +109,7 @@ def actors_table(tallies: dict[str, ActorTally], schema: pa.Schema) -> pa.Table:
 # -- initiatives ---------------------------------------------------------------------
 
 FIELDS = ("funder", "recipient", "year")
+PARTIES = ("funder", "recipient")
 
 
 @dataclass
@@ -126,7 +127,7 @@ class Initiative:
             return False
         if any(grant[f] is not None and getattr(self, f) is not None and grant[f] != getattr(self, f) for f in FIELDS):
             return False
-        return any(grant[f] is not None and grant[f] == getattr(self, f) for f in ("funder", "recipient"))
+        return any(grant[f] is not None and grant[f] == getattr(self, f) for f in PARTIES)
 
     def add(self, grant: dict) -> None:
         self.statements.append(grant)
@@ -138,17 +139,37 @@ class Initiative:
 def group_grants(grants: list[dict]) -> list[Initiative]:
     """Greedy grouping, most complete statements first, so a statement that names only
     the recipient joins the initiative that also names the funder, and two statements
-    that disagree on a named field are never joined (a shared partner does not chain them)."""
+    that disagree on a named field are never joined (a shared partner does not chain them).
+
+    Candidates come from indexes, not from a scan: a statement naming both parties can
+    only join an initiative with the same pair or with one of them still unnamed; a
+    statement naming one party, one that names it. Of the candidates, the earliest made
+    that accepts the statement takes it."""
     ordered = sorted(grants, key=lambda g: (-sum(g[f] is not None for f in FIELDS), g["doc_id"], g["start_char"]))
-    by_amount: dict[int, list[Initiative]] = {}
+    initiatives: list[Initiative] = []
+    by_party: dict[tuple, set[int]] = {}  # (amount, field, name) -> initiatives naming it
+    by_pair: dict[tuple, set[int]] = {}   # (amount, funder or None, recipient or None) -> initiatives
     for grant in ordered:
-        candidates = by_amount.setdefault(grant["amount_sek"], [])
-        home = next((i for i in candidates if i.accepts(grant)), None)
-        if home is None:
-            home = Initiative(grant["amount_sek"])
-            candidates.append(home)
+        amount, funder, recipient = grant["amount_sek"], grant["funder"], grant["recipient"]
+        if funder is not None and recipient is not None:
+            keys = [(amount, funder, recipient), (amount, funder, None), (amount, None, recipient)]
+            candidates = set().union(*(by_pair.get(key, ()) for key in keys))
+        else:
+            candidates = set().union(*(by_party.get((amount, f, grant[f]), ()) for f in PARTIES if grant[f] is not None))
+        index = next((i for i in sorted(candidates) if initiatives[i].accepts(grant)), None)
+        if index is None:
+            index = len(initiatives)
+            initiatives.append(Initiative(amount))
+        home = initiatives[index]
+        before = (home.funder, home.recipient)
         home.add(grant)
-    return [i for group in by_amount.values() for i in group]
+        if (home.funder, home.recipient) != before or len(home.statements) == 1:
+            by_pair.get((amount, *before), set()).discard(index)
+            by_pair.setdefault((amount, home.funder, home.recipient), set()).add(index)
+            for f in PARTIES:
+                if getattr(home, f) is not None:
+                    by_party.setdefault((amount, f, getattr(home, f)), set()).add(index)
+    return initiatives
 
 
 def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema,
