@@ -4,7 +4,7 @@ Per-document results are cached, but what links documents is not: a new release
 can add a mention to an actor or a second source to an initiative. So these tables
 are recomputed at every build from the staged per-document tables (which hold the
 cached and the fresh results alike), reading only the columns they need. This is
-cheap next to any NLP: a few columnar group-bys and a pass over the grants.
+cheap next to any NLP: one streaming pass over the entities and one over the grants.
 
 - ``actors``: one row per person, organisation or place across the corpus. Mentions
   are the same actor when they have the same label and name: the reference data's
