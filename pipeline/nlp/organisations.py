@@ -10,7 +10,6 @@ county that the text names, when it names exactly one.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 
 from spacy.language import Language
@@ -19,8 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.bodies import bodies_from_places
 from pipeline.nlp.extensions import doc_text, span_text, token_table
-from pipeline.nlp.money import money_spans
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
@@ -28,12 +27,6 @@ ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
-ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
-LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
-LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
-LIST_JOINERS = {",", "och", "samt", "&"}
-LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
-BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
 
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={})
@@ -115,7 +108,7 @@ class Gazetteer:
             places = [s for s in places if s.start not in inside]
         doc._.county_code = self._county_of(orgs, places)
         orgs += self._bare_boards(doc, taken, doc._.county_code)
-        orgs, places = self._bodies_from_places(doc, orgs, places)
+        orgs, places = bodies_from_places(doc, orgs, places)
         doc.spans[ORG_KEY] = sorted(orgs, key=lambda s: s.start)
         doc.spans[PLACE_KEY] = places
         return doc
@@ -285,77 +278,6 @@ class Gazetteer:
                 span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
-
-    @staticmethod
-    def _bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]):
-        """A municipality name acting as a body is the body: the subject of a grant verb
-        ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
-        13 miljoner i år") or a member of the municipalities a text enumerates ("med
-        10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
-        "<X> kommun" when the text writes that form somewhere, else the bare name (the
-        canonical is the body's)."""
-        table = token_table(doc)
-        municipalities = [place for place in places if place._.municipality_code]
-        if not municipalities:
-            return orgs, places
-        enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
-            else _enumerated_municipalities(table.lowers, municipalities)
-        line_of: list[int] = []
-        written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
-        kept = [place for place in places if not place._.municipality_code]
-        for place in municipalities:
-            nxt = table.lowers[place.end] if place.end < len(doc) else None
-            acts = nxt in BODY_VERBS or place.start in enumerated
-            if not acts and nxt in LINE_HEAD_MARKS:
-                if not line_of:  # line numbers, computed only when a line may be an allocation
-                    line_of = list(itertools.accumulate(map(int, table.newline_before)))
-                acts = (place.start == 0 or line_of[place.start - 1] != line_of[place.start]) \
-                    and any(line_of[span.start] == line_of[place.end] for span in money_spans(doc))
-            if not acts:
-                kept.append(place)
-                continue
-            code = place._.municipality_code
-            body = resources.municipality_body(code)
-            span = Span(doc, place.start, place.end, label="ORG")
-            span._.normalized = body if code in written_bodies else place._.normalized
-            span._.canonical, span._.org_type = body, "municipality"
-            span._.municipality_code, span._.county_code = code, place._.county_code
-            orgs.append(span)
-        return orgs, sorted(kept, key=lambda span: span.start)
-
-
-def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
-    """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
-    10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
-    After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
-    municipality_at = {span.start: span.end for span in places if span._.municipality_code}
-    found: set[int] = set()
-    for i, word in enumerate(lowers):
-        if word not in ENUMERATING_NOUNS:
-            continue
-        before = i - 1 - (i > 1 and lowers[i - 1][:1].isdigit())  # "10 kommuner"
-        if before >= 0 and lowers[before] in LOCATIVE_PREPOSITIONS:
-            continue
-        j = i + 1
-        if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):
-            j += 2  # "kommuner i länet"
-        listed: list[int] = []
-        while True:
-            while j < len(lowers) and (lowers[j].isspace() or lowers[j] in LIST_PUNCTUATION and not listed):
-                j += 1
-            if j not in municipality_at:
-                break
-            listed.append(j)
-            j = municipality_at[j]
-            while j < len(lowers) and lowers[j].isspace():
-                j += 1
-            if j >= len(lowers) or lowers[j] not in LIST_JOINERS:
-                break
-            j += 1
-        if len(listed) >= 2:
-            found.update(listed)
-    return found
-
 
 def _form_type(head: str) -> str:
     lower = head.lower()

@@ -1,0 +1,95 @@
+"""Municipality names that act as bodies.
+
+A bare municipality name is usually a place ("bor i Arvika"), but Swedish releases
+also use it for the municipality as an organisation: as the subject of a grant verb,
+at the head of an allocation line, or in a list of partner municipalities. The
+annotation guide (and an analyst joining grants to municipalities) wants those as
+the body, named as the text supports, with the municipality's canonical name and
+codes. Called by the gazetteer component once places and organisations are known.
+"""
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Span
+
+from pipeline import resources
+from pipeline.nlp.extensions import token_table
+from pipeline.nlp.money import money_spans
+
+ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
+LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
+LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
+LIST_JOINERS = {",", "och", "samt", "&"}
+LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
+BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
+
+
+def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A municipality name acting as a body is the body: the subject of a grant verb
+    ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
+    13 miljoner i år") or a member of the municipalities a text enumerates ("med
+    10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
+    "<X> kommun" when the text writes that form somewhere, else the bare name (the
+    canonical is the body's)."""
+    table = token_table(doc)
+    municipalities = [place for place in places if place._.municipality_code]
+    if not municipalities:
+        return orgs, places
+    enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
+        else _enumerated_municipalities(table.lowers, municipalities)
+    line_of: list[int] = []
+    written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
+    kept = [place for place in places if not place._.municipality_code]
+    for place in municipalities:
+        nxt = table.lowers[place.end] if place.end < len(doc) else None
+        acts = nxt in BODY_VERBS or place.start in enumerated
+        if not acts and nxt in LINE_HEAD_MARKS:
+            if not line_of:  # line numbers, computed only when a line may be an allocation
+                line_of = list(itertools.accumulate(map(int, table.newline_before)))
+            acts = (place.start == 0 or line_of[place.start - 1] != line_of[place.start]) \
+                and any(line_of[span.start] == line_of[place.end] for span in money_spans(doc))
+        if not acts:
+            kept.append(place)
+            continue
+        code = place._.municipality_code
+        body = resources.municipality_body(code)
+        span = Span(doc, place.start, place.end, label="ORG")
+        span._.normalized = body if code in written_bodies else place._.normalized
+        span._.canonical, span._.org_type = body, "municipality"
+        span._.municipality_code, span._.county_code = code, place._.county_code
+        orgs.append(span)
+    return orgs, sorted(kept, key=lambda span: span.start)
+
+
+def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
+    """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
+    10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
+    After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
+    municipality_at = {span.start: span.end for span in places if span._.municipality_code}
+    found: set[int] = set()
+    for i, word in enumerate(lowers):
+        if word not in ENUMERATING_NOUNS:
+            continue
+        before = i - 1 - (i > 1 and lowers[i - 1][:1].isdigit())  # "10 kommuner"
+        if before >= 0 and lowers[before] in LOCATIVE_PREPOSITIONS:
+            continue
+        j = i + 1
+        if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):
+            j += 2  # "kommuner i länet"
+        listed: list[int] = []
+        while True:
+            while j < len(lowers) and (lowers[j].isspace() or lowers[j] in LIST_PUNCTUATION and not listed):
+                j += 1
+            if j not in municipality_at:
+                break
+            listed.append(j)
+            j = municipality_at[j]
+            while j < len(lowers) and lowers[j].isspace():
+                j += 1
+            if j >= len(lowers) or lowers[j] not in LIST_JOINERS:
+                break
+            j += 1
+        if len(listed) >= 2:
+            found.update(listed)
+    return found
