@@ -156,7 +156,8 @@ class Gazetteer:
     def _place_led_names(self, doc: Doc, places: list[Span]) -> list[Span]:
         """'Karlshamns United', 'Blekinge Uppfinnareverkstad', 'Gullmarens Centre Court':
         a place name that runs on into capitalised words is the start of a proper name,
-        here taken as an organisation, and not a mention of the place."""
+        here taken as an organisation, and not a mention of the place. So is a place
+        genitive before a club or council word ("Rättviks judoklubb", place_led_heads)."""
         table = token_table(doc)
         place_starts = {span.start for span in places}
         spans = []
