@@ -112,9 +112,12 @@ def test_municipalities_enumerated_as_partners_are_bodies_and_after_i_are_places
     partners = run(nlp, "Projektet drivs i samverkan med fyra kommuner i länet; Arvika, Kil,\nSunne och Torsby.")
     assert {e.text for e in partners.ents if e.label_ == "ORG"} == {"Arvika", "Kil", "Sunne", "Torsby"}
     assert ents(partners, "LOC") == []
-    places = run(nlp, "Familjerna bor i kommunerna Arvika och Kil.")
-    assert {e.text for e in places.ents if e.label_ == "LOC"} == {"Arvika", "Kil"}
-    assert ents(places, "ORG") == []
+    for text in ("Familjerna bor i kommunerna Arvika och Kil.", "Familjerna bor i de två kommunerna Arvika och Kil."):
+        places = run(nlp, text)
+        assert {e.text for e in places.ents if e.label_ == "LOC"} == {"Arvika", "Kil"}
+        assert ents(places, "ORG") == []
+    partners = run(nlp, "Pengarna gör stor skillnad för de mindre kommunerna Arvika och Kil.")
+    assert {e.text for e in partners.ents if e.label_ == "ORG"} == {"Arvika", "Kil"}
 
 
 def test_places_keep_their_written_form_and_codes(nlp):

@@ -19,6 +19,7 @@ from pipeline.nlp.money import money_spans
 
 ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
 LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
+OTHER_PREPOSITIONS = {"med", "för", "av", "till", "från", "hos", "åt", "mot", "om", "och", "samt"}
 LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
 LIST_JOINERS = {",", "och", "samt", "&"}
 LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
@@ -62,6 +63,17 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
     return orgs, sorted(kept, key=lambda span: span.start)
 
 
+def _after_locative(lowers: list[str], i: int) -> bool:
+    """Whether the noun phrase ending at ``i`` follows a locative preposition, looking
+    back over the words of the phrase ("i de två kommunerna", "inom 10 kommuner")."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if lowers[j] in LOCATIVE_PREPOSITIONS:
+            return True
+        if lowers[j] in OTHER_PREPOSITIONS or not lowers[j].isalnum():
+            return False  # "med 10 kommuner", "för de mindre kommunerna": partners, not places
+    return False
+
+
 def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
     """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
     10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
@@ -71,8 +83,7 @@ def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int
     for i, word in enumerate(lowers):
         if word not in ENUMERATING_NOUNS:
             continue
-        before = i - 1 - (i > 1 and lowers[i - 1][:1].isdigit())  # "10 kommuner"
-        if before >= 0 and lowers[before] in LOCATIVE_PREPOSITIONS:
+        if _after_locative(lowers, i):
             continue
         j = i + 1
         if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):
