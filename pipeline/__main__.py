@@ -33,7 +33,7 @@ def _add_build(sub) -> None:
 
 
 def _run_build(args) -> int:
-    from pipeline.build import BuildInProgress, build_dataset
+    from pipeline.build import BuildInProgress, WorkerDied, build_dataset
     from pipeline.config import BuildConfig
 
     config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir, entity_sources=args.entities,
@@ -46,7 +46,7 @@ def _run_build(args) -> int:
         bar = tqdm(unit="file", desc="build", leave=False)
     try:
         summary = build_dataset(config, progress=bar.update if bar else None)
-    except (FileNotFoundError, ValueError, BuildInProgress) as error:
+    except (FileNotFoundError, ValueError, BuildInProgress, WorkerDied) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     finally:

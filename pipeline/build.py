@@ -18,6 +18,8 @@ import multiprocessing
 import os
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -243,7 +245,10 @@ class WorkerPool:
     def __init__(self, processes: int, config: BuildConfig, raw_dir: Path) -> None:
         _load_for_build(config, raw_dir)
         gc.freeze()  # the loaded pipeline is never collected: keep GC passes (and copy-on-write) off it
-        self.pool = multiprocessing.get_context("fork").Pool(processes, initializer=_one_thread_each)
+        # An executor, not a multiprocessing.Pool: when a worker dies (killed, out of
+        # memory) its futures fail with BrokenProcessPool instead of waiting forever.
+        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_one_thread_each)
         self.submitted: collections.deque = collections.deque()
 
     def submit(self, tasks: list[Task]) -> None:
@@ -251,21 +256,31 @@ class WorkerPool:
         size = _WORKER["config"].batch_size
         for i in range(0, len(tasks), size):
             batch = tasks[i:i + size]
-            self.submitted.append((batch, self.pool.apply_async(_process_batch, (batch,))))
+            self.submitted.append((batch, self.pool.submit(_process_batch, batch)))
 
     def results(self) -> Iterator[tuple[Task, bytes]]:
         """Every submitted task's result, in submission order."""
         while self.submitted:
             batch, pending = self.submitted.popleft()
-            yield from zip(batch, pending.get())
+            try:
+                batch_results = pending.result()
+            except BrokenProcessPool:
+                raise WorkerDied(
+                    f"a worker process died (killed, or out of memory?) in the batch that starts with "
+                    f"{batch[0].source_file}; nothing was written. Rerun with --processes 1 to see "
+                    f"which file it is, or with a smaller --batch-size") from None
+            yield from zip(batch, batch_results)
 
     def __enter__(self) -> "WorkerPool":
         return self
 
     def __exit__(self, *exc) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+class WorkerDied(RuntimeError):
+    pass
 
 
 def process_in_process(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, bytes]]:
