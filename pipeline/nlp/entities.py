@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.extensions import doc_text, token_table, written_name
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
 from pipeline.normalize.organisations import (
@@ -86,7 +86,7 @@ class EntityMerger:
             return None
         new = Span(doc, span.start, span.end, label=label)
         new._.method = "model"
-        text = " ".join(span.text.split())
+        text = written_name(span)
         if label == "PERSON":
             if len(span) < 2 or not all(is_name_word(t) or t.text == "-" for t in span) \
                     or span[0].text not in self.first_names:
@@ -121,7 +121,7 @@ class EntityMerger:
         if label is None:
             return None
         new = Span(doc, span.start, span.end, label=label)
-        new._.method, new._.normalized = "model", strip_genitive(" ".join(span.text.split()))
+        new._.method, new._.normalized = "model", strip_genitive(written_name(span))
         return new
 
     def _org_evidence(self, span: Span) -> bool:
@@ -175,6 +175,6 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
         if canonical.casefold() in folded_text:
             name = canonical
         else:
-            name = max((strip_genitive(" ".join(span_text(s).split())) for s in spans), key=len)
+            name = max((strip_genitive(written_name(s)) for s in spans), key=len)
         for span in spans:
             span._.normalized = name

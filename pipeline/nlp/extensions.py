@@ -46,6 +46,11 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+def written_name(span: Span) -> str:
+    """A name as written, on one line: whitespace runs (a line break inside a name) become one space."""
+    return " ".join(span_text(span).split())
+
+
 TABLE_KEY = "pressmine.tokens"
 
 

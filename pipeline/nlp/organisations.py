@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline import resources
 from pipeline.nlp.bodies import bodies_from_places
-from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.extensions import doc_text, span_text, token_table, written_name
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
@@ -174,10 +174,7 @@ class Gazetteer:
                 end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
                 org_type = _form_type(m.group(1))
             if end > place.end:
-                span = Span(doc, place.start, end, label="ORG")
-                span._.normalized = orgnorm.strip_genitive(" ".join(span_text(span).split()))
-                span._.org_type = org_type
-                spans.append(span)
+                spans.append(_named_org(doc, place.start, end, org_type))
         return spans
 
     def _credits(self, doc: Doc) -> list[Span]:
@@ -214,7 +211,7 @@ class Gazetteer:
                     and all(orgnorm.lookup_place(part) for part in doc[end].text.split("-")):
                 end += 1  # "Studiefrämjandet Örebro-Värmland": a unit covering two areas
             if end > org.end:
-                out.append(self._branch_span(doc, org, end))
+                out.append(_named_org(doc, org.start, end, org._.org_type))
         for i, text in enumerate(token_table(doc).texts):  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
             if "-" not in text:
                 continue
@@ -227,13 +224,6 @@ class Gazetteer:
                     span._.normalized, span._.org_type = token.text, match.org_type
                     out.append(span)
         return out
-
-    @staticmethod
-    def _branch_span(doc: Doc, org: Span, end: int) -> Span:
-        span = Span(doc, org.start, end, label="ORG")
-        span._.normalized = orgnorm.strip_genitive(" ".join(span_text(span).split()))
-        span._.org_type = org._.org_type
-        return span
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         """Take the capitalised words before an organisation word into its name; a
@@ -252,7 +242,7 @@ class Gazetteer:
     @staticmethod
     def _form_span(doc: Doc, start: int, end: int, head: str) -> Span:
         span = Span(doc, start, end, label="ORG")
-        name = orgnorm.strip_genitive(" ".join(span_text(span).split()))
+        name = orgnorm.strip_genitive(written_name(span))
         match = orgnorm.lookup_org(name)
         span._.normalized = match.canonical if match else name
         span._.canonical = match.canonical if match else None
@@ -279,6 +269,14 @@ class Gazetteer:
                 span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
+
+def _named_org(doc: Doc, start: int, end: int, org_type: str) -> Span:
+    """An organisation not in the reference data, named as written (genitive removed)."""
+    span = Span(doc, start, end, label="ORG")
+    span._.normalized = orgnorm.strip_genitive(written_name(span))
+    span._.org_type = org_type
+    return span
+
 
 def _form_type(head: str) -> str:
     lower = head.lower()

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import span_text, token_table
+from pipeline.nlp.extensions import token_table, written_name
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
@@ -93,7 +93,7 @@ class PeopleFinder:
                 i += 1
                 continue
             span = Span(doc, i, end, label="PERSON")
-            span._.normalized = " ".join(span_text(span).split())
+            span._.normalized = written_name(span)
             self._attach_role(doc, table, span, role_end, role_start)
             persons.append(span)
             i = end
