@@ -74,14 +74,21 @@ def store_token_table(doc: Doc, table: TokenTable) -> None:
     doc.user_data[TABLE_KEY] = table
 
 
+def token_strings(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Each token's text, and whether a line break comes between it and the previous one,
+    read from two ``Doc.to_array`` columns instead of a Token object per token."""
+    text = doc_text(doc)
+    starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
+    texts = [text[a:a + n] for a, n in zip(starts, lengths)]
+    newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, len(starts))]
+    return texts, newline
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The document's token table (built by the sentence component, or here if absent)."""
     table = doc.user_data.get(TABLE_KEY)
     if table is None:
-        text = doc_text(doc)
-        starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        texts = [text[a:a + n] for a, n in zip(starts, lengths)]
-        newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, len(starts))]
+        texts, newline = token_strings(doc)
         table = TokenTable(texts, [t.lower() for t in texts], [v == 1 for v in doc.to_array("SENT_START").tolist()], newline)
         doc.user_data[TABLE_KEY] = table
     return table

@@ -15,7 +15,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import TokenTable, doc_text, store_token_table
+from pipeline.nlp.extensions import TokenTable, store_token_table, token_strings
 
 PUNCT_CHARS = frozenset({".", "!", "?", "…"})
 
@@ -42,10 +42,7 @@ class LineAwareSentencizer:
         n = len(doc)
         if n == 0:
             return doc
-        text = doc_text(doc)
-        starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-        texts = [text[a:a + k] for a, k in zip(starts, lengths)]
-        newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, n)]
+        texts, newline = token_strings(doc)
         sent_starts = [False] * n
         sent_starts[0] = True
         seen_final = False
