@@ -144,10 +144,10 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cached = cache.get(key)
                 if cached is None:
                     tasks.append(Task(str(path), source_file, meta, key))
-                    if workers is None and worker_count(config, len(tasks)) > 1:
+                    if workers is None and (processes := worker_count(config, len(tasks))) > 1:
                         # Enough work for workers: start them, and hand them batches
                         # while this process goes on hashing the remaining files.
-                        workers = stack.enter_context(WorkerPool(worker_count(config, len(tasks)), config, raw_dir))
+                        workers = stack.enter_context(WorkerPool(processes, config, raw_dir))
                     if workers is not None and len(tasks) - submitted >= config.batch_size:
                         workers.submit(tasks[submitted:])
                         submitted = len(tasks)
@@ -253,9 +253,7 @@ class WorkerPool:
 
     def submit(self, tasks: list[Task]) -> None:
         """Queue tasks for the workers, in batches of the configured size."""
-        size = _WORKER["config"].batch_size
-        for i in range(0, len(tasks), size):
-            batch = tasks[i:i + size]
+        for batch in batches(tasks, _WORKER["config"].batch_size):
             self.submitted.append((batch, self.pool.submit(_process_batch, batch)))
 
     def results(self) -> Iterator[tuple[Task, bytes]]:
@@ -286,9 +284,13 @@ class WorkerDied(RuntimeError):
 def process_in_process(tasks: list[Task], config: BuildConfig, raw_dir: Path) -> Iterator[tuple[Task, bytes]]:
     """Encoded results for every task, in task order, computed in this process."""
     _load_for_build(config, raw_dir)
-    for i in range(0, len(tasks), config.batch_size):
-        batch = tasks[i:i + config.batch_size]
+    for batch in batches(tasks, config.batch_size):
         yield from zip(batch, _process_batch(batch))
+
+
+def batches(tasks: list[Task], size: int) -> Iterator[list[Task]]:
+    for i in range(0, len(tasks), size):
+        yield tasks[i:i + size]
 
 
 def _process_batch(batch: list[Task]) -> list[bytes]:
