@@ -32,19 +32,16 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text[:SAMPLE_CHARS].lower())
 
 
-def language_shares(text: str) -> dict[str, float]:
-    """Share of words (in the text's opening) that are function words of each listed language."""
-    words = _words(text)
-    if not words:
-        return {}
-    return {language: sum(map(vocab.__contains__, words)) / len(words) for language, vocab in _function_words().items()}
+def _share(words: list[str], language: str) -> float:
+    """Share of the words that are function words of the language."""
+    return sum(map(_function_words()[language].__contains__, words)) / len(words)
 
 
 def looks_swedish(text: str) -> bool:
     words = _words(text)
     if len(words) < MIN_WORDS:
         return True
-    swedish = sum(map(_function_words()["sv"].__contains__, words)) / len(words)
+    swedish = _share(words, "sv")
     if swedish >= 0.08:  # the usual case, decided without counting other languages
         return True
-    return swedish >= max(language_shares(text).values())
+    return swedish >= max(_share(words, language) for language in _function_words())
