@@ -41,11 +41,12 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
         else _enumerated_municipalities(table.lowers, municipalities)
     line_of: list[int] = []
     written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
-    kept = [place for place in places if not place._.municipality_code]
-    for place in municipalities:
+    kept = []
+    for place in places:
+        code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        acts = nxt in BODY_VERBS or place.start in enumerated
-        if not acts and nxt in LINE_HEAD_MARKS:
+        acts = code is not None and (nxt in BODY_VERBS or place.start in enumerated)
+        if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))
             acts = (place.start == 0 or line_of[place.start - 1] != line_of[place.start]) \
@@ -53,14 +54,13 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
         if not acts:
             kept.append(place)
             continue
-        code = place._.municipality_code
         body = resources.municipality_body(code)
         span = Span(doc, place.start, place.end, label="ORG")
         span._.normalized = body if code in written_bodies else place._.normalized
         span._.canonical, span._.org_type = body, "municipality"
         span._.municipality_code, span._.county_code = code, place._.county_code
         orgs.append(span)
-    return orgs, sorted(kept, key=lambda span: span.start)
+    return orgs, kept
 
 
 def _after_locative(lowers: list[str], i: int) -> bool:
@@ -74,11 +74,11 @@ def _after_locative(lowers: list[str], i: int) -> bool:
     return False
 
 
-def _enumerated_municipalities(lowers: list[str], places: list[Span]) -> set[int]:
+def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) -> set[int]:
     """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
     10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
     After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
-    municipality_at = {span.start: span.end for span in places if span._.municipality_code}
+    municipality_at = {span.start: span.end for span in municipalities}
     found: set[int] = set()
     for i, word in enumerate(lowers):
         if word not in ENUMERATING_NOUNS:
