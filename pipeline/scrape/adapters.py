@@ -45,11 +45,12 @@ class Adapter:
     """How to find article URLs and further listing pages for one kind of site."""
 
     kind: str
-    listing_selector: str | None  # CSS region holding article links (whole page if it has none); None = whole page
-    next_selector: str | None  # CSS of pagination links; None = no markup-based pagination
-    next_xpath: str | None  # XPath of pagination links found by their text
     article_pattern: str | None  # regex an article URL matches; None = every link in the region
     follow_pattern: str | None  # regex of further listing pages (archives, ?page=N)
+    # HTML listing pages by default; feeds and sitemaps set these to None.
+    listing_selector: str | None = MAIN_CSS  # CSS region holding article links (whole page if it has none); None = whole page
+    next_selector: str | None = NEXT_CSS  # CSS of pagination links; None = no markup-based pagination
+    next_xpath: str | None = NEXT_XPATH  # XPath of pagination links found by their text
     deny_patterns: tuple[str, ...] = DEFAULT_DENY
     pagination: bool = True  # listing pages are HTML with next links (not feeds or sitemaps)
 
@@ -63,9 +64,6 @@ ADAPTERS: dict[str, Adapter] = {
     # or year archives.
     "sitevision": Adapter(
         kind="sitevision",
-        listing_selector=MAIN_CSS,
-        next_selector=NEXT_CSS,
-        next_xpath=NEXT_XPATH,
         article_pattern=SITEVISION_ARTICLE,
         follow_pattern=r"/(nyhetsarkiv|arkiv-nyheter|nyheter)[^/]*?[-/]\d{4}(\.html)?$",
     ),
@@ -73,9 +71,6 @@ ADAPTERS: dict[str, Adapter] = {
     # "<slug>-<numeric id>", paged with ?page=N; the room's .rss feed also works as a start URL.
     "mynewsdesk": Adapter(
         kind="mynewsdesk",
-        listing_selector=MAIN_CSS,
-        next_selector=NEXT_CSS,
-        next_xpath=NEXT_XPATH,
         article_pattern=r"/(pressreleases|news)/[^/?#]+-\d+/?$",
         follow_pattern=r"/pressreleases/?\?(.*&)?page=\d+$",
     ),
@@ -83,9 +78,6 @@ ADAPTERS: dict[str, Adapter] = {
     # ("arkiv-nyheter-YYYY") link to dated pages under .../nyheter-och-press/.
     "lansstyrelsen": Adapter(
         kind="lansstyrelsen",
-        listing_selector=MAIN_CSS,
-        next_selector=NEXT_CSS,
-        next_xpath=NEXT_XPATH,
         article_pattern=r"/nyheter-och-press/.+/\d{4}-\d{2}-\d{2}-[^/?#]+\.html$",
         follow_pattern=r"/nyheter-och-press/arkiv-nyheter-\d{4}\.html$",
     ),
@@ -114,9 +106,6 @@ ADAPTERS: dict[str, Adapter] = {
     # news-section page; "Nästa" pagination.
     "generic": Adapter(
         kind="generic",
-        listing_selector=MAIN_CSS,
-        next_selector=NEXT_CSS,
-        next_xpath=NEXT_XPATH,
         article_pattern=(
             r"(\d{4}-\d{2}-\d{2}-[^/?#]+|/\d{4}/\d{1,2}/[^/?#]+"
             r"|/(nyheter|nyhet|pressmeddelanden?|pressreleases|aktuellt|posts)/[^/?#]+-[^/?#]+)/?(\.html?)?$"
