@@ -82,27 +82,31 @@ def test_indexed_grouping_matches_a_plain_scan():
     assert as_rows(group_grants(grants)) == as_rows(scan(grants))
 
 
-def release(title: str, date: str, body: str) -> str:
-    return f"{title}\n\n{date}\n\n{body}\n"
+def add_release(raw, name: str, title: str, date: str, body: str) -> None:
+    """A plain-text release as the parser expects it: headline, dateline, body."""
+    raw.mkdir(exist_ok=True)
+    (raw / name).write_text(f"{title}\n\n{date}\n\n{body}\n", encoding="utf-8")
+
+
+def build(raw, out, **settings):
+    return build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, **settings))
 
 
 def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "lansstyrelsen.txt").write_text(release(
-        "Stöd till språkcafé i Hylte", "2016-03-01",
+    add_release(
+        raw, "lansstyrelsen.txt", "Stöd till språkcafé i Hylte", "2016-03-01",
         "Länsstyrelsen i Hallands län beviljar Hylte kommun 450 000 kronor för ett språkcafé för nyanlända. "
-        "– Vi vill nå fler kvinnor, säger Anna Lindqvist, integrationsstrateg i Hylte kommun."), encoding="utf-8")
-    config = BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False)
-    build_dataset(config)
+        "– Vi vill nå fler kvinnor, säger Anna Lindqvist, integrationsstrateg i Hylte kommun.")
+    build(raw, out)
     initiatives = pd.read_parquet(out / "initiatives.parquet")
     assert len(initiatives) == 1 and initiatives.n_documents[0] == 1
 
-    (raw / "hylte.txt").write_text(release(
-        "Språkcafé öppnar i Hylte", "2016-03-08",
+    add_release(
+        raw, "hylte.txt", "Språkcafé öppnar i Hylte", "2016-03-08",
         "Hylte kommun får 450 000 kronor från Länsstyrelsen i Hallands län till ett språkcafé. "
-        "Anna Lindqvist, integrationsstrateg, leder arbetet."), encoding="utf-8")
-    summary = build_dataset(config)
+        "Anna Lindqvist, integrationsstrateg, leder arbetet.")
+    summary = build(raw, out)
     assert (summary.processed, summary.from_cache) == (1, 1)  # only the new release went through NLP
     initiatives = pd.read_parquet(out / "initiatives.parquet")
     row = initiatives.iloc[0]
@@ -123,13 +127,12 @@ def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
 
 def test_a_body_named_by_its_bare_name_links_to_its_canonical_actor(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    (raw / "fordelning.txt").write_text(release(
-        "Pengar till sex kommuner", "2018-06-12",
+    add_release(
+        raw, "fordelning.txt", "Pengar till sex kommuner", "2018-06-12",
         "Länsstyrelsen i Skåne län beviljar Malmö stad 9 miljoner kronor i år.\n\n"
         "Övriga kommuner får så här:\n\nHelsingborg – 13 miljoner kronor i år.\n\n"
-        "Landskrona – 8 miljoner kronor i år."), encoding="utf-8")
-    build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False))
+        "Landskrona – 8 miljoner kronor i år.")
+    build(raw, out)
     initiatives = pd.read_parquet(out / "initiatives.parquet").set_index("recipient")
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
     helsingborg = actors.loc[initiatives.loc["Helsingborg"].recipient_actor_id]
@@ -138,17 +141,14 @@ def test_a_body_named_by_its_bare_name_links_to_its_canonical_actor(tmp_path):
 
 def test_actors_do_not_depend_on_how_entities_are_streamed(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
-    raw.mkdir()
     for i, town in enumerate(["Hylte", "Mora", "Hylte"]):
-        (raw / f"r{i}.txt").write_text(release(
-            f"Stöd {i}", f"2016-03-0{i + 1}",
-            f"{town} kommun får {i + 1}00 000 kronor. – Bra, säger Anna Lindqvist, projektledare i {town} kommun."),
-            encoding="utf-8")
+        add_release(raw, f"r{i}.txt", f"Stöd {i}", f"2016-03-0{i + 1}",
+                    f"{town} kommun får {i + 1}00 000 kronor. – Bra, säger Anna Lindqvist, projektledare i {town} kommun.")
     tables = []
     for rows in (crossdoc.BATCH_ROWS, 2):  # 2 rows a batch: documents straddle batches
         monkeypatch.setattr(crossdoc, "BATCH_ROWS", rows)
         out = tmp_path / f"out{rows}"
-        build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, use_cache=False))
+        build(raw, out, use_cache=False)
         tables.append(pd.read_parquet(out / "actors.parquet"))
     pd.testing.assert_frame_equal(*tables)
     person = tables[0].set_index("name").loc["Anna Lindqvist"]
