@@ -6,6 +6,7 @@ Values are JSON-like (dates as ISO strings) so Docs serialise to worker processe
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -76,11 +77,18 @@ def store_token_table(doc: Doc, table: TokenTable) -> None:
 
 def token_strings(doc: Doc) -> tuple[list[str], list[bool]]:
     """Each token's text, and whether a line break comes between it and the previous one,
-    read from two ``Doc.to_array`` columns instead of a Token object per token."""
+    read from two ``Doc.to_array`` columns instead of a Token object per token. Line
+    breaks are few: each is placed among the token offsets by bisection."""
     text = doc_text(doc)
     starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
     texts = [text[a:a + n] for a, n in zip(starts, lengths)]
-    newline = [False] + ["\n" in text[starts[i - 1]:starts[i]] for i in range(1, len(starts))]
+    newline = [False] * len(starts)
+    at = text.find("\n")
+    while at != -1:
+        following = bisect.bisect_right(starts, at)  # the first token that starts after the break
+        if 0 < following < len(starts):
+            newline[following] = True
+        at = text.find("\n", at + 1)
     return texts, newline
 
 

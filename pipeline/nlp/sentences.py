@@ -43,20 +43,21 @@ class LineAwareSentencizer:
         if n == 0:
             return doc
         texts, newline = token_strings(doc)
+        starts = {0}
+        starts.update(i for i in range(1, n) if newline[i] and not texts[i].isspace())
+        # After final punctuation, the sentence ends at the first token that is neither
+        # space nor trailing punctuation (a closing quote or bracket), or at a line break.
+        for final in [i for i, token in enumerate(texts) if token in PUNCT_CHARS and i > 0]:
+            nxt = final + 1
+            while nxt < n and (texts[nxt].isspace() or (not newline[nxt] and _is_punct(texts[nxt]))):
+                nxt += 1
+            if nxt < n:
+                starts.add(nxt)
+        values = numpy.full(n, -1, dtype="int64")
+        values[list(starts)] = 1
+        doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))
         sent_starts = [False] * n
-        sent_starts[0] = True
-        seen_final = False
-        for i in range(1, n):
-            token = texts[i]
-            if token.isspace():
-                continue
-            if newline[i]:
-                sent_starts[i], seen_final = True, False
-            elif seen_final and not _is_punct(token):
-                sent_starts[i], seen_final = True, False
-            if token in PUNCT_CHARS:
-                seen_final = True
-        values = numpy.array([1 if start else -1 for start in sent_starts], dtype="int64").astype("uint64")
-        doc.from_array(["SENT_START"], values.reshape(-1, 1))
+        for i in starts:
+            sent_starts[i] = True
         store_token_table(doc, TokenTable(texts, [t.lower() for t in texts], sent_starts, newline))
         return doc

@@ -31,6 +31,7 @@ _DMY_TEXT = re.compile(
 _MDY_TEXT = re.compile(rf"(?<![\w])(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 _DMY_NUM = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 _PATTERNS = (_ISO, _DMY_TEXT, _MDY_TEXT, _DMY_NUM)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # in every full date: a line without one is not searched further
 
 # What may surround the date on a dateline without making it a sentence.
 _TIME = re.compile(r"(?:\bkl\.?\s*)?(?<!\d)[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?!\d)\s*(?:CES?T|UTC|GMT|[+-]\d\d:?\d\d)?", re.I)
@@ -63,6 +64,8 @@ def _make_date(y: str, m: str | int, d: str) -> dt.date | None:
 def find_dates(line: str) -> list[tuple[int, int, dt.date]]:
     """All full dates in a line as (start, end, date), in order, non-overlapping."""
     found: list[tuple[int, int, dt.date]] = []
+    if not _YEAR.search(line):
+        return found
     for pat in _PATTERNS:
         for m in pat.finditer(line):
             if any(s < m.end() and m.start() < e for s, e, _ in found):

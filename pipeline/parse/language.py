@@ -8,11 +8,12 @@ function words abound, is not Swedish; short texts are given the benefit of doub
 from __future__ import annotations
 
 import functools
-import re
 
 from pipeline import resources
 
-WORD = re.compile(r"[^\W\d_]+")
+# What is stripped off a whitespace-separated token to get the word: splitting on
+# spaces and stripping is several times cheaper than finding words with a regex.
+PUNCTUATION = "\"'.,;:!?()[]{}«»“”‘’–—-…/*•·"
 MIN_WORDS = 40  # below this the counts say too little
 
 
@@ -29,7 +30,8 @@ SAMPLE_CHARS = 4000  # the opening of a text says which language it is in
 
 
 def _words(text: str) -> list[str]:
-    return WORD.findall(text[:SAMPLE_CHARS].lower())
+    """The lower-cased words of the opening of the text."""
+    return [word for token in text[:SAMPLE_CHARS].lower().split() if (word := token.strip(PUNCTUATION))]
 
 
 def _share(words: list[str], language: str) -> float:
