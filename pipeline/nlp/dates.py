@@ -11,7 +11,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.extensions import doc_text, set_spans
 from pipeline.normalize.dates import find_dates
 
 SPANS_KEY = "dates"
@@ -53,5 +53,5 @@ class DateFinder:
             x.date_granularity, x.date_relative = mention.granularity, mention.relative
             x.normalized = iso_form(mention.date, mention.date_end, mention.granularity)
             spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        set_spans(doc, SPANS_KEY, spans)
         return doc

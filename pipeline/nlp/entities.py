@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, token_table, written_name
+from pipeline.nlp.extensions import doc_text, get_spans, token_table, written_name
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
 from pipeline.normalize.organisations import (
@@ -52,7 +52,7 @@ class EntityMerger:
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
         for key in RULE_KEYS if self.sources != "model" else ("money", "dates"):
-            candidates.extend(doc.spans.get(key, []))
+            candidates.extend(get_spans(doc, key))
         chosen = filter_spans(candidates)
         if self.sources != "rules" and doc.ents:
             taken = {i for span in chosen for i in range(span.start, span.end)}

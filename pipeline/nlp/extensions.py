@@ -7,6 +7,7 @@ Values are JSON-like (dates as ISO strings) so Docs serialise to worker processe
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -69,6 +70,23 @@ class TokenTable:
     lowers: list[str]
     sent_starts: list[bool]
     newline_before: list[bool]  # a line break between this token and the previous one
+    sentence_starts: list[int]  # the token index of each sentence's first token, in order
+
+
+class WordTest(dict):
+    """A test of a word, remembered per distinct word. ``test[word]`` is then a dict
+    lookup at C speed, which is what comprehensions over every token of every document
+    need (an ``lru_cache`` call costs several times more). Cleared past ``limit`` words."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 200_000) -> None:
+        super().__init__()
+        self.test, self.limit = test, limit
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.test(word)
+        return value
 
 
 def store_token_table(doc: Doc, table: TokenTable) -> None:
@@ -97,15 +115,49 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TABLE_KEY)
     if table is None:
         texts, newline = token_strings(doc)
-        table = TokenTable(texts, [t.lower() for t in texts], [v == 1 for v in doc.to_array("SENT_START").tolist()], newline)
+        sent_starts = [v == 1 for v in doc.to_array("SENT_START").tolist()]
+        table = TokenTable(texts, [t.lower() for t in texts], sent_starts, newline,
+                           [i for i, start in enumerate(sent_starts) if start or i == 0])  # as doc.sents counts them
         doc.user_data[TABLE_KEY] = table
     return table
+
+
+SPANS_KEY = "pressmine.spans"
+
+
+class KeptSpans(dict):
+    """Span objects kept per span-group key for the components that follow. Spans
+    cannot be copied or pickled, so a copy of the Doc starts without them (and reads
+    its span groups instead)."""
+
+    def __deepcopy__(self, memo) -> "KeptSpans":
+        return KeptSpans()
+
+    def __reduce__(self):
+        return KeptSpans, ()
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """``doc.spans[key] = spans``, keeping the Span objects for the components that
+    follow: reading a span group back builds every Span (and two Tokens) anew."""
+    doc.spans[key] = spans
+    kept = doc.user_data.get(SPANS_KEY)
+    if kept is None:
+        kept = doc.user_data[SPANS_KEY] = KeptSpans()
+    kept[key] = list(spans)
+
+
+def get_spans(doc: Doc, key: str) -> list[Span]:
+    """A new list of the spans in ``doc.spans[key]`` (the kept objects when there are)."""
+    kept = doc.user_data.get(SPANS_KEY, {}).get(key)
+    return list(kept) if kept is not None else list(doc.spans.get(key, []))
 
 
 def forget_text(doc: Doc) -> None:
     """Drop the per-document caches before the Doc leaves the pipeline."""
     doc.user_data.pop(TEXT_KEY, None)
     doc.user_data.pop(TABLE_KEY, None)
+    doc.user_data.pop(SPANS_KEY, None)
 
 
 def register_extensions() -> None:

@@ -12,10 +12,12 @@ a grant whose parties the sentence does not name is kept with nulls, for its amo
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -64,33 +66,36 @@ class GrantFinder:
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        grants: list[dict] = []
         ents = list(doc.ents)  # each doc.ents access builds every Span anew
+        money = [e for e in ents if e.label_ == "MONEY"]
+        doc._.grants = dedupe(self._grants(doc, ents, money)) if money else []
+        forget_text(doc)
+        return doc
+
+    def _grants(self, doc: Doc, ents: list[Span], money: list[Span]) -> list[dict]:
+        grants: list[dict] = []
         home = home_municipality(doc, ents)
         body = home_body(doc, ents)
         list_lines = []
         lowers = token_table(doc).lowers
-        for sent in doc.sents:
-            money = [e for e in ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
-            if not money or self.not_a_grant.search(sent.text.lower()):
+        for sent, amounts in sentences_with(doc, money):
+            if self.not_a_grant.search(sent.text.lower()):
                 continue
             verb = next((doc[i] for i in range(sent.start, sent.end) if lowers[i] in self.give or lowers[i] in self.receive), None)
             if verb is None:
-                list_lines.append((sent, money))
+                list_lines.append((sent, amounts))
                 continue
             funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
             if recipient is None and verb.lower_ in self.receive and verb.lower_.endswith("s") and body != funder:
                 recipient = body  # "Ytterligare 30 miljoner beviljas ...": the body the release is about
             year = sentence_year(doc, sent, ents)
-            for amount in money:
+            for amount in amounts:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append(grant_row(funder, recipient, amount, year, sent))
         if grants:
             grants += self._listed(doc, list_lines, grants, ents)
-        doc._.grants = dedupe(grants)
-        forget_text(doc)
-        return doc
+        return grants
 
     def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], stated: list[dict], ents: list[Span]) -> list[dict]:
         """Beneficiary lists under a grant statement: "Equmeniakyrkan, Agabi 25 800 kronor",
@@ -185,6 +190,17 @@ class GrantFinder:
         while first.is_space or first.is_punct and first.i < verb.i:
             first = doc[first.i + 1]
         return first.lower_ in self.v2_openers or first.like_num or doc[verb.i - 1].text == ","
+
+
+def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Span]]]:
+    """The sentences that hold any of ``spans`` (sorted), in order, each with its spans:
+    found by bisecting the sentence starts instead of building every sentence."""
+    starts = token_table(doc).sentence_starts
+    grouped: dict[int, list[Span]] = {}
+    for span in spans:
+        grouped.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
+    for k, inside in grouped.items():
+        yield doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)], inside
 
 
 def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.extensions import doc_text, get_spans, set_spans
 from pipeline.normalize.money import find_money
 
 SPANS_KEY = "money"
@@ -31,9 +31,9 @@ class MoneyFinder:
             span._.qualifier = mention.qualifier
             span._.normalized = str(mention.amount_sek)
             spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        set_spans(doc, SPANS_KEY, spans)
         return doc
 
 
 def money_spans(doc: Doc) -> list[Span]:
-    return list(doc.spans.get(SPANS_KEY, []))
+    return get_spans(doc, SPANS_KEY)

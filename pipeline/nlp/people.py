@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import token_table, written_name
+from pipeline.nlp.extensions import (
+    WordTest,
+    get_spans,
+    set_spans,
+    token_table,
+    written_name,
+)
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
@@ -77,34 +83,38 @@ class PeopleFinder:
         self.not_surnames = frozenset(resources.read_word_list("not_name_words.txt"))
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(resources.roles())))
+        self.is_name_word, self.is_role_word = WordTest(name_word), WordTest(role_word)
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
         roles = self._find_roles(doc, table)
-        doc.spans[ROLE_SPANS_KEY] = roles
+        set_spans(doc, ROLE_SPANS_KEY, roles)
         role_end = {span.end: span for span in roles}
         role_start = {span.start: span for span in roles}
         blocked = self._blocked_tokens(doc)
         persons: list[Span] = []
-        i, n = 0, len(table.texts)
-        while i < n:
-            end = self._name_end(table, i, blocked, role_end, role_start) if name_word(table.texts[i]) else None
+        is_name_word, after_last = self.is_name_word, 0
+        for i in [i for i, text in enumerate(table.texts) if is_name_word[text]]:
+            if i < after_last:
+                continue  # inside the name found last
+            end = self._name_end(table, i, blocked, role_end, role_start)
             if end is None:
-                i += 1
                 continue
             span = Span(doc, i, end, label="PERSON")
             span._.normalized = written_name(span)
             self._attach_role(doc, table, span, role_end, role_start)
             persons.append(span)
-            i = end
-        doc.spans[SPANS_KEY] = persons
+            after_last = end
+        set_spans(doc, SPANS_KEY, persons)
         return doc
 
     # -- roles -------------------------------------------------------------
     def _find_roles(self, doc: Doc, table) -> list[Span]:
         spans = [Span(doc, s, e, label="ROLE") for _, s, e in self.role_matcher(doc)]
-        for i, (text, lower) in enumerate(zip(table.texts, table.lowers)):
-            if role_word(lower) and (text == lower or table.sent_starts[i] and text[1:] == lower[1:]):
+        texts, lowers, is_role_word = table.texts, table.lowers, self.is_role_word
+        for i in [i for i, lower in enumerate(lowers) if is_role_word[lower]]:
+            text, lower = texts[i], lowers[i]
+            if text == lower or table.sent_starts[i] and text[1:] == lower[1:]:
                 spans.append(Span(doc, i, i + 1, label="ROLE"))
         return filter_spans(spans)
 
@@ -113,9 +123,9 @@ class PeopleFinder:
         """Tokens inside organisations, countries and counties: never names. Towns are not
         blocked, since many surnames are also town names ("Norberg", "Lund", "Mora")."""
         blocked: set[int] = set()
-        for span in doc.spans.get("orgs", []):
+        for span in get_spans(doc, "orgs"):
             blocked.update(range(span.start, span.end))
-        for span in doc.spans.get("places", []):
+        for span in get_spans(doc, "places"):
             if span._.municipality_code is None:
                 blocked.update(range(span.start, span.end))
         return blocked
@@ -201,7 +211,7 @@ class PeopleFinder:
 
     @staticmethod
     def _affiliation_near(doc: Doc, role: Span) -> str | None:
-        orgs = list(doc.spans.get("orgs", []))
+        orgs = get_spans(doc, "orgs")
         after = role.end
         if after < len(doc) and doc[after].lower_ in AFFILIATION_PREPOSITIONS:
             for org in orgs:

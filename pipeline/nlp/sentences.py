@@ -59,5 +59,5 @@ class LineAwareSentencizer:
         sent_starts = [False] * n
         for i in starts:
             sent_starts[i] = True
-        store_token_table(doc, TokenTable(texts, [t.lower() for t in texts], sent_starts, newline))
+        store_token_table(doc, TokenTable(texts, [t.lower() for t in texts], sent_starts, newline, sorted(starts)))
         return doc
