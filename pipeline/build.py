@@ -30,7 +30,7 @@ from pipeline.config import BuildConfig
 from pipeline.dataset import rows as rowlib
 from pipeline.dataset.write import DatasetWriter
 from pipeline.document import Document, Rejected, RejectedInput
-from pipeline.parse import iter_raw_files, parse_file
+from pipeline.parse import parse_file, raw_files
 
 log = logging.getLogger(__name__)
 CACHE_FILE = Path(".cache") / "results.sqlite"
@@ -59,12 +59,6 @@ class BuildSummary:
         return out
 
 
-def relative_name(path: Path, raw_dir: Path) -> str:
-    """POSIX path under the raw folder; bytes that are not UTF-8 are shown escaped."""
-    rel = path.relative_to(raw_dir).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 def load_manifests(raw_dir: Path) -> dict[str, dict]:
     """Scrape metadata per stored file (url, source, publisher); empty for local files."""
     try:
@@ -74,12 +68,9 @@ def load_manifests(raw_dir: Path) -> dict[str, dict]:
     return read_manifests(raw_dir)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def file_sha256(path: str) -> str:
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -132,8 +123,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
             tasks: list[Task] = []
             used_keys: list[str] = []
             workers, submitted = None, 0  # submitted: tasks handed to the workers so far
-            for path in iter_raw_files(raw_dir):
-                source_file = relative_name(path, raw_dir)
+            for path, source_file in raw_files(raw_dir):
                 meta = manifests.get(source_file)
                 try:
                     key = cache_key(fingerprint, file_sha256(path), meta)
@@ -143,7 +133,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 used_keys.append(key)
                 cached = cache.get(key)
                 if cached is None:
-                    tasks.append(Task(str(path), source_file, meta, key))
+                    tasks.append(Task(path, source_file, meta, key))
                     if workers is None and (processes := worker_count(config, len(tasks))) > 1:
                         # Enough work for workers: start them, and hand them batches
                         # while this process goes on hashing the remaining files.
@@ -303,7 +293,8 @@ def _batch_results(batch: list[Task]) -> list[dict]:
     documents: list[tuple[int, Document]] = []
     for task in batch:
         try:
-            document = parse_file(Path(task.path), raw_dir, meta=task.meta, max_bytes=config.max_file_bytes)
+            document = parse_file(task.path, raw_dir, meta=task.meta, max_bytes=config.max_file_bytes,
+                                  source_file=task.source_file)
         except RejectedInput as error:
             results.append(rejection(task.source_file, error.reason, error.detail))
             continue

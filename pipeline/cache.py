@@ -21,7 +21,7 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT
 
 
 def cache_key(fingerprint: str, content_sha256: str, meta: dict | None) -> str:
-    meta_text = json.dumps(meta or {}, sort_keys=True, default=str)
+    meta_text = json.dumps(meta, sort_keys=True, default=str) if meta else "{}"
     return hashlib.sha256(f"{fingerprint}\0{content_sha256}\0{meta_text}".encode()).hexdigest()
 
 

@@ -20,7 +20,7 @@ from .html import HtmlArticle, extract_article
 from .language import looks_swedish
 from .text import TextArticle, parse_plain_text
 
-__all__ = ["MAX_BYTES", "parse_file", "iter_raw_files", "source_name", "decode_bytes", "extract_article",
+__all__ = ["MAX_BYTES", "parse_file", "iter_raw_files", "raw_files", "source_name", "decode_bytes", "extract_article",
            "parse_plain_text", "HtmlArticle", "TextArticle"]
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -50,10 +50,13 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
 
 
-def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """One raw file -> Document, or raise RejectedInput(reason, detail)."""
+def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_BYTES,
+               source_file: str | None = None) -> Document:
+    """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
+    is the name under ``raw_root`` when the caller has it already (see :func:`raw_files`)."""
     meta = meta or {}
-    source_file = source_name(path, raw_root)
+    path = Path(path)
+    source_file = source_file or source_name(path, raw_root)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -109,16 +112,26 @@ def _is_manifest(name: str) -> bool:
     return "manifest" in low
 
 
-def iter_raw_files(raw_root: Path) -> Iterator[Path]:
-    """Raw .txt/.html/.htm files under ``raw_root``, sorted, no hidden or manifest files."""
-    found: list[tuple[bytes, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(raw_root):
+def raw_files(raw_root: Path) -> list[tuple[str, str]]:
+    """(path, source name) of the raw .txt/.html/.htm files under ``raw_root``, sorted
+    by name, without hidden or manifest files. Plain string work: a large corpus lists
+    in a fraction of the time pathlib takes."""
+    root = os.fspath(raw_root)
+    found: list[tuple[bytes, str, str]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        prefix = os.path.relpath(dirpath, root)
+        prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
         for name in filenames:
             if name.startswith(".") or _is_manifest(name) or not name.lower().endswith(RAW_SUFFIXES):
                 continue
-            p = Path(dirpath, name)
-            found.append((os.fsencode(p.relative_to(raw_root).as_posix()), p))
+            rel = os.fsencode(prefix + name)
+            found.append((rel, os.path.join(dirpath, name), rel.decode("utf-8", "backslashreplace")))
     found.sort(key=lambda t: t[0])
-    for _, p in found:
-        yield p
+    return [(path, name) for _, path, name in found]
+
+
+def iter_raw_files(raw_root: Path) -> Iterator[Path]:
+    """Raw .txt/.html/.htm files under ``raw_root``, sorted, no hidden or manifest files."""
+    for path, _name in raw_files(raw_root):
+        yield Path(path)
