@@ -13,6 +13,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -67,9 +68,11 @@ class Gazetteer:
     def _matcher(nlp: Language, forms) -> tuple[PhraseMatcher, PhraseMatcher, dict]:
         """An exact (ORTH) matcher, and a case-blind one for names of two words or more.
 
-        One key per distinct gazetteer entry; plain names (letters, digits, spaces) are
-        split on spaces, which is how the tokenizer splits them, and only names with
-        punctuation go through the tokenizer: this keeps start-up short."""
+        One key per distinct gazetteer entry. A plain name (letters, digits, spaces)
+        is split on spaces, which is how the tokenizer splits it, and added as the
+        string ids of its words (what ``PhraseMatcher.add`` makes of a Doc): thousands
+        of pattern Docs would each create vocabulary entries and cost a large part of
+        the start-up. Names with punctuation go through the tokenizer."""
         exact, caseless = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER")
         grouped: dict[object, list[str]] = {}
         for surface, value in forms:
@@ -78,9 +81,11 @@ class Gazetteer:
         for value, surfaces in grouped.items():
             key = f"G{len(values)}"
             values[key] = value
-            patterns = [Doc(nlp.vocab, words=s.split()) if PLAIN_NAME.fullmatch(s) else nlp.make_doc(s) for s in surfaces]
-            exact.add(key, patterns)
-            multiword = [p for p in patterns if len(p) > 1]
+            plain = [s.split() for s in surfaces if PLAIN_NAME.fullmatch(s)]
+            tokenized = [nlp.make_doc(s) for s in surfaces if not PLAIN_NAME.fullmatch(s)]
+            exact.add(key, [[get_string_id(w) for w in words] for words in plain] + tokenized)
+            multiword = [[get_string_id(w.lower()) for w in words] for words in plain if len(words) > 1] \
+                + [doc for doc in tokenized if len(doc) > 1]
             if multiword:
                 caseless.add(key, multiword)
         return exact, caseless, values
