@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.strings import get_string_id
 
 from pipeline.config import BuildConfig
 from pipeline.nlp import load_pipeline
-from pipeline.nlp.extensions import remember_text, token_strings
+from pipeline.nlp.extensions import (
+    WordTest,
+    get_spans,
+    remember_text,
+    set_spans,
+    token_strings,
+)
+from pipeline.parse import raw_files, source_name
 from pipeline.parse import text as ptext
 from pipeline.resources import resource_dir
 
@@ -135,3 +144,62 @@ def test_sentence_starts_on_arbitrary_token_sequences(nlp, text):
     assert newline == _plain_newline(doc, text)
     doc = nlp.get_pipe("pressmine_sentences")(doc)
     assert [bool(t.is_sent_start) for t in doc] == _plain_sentence_starts(texts, newline)
+
+
+def test_word_test_remembers_each_word_and_starts_over_past_its_limit():
+    calls = []
+    test = WordTest(lambda word: calls.append(word) or word.istitle(), limit=3)
+    assert [test[w] for w in ["Anna", "och", "Anna", "Berg"]] == [True, False, True, True]
+    assert calls == ["Anna", "och", "Berg"]
+    test["Lund"]  # a fourth word: the memory is cleared first
+    assert list(test) == ["Lund"]
+
+
+def test_kept_spans_are_read_back_and_a_copied_doc_falls_back_to_its_span_groups(nlp):
+    doc = nlp.make_doc("Anna Berg bor i Lund.")
+    spans = [doc[0:2], doc[4:5]]
+    set_spans(doc, "test", spans)
+    assert get_spans(doc, "test") == spans and get_spans(doc, "test") is not get_spans(doc, "test")
+    copy = doc.copy()
+    assert [s.text for s in get_spans(copy, "test")] == ["Anna Berg", "Lund"]
+    assert get_spans(copy, "missing") == []
+
+
+def test_gazetteer_patterns_from_string_ids_match_like_pattern_docs(nlp):
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    names = ["Hylte kommun", "Länsstyrelsen i Hallands län", "Allmänna arvsfonden", "Röda Korset"]
+    text = "Hylte kommun och länsstyrelsen i hallands län fick stöd av Allmänna arvsfonden, inte RÖDA KORSET."
+    doc = nlp.make_doc(text)
+    for attr, key in (("ORTH", lambda w: w), ("LOWER", str.lower)):
+        from_docs, from_ids = PhraseMatcher(nlp.vocab, attr=attr), PhraseMatcher(nlp.vocab, attr=attr)
+        from_docs.add("N", [Doc(nlp.vocab, words=n.split()) for n in names])
+        from_ids.add("N", [[get_string_id(key(w)) for w in n.split()] for n in names])
+        assert from_docs(doc) == from_ids(doc) and from_ids(doc)
+
+
+def test_raw_files_lists_names_like_pathlib(tmp_path):
+    for rel in ("b/2.html", "a.txt", "b/c/1.htm", "c.pdf", ".hidden.txt", ".git/x.txt", "manifest.jsonl"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    listed = raw_files(tmp_path)
+    assert [name for _, name in listed] == ["a.txt", "b/2.html", "b/c/1.htm"]
+    assert [name for _, name in listed] == [source_name(Path(path), tmp_path) for path, _ in listed]
+
+
+def test_sentences_with_amounts_are_the_sentences_spacy_gives(nlp):
+    from pipeline.nlp.grants import sentences_with
+
+    text = ("Projektet startar i maj. Hylte kommun får 2 miljoner kronor.\nInget belopp här.\n"
+            "Länsstyrelsen ger 500 000 kronor och 300 000 kronor till Röda Korset.")
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    for name in ("pressmine_sentences", "pressmine_money"):
+        doc = nlp.get_pipe(name)(doc)
+    money = get_spans(doc, "money")
+    got = [(sent.text, [m.text for m in amounts]) for sent, amounts in sentences_with(doc, money)]
+    expected = [(s.text, [m.text for m in money if s.start <= m.start < s.end]) for s in doc.sents]
+    assert got == [e for e in expected if e[1]]
+    assert [len(a) for _, a in got] == [1, 2]
