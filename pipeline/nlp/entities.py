@@ -135,17 +135,20 @@ class EntityMerger:
 
     def _short_person_mentions(self, doc: Doc, chosen: list[Span]) -> list[Span]:
         """'Holgersson' or 'Holgerssons' after 'Ingmar Holgersson' is the same person."""
+        texts = token_table(doc).texts
         by_part: dict[str, set[str]] = {}
         for span in chosen:
             if span.label_ == "PERSON" and len(span) >= 2:
                 full = span._.normalized
-                for token in span:
-                    by_part.setdefault(token.text, set()).add(full)
+                for part in texts[span.start:span.end]:
+                    by_part.setdefault(part, set()).add(full)
         if not by_part:
             return []
         taken = {i for span in chosen for i in range(span.start, span.end)}
+        forms = {*by_part, *(part + "s" for part in by_part)}  # a name part, or its genitive
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        for i in [i for i, text in enumerate(texts) if text in forms]:
+            text = texts[i]
             if i in taken or not name_word(text):
                 continue
             names = by_part.get(text) or by_part.get(text[:-1] if text.endswith("s") else "")
