@@ -16,7 +16,6 @@ from pathlib import Path
 from pipeline.document import Document, RejectedInput
 
 from .decode import decode_bytes
-from .html import HtmlArticle, extract_article
 from .language import looks_swedish
 from .text import TextArticle, parse_plain_text
 
@@ -29,6 +28,16 @@ _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[
 _HTML_TAGS = re.compile(r"</?(?:p|div|body|span|a|br|h[1-6]|article|main|meta|script|li)\b[^>]*>", re.I)
 _MIN_BODY_LETTERS = 20
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def __getattr__(name: str):
+    """The HTML parser's names, imported on first use (importing lxml is a tenth of a
+    second that a corpus of plain-text releases never needs)."""
+    if name in ("extract_article", "HtmlArticle"):
+        from . import html
+
+        return getattr(html, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def source_name(path: Path, raw_root: Path) -> str:
@@ -77,6 +86,9 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
         is_html = is_html or looks_like_html(text)
         url = meta.get("final_url") or meta.get("url")  # where the content was actually served
         if is_html:
+            # lxml and friends load only when there is HTML
+            from .html import extract_article
+
             art = extract_article(text, url)
             title, published, body, url, page_publisher = art.title, art.published, art.text, art.url, art.publisher
             if art.contact and art.contact not in body:
