@@ -203,3 +203,14 @@ def test_sentences_with_amounts_are_the_sentences_spacy_gives(nlp):
     expected = [(s.text, [m.text for m in money if s.start <= m.start < s.end]) for s in doc.sents]
     assert got == [e for e in expected if e[1]]
     assert [len(a) for _, a in got] == [1, 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["maj", "May", "3", "03,", "2019", "den", "mars", "Mars", "sept.", "12", "-", ",", "x",
+                                 "jan", "janbo", "i", "\n", "2020-05-02", "juni"]), max_size=25).map(" ".join))
+def test_english_order_dates_are_found_from_the_month_names(text):
+    from pipeline.normalize.date_patterns import same_length_lower, scan
+
+    low = same_length_lower(text)
+    months = [m.start() for m in scan("month", low)]
+    assert [m.span() for m in scan("english_day", low, months)] == [m.span() for m in scan("english_day", low)]

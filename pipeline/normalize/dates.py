@@ -88,6 +88,9 @@ class _Collector:
         self.text = text
         self.low = same_length_lower(text)
         self.year_starts = [m.start() for m in YEAR_START.finditer(self.low)]
+        # Every month name, scanned once: the English-order dates start at one, and the
+        # month-led forms of _partials are these matches.
+        self.months = list(scan("month", self.low))
         self.taken: list[tuple[int, int]] = []
         if "http" in self.low or "www." in self.low:
             self.taken = [m.span() for m in patterns()["url"].finditer(self.low)]
@@ -137,7 +140,7 @@ def _exact_days(col: _Collector) -> None:
     for m in scan("numeric_day", col.low):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
-    for m in scan("english_day", col.low):
+    for m in scan("english_day", col.low, [month.start() for month in col.months]):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), months[m["mon"].lower()], int(m["d"]))
     for m in scan("iso_month", col.low, col.year_starts):
@@ -168,7 +171,7 @@ def _partials(col: _Collector) -> list[_Partial]:
             col.claim(first.start("d0"), first.end("d0"))
         found.append(_Partial(m.start("d"), m.end(), int(m["d"]), month, y, mon in full, True))
         col.claim(m.start(), m.end())
-    for m in scan("month", low):
+    for m in col.months:
         if not col.free(*m.span()):
             continue
         mon = m["mon"]
