@@ -79,6 +79,26 @@ def test_cached_and_fresh_builds_are_identical(tmp_path):
         pd.testing.assert_frame_equal(a[name], b[name])
 
 
+def test_cached_entity_rows_leave_out_empty_columns_and_the_tables_have_them_all(tmp_path):
+    import sqlite3
+
+    from pipeline.build import CACHE_FILE
+    from pipeline.cache import decode
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    make_corpus(raw, 3)
+    build(raw, out)
+    with sqlite3.connect(out / CACHE_FILE) as db:
+        payloads = [decode(p) for (p,) in db.execute("SELECT payload FROM results")]
+    rows = [row for payload in payloads for row in payload["entities"]]
+    assert rows and all(value is not None for row in rows for key, value in row.items() if key not in ("normalized", "method"))
+    money = next(row for row in rows if row["label"] == "MONEY")
+    assert "date" not in money and money["amount_sek"] >= 100_000
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert list(entities.columns) == SCHEMAS["entities"].names
+    assert entities.query("label == 'MONEY'").date.isna().all() and entities.query("label == 'DATE'").date.notna().all()
+
+
 def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path):
     """Batches go to the workers while pass 1 is still hashing; cached and fresh
     results interleave, and batches are cut to size. The tables must not notice."""

@@ -1,15 +1,16 @@
 """Turn documents and processed spaCy Docs into rows of the contract's tables.
 
-Rows are plain JSON-shaped dicts (dates as ISO strings) with exactly the columns of
-:mod:`pipeline.dataset.schema`: they are cached as they are and written by
-:class:`pipeline.dataset.write.DatasetWriter`, which casts the dates.
+Rows are plain JSON-shaped dicts (dates as ISO strings) with columns of
+:mod:`pipeline.dataset.schema` (an entity row leaves out the columns without a
+value): they are cached as they are and written by
+:class:`pipeline.dataset.write.DatasetWriter`, which fills the missing columns with
+nulls and casts the dates.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from pipeline.dataset.crossdoc import ACTOR_LABELS, actor_id
-from pipeline.dataset.schema import ENTITIES
 from pipeline.document import Document, Rejected
 
 if TYPE_CHECKING:
@@ -35,24 +36,27 @@ LABEL_ATTRIBUTES = {
     "ORG": ("canonical", "org_type", "municipality_code", "county_code"),
     "LOC": ("municipality_code", "county_code"),
 }
-# Every normalised column of the contract, empty unless the entity's label fills it.
-EMPTY_ENTITY = dict.fromkeys(c.name for c in ENTITIES
-                             if c.name not in ("doc_id", "label", "text", "start_char", "end_char"))
 
 
 def entity_rows(doc: "Doc", text: str | None = None) -> list[dict]:
     """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller.
-    ``text`` is the document's text when the caller has it (spaCy rebuilds ``doc.text``)."""
+    ``text`` is the document's text when the caller has it (spaCy rebuilds ``doc.text``).
+
+    A row holds the columns that have a value: the writer fills the others with nulls,
+    and leaving them out makes the cached results a third smaller."""
     text = doc.text if text is None else text
     rows = []
     for ent in doc.ents:
         x = ent._
-        row = {"label": ent.label_, "text": text[ent.start_char:ent.end_char], "start_char": ent.start_char, "end_char": ent.end_char,
-               **EMPTY_ENTITY, "normalized": x.normalized, "method": x.method}
-        for name in LABEL_ATTRIBUTES.get(row["label"], ()):
-            row[name] = getattr(x, name)
-        if row["label"] in ACTOR_LABELS:
-            row["actor_id"] = actor_id(row["label"], row["canonical"] or row["normalized"] or row["text"])
+        label = ent.label_
+        row = {"label": label, "text": text[ent.start_char:ent.end_char], "start_char": ent.start_char,
+               "end_char": ent.end_char, "normalized": x.normalized, "method": x.method}
+        for name in LABEL_ATTRIBUTES.get(label, ()):
+            value = getattr(x, name)
+            if value is not None:
+                row[name] = value
+        if label in ACTOR_LABELS:
+            row["actor_id"] = actor_id(label, row.get("canonical") or row["normalized"] or row["text"])
         rows.append(row)
     return rows
 

@@ -84,7 +84,8 @@ class DatasetWriter:
         if not rows and table in self._writers:
             return
         schema = SCHEMAS[table]
-        # Dates arrive as ISO strings (the JSON form rows are cached in) and are cast here.
+        # Dates arrive as ISO strings (the JSON form rows are cached in) and are cast here;
+        # a column missing from a row is null.
         batch = pa.Table.from_pylist(rows, schema=_as_text_dates(schema)).cast(schema)
         writer = self._writers.get(table)
         if writer is None:
