@@ -214,3 +214,19 @@ def test_english_order_dates_are_found_from_the_month_names(text):
     low = same_length_lower(text)
     months = [m.start() for m in scan("month", low)]
     assert [m.span() for m in scan("english_day", low, months)] == [m.span() for m in scan("english_day", low)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3", "3:e", "12.", "maj", "Maj", "april", "2019", "1/4", "1.4", "04", "våren", "Hösten",
+                                 "i", "den", "\n", "  ", ",", "-", "x", "mars.", "sommarens", "20", "2020-05-02"]),
+                max_size=25).map(" ".join))
+def test_the_date_scans_that_are_skipped_could_not_have_matched(text):
+    from pipeline.normalize.date_patterns import SEASONS_ALONE, YEAR_START, same_length_lower, scan
+
+    low = same_length_lower(text)
+    if list(scan("text_day", low)):
+        assert list(scan("month", low))
+    if list(scan("numeric_day", low)):
+        assert YEAR_START.search(low)
+    if list(scan("season_alone", low)):
+        assert any(word in low for word in SEASONS_ALONE)

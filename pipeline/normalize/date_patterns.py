@@ -14,6 +14,7 @@ from importlib import resources
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 YEAR = r"(?:19|20)\d\d"
+SEASONS_ALONE = ("våren", "sommaren", "hösten", "vintern")  # a season named without a year
 
 
 @cache
@@ -67,7 +68,7 @@ def patterns() -> dict[str, re.Pattern]:
             rf"(?P<s>{alternation(w['seasons'])})\s*(?P<y>{YEAR}|(?<=[th]t)\d\d)(?![\d:])"
             rf"(?:/(?P<y2>{YEAR}|\d\d)(?!\d))?"
         ),
-        "season_alone": re.compile(r"(?P<s>våren|sommaren|hösten|vintern)(?!\w)"),
+        "season_alone": re.compile(rf"(?P<s>{'|'.join(SEASONS_ALONE)})(?!\w)"),
         "season_preposition_before": re.compile(r"(?<![\w])(?:under|i|till|från|efter|inför|före)\s+\Z"),
         # "i vår" is also "in our" ("i vår kommun"): a season only before a clause break or verb.
         "relative_season": re.compile(

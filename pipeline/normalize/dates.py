@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.normalize.date_patterns import (
+    SEASONS_ALONE,
     YEAR_MAX,
     YEAR_MIN,
     YEAR_START,
@@ -137,7 +138,7 @@ def _exact_days(col: _Collector) -> None:
     for m in scan("iso_day", col.low, col.year_starts):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
-    for m in scan("numeric_day", col.low):
+    for m in scan("numeric_day", col.low) if col.year_starts else ():  # it ends in a year
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
     for m in scan("english_day", col.low, [month.start() for month in col.months]):
@@ -159,7 +160,7 @@ def _partials(col: _Collector) -> list[_Partial]:
     def before_is_preposition(pos: int) -> bool:
         return bool(p["preposition_before"].search(low, max(0, pos - 25), pos))
 
-    for m in scan("text_day", low):
+    for m in scan("text_day", low) if col.months else ():  # its month is one of the month names found
         if not col.free(*m.span()):
             continue
         mon = m["mon"]
@@ -228,7 +229,7 @@ def _seasons_quarters_decades(col: _Collector, reference: dt.date | None) -> Non
             name, direction = w["relative_seasons"][re.sub(r"\s+", " ", m["r"])]
             first, last = _relative_season(name, direction, reference)
             col.add(*m.span(), first, last, "season", True)
-    for m in scan("season_alone", low):
+    for m in scan("season_alone", low) if any(word in low for word in SEASONS_ALONE) else ():
         if col.free(*m.span("s")) and p["season_preposition_before"].search(low, max(0, m.start() - 12), m.start()):
             name = _season_of(m["s"])
             year = reference.year - 1 if name == "winter" and reference.month <= 2 else reference.year
