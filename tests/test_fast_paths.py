@@ -221,7 +221,12 @@ def test_english_order_dates_are_found_from_the_month_names(text):
                                  "i", "den", "\n", "  ", ",", "-", "x", "mars.", "sommarens", "20", "2020-05-02"]),
                 max_size=25).map(" ".join))
 def test_the_date_scans_that_are_skipped_could_not_have_matched(text):
-    from pipeline.normalize.date_patterns import SEASONS_ALONE, YEAR_START, same_length_lower, scan
+    from pipeline.normalize.date_patterns import (
+        SEASONS_ALONE,
+        YEAR_START,
+        same_length_lower,
+        scan,
+    )
 
     low = same_length_lower(text)
     if list(scan("text_day", low)):
