@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.dataset.schema import SCHEMAS
 
 
 def _add_build(sub) -> None:
@@ -53,6 +52,8 @@ def _run_build(args) -> int:
         if bar:
             bar.close()
     print("\n".join(summary.lines()))
+    from pipeline.dataset.schema import SCHEMAS
+
     print(f"written to {config.out_dir}/ ({', '.join(SCHEMAS)} .parquet)")
     return 0
 

@@ -28,7 +28,6 @@ from pipeline import __version__
 from pipeline.cache import ResultCache, cache_key, decode, encode
 from pipeline.config import BuildConfig
 from pipeline.dataset import rows as rowlib
-from pipeline.dataset.write import DatasetWriter
 from pipeline.document import Document, Rejected, RejectedInput
 from pipeline.parse import parse_file, raw_files
 
@@ -104,9 +103,20 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
     cache = ResultCache(out_dir / CACHE_FILE if config.use_cache else None)
     try:
         with contextlib.ExitStack() as stack:
-            writer = stack.enter_context(DatasetWriter(out_dir))
+            writer = None
+
+            def dataset_writer():
+                """The writer, made on first use: its module imports pyarrow, which a cold
+                build so loads after the workers have forked instead of before."""
+                nonlocal writer
+                if writer is None:
+                    from pipeline.dataset.write import DatasetWriter
+
+                    writer = stack.enter_context(DatasetWriter(out_dir))
+                return writer
 
             def emit(result: dict) -> None:
+                writer = dataset_writer()
                 if "rejected" in result:
                     rejected = Rejected(**result["rejected"])
                     summary.rejected.append(rejected)
@@ -167,7 +177,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cache.put_many(pending)
             cache.retain(used_keys)
             summary.seconds = time.perf_counter() - started
-            writer.commit({"pipeline_version": __version__, "nlp_pipeline": base,
+            dataset_writer().commit({"pipeline_version": __version__, "nlp_pipeline": base,
                            "fingerprint": fingerprint, "raw_dir": str(raw_dir),
                            "documents": summary.documents, "rejected": len(summary.rejected)})
     finally:

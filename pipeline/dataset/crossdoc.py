@@ -21,13 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ACTOR_LABELS = ("PERSON", "ORG", "LOC")
-
-
-def actor_id(label: str, name: str) -> str:
-    """Stable id of an actor: the same label and name give the same id in every build."""
-    return hashlib.sha1(f"{label}\0{name}".encode()).hexdigest()[:16]
-
+from pipeline.dataset.ids import actor_id
 
 ENTITY_COLUMNS = ["doc_id", "label", "actor_id", "normalized", "canonical", "text", "org_type",
                   "municipality_code", "county_code", "role", "affiliation"]

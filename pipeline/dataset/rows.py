@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.dataset.crossdoc import ACTOR_LABELS, actor_id
+from pipeline.dataset.ids import ACTOR_LABELS, actor_id
 from pipeline.document import Document, Rejected
 
 if TYPE_CHECKING:

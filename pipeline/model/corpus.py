@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -238,6 +236,9 @@ def has_corpus(directory: Path) -> bool:
 
 def download_corpus(dest: Path, base_url: str = BASE_URL, timeout: float = 60.0) -> Path:
     """Fetch train and test files into ``dest``; each file appears only when complete."""
+    import urllib.error  # only here: every command's start-up would otherwise load http.client
+    import urllib.request
+
     dest.mkdir(parents=True, exist_ok=True)
     for name in (TRAIN_FILE, TEST_FILE):
         target = dest / name
