@@ -235,3 +235,16 @@ def test_the_date_scans_that_are_skipped_could_not_have_matched(text):
         assert YEAR_START.search(low)
     if list(scan("season_alone", low)):
         assert any(word in low for word in SEASONS_ALONE)
+
+
+def test_kept_entities_are_what_doc_ents_gives(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.nlp.extensions import get_ents, set_ents
+
+    doc = nlp("Hylte kommun får 2 miljoner kronor från Länsstyrelsen i Hallands län, säger Anna Berg.")
+    assert get_ents(doc) == list(doc.ents)  # after the pipeline: read from the Doc itself
+    merged = nlp.make_doc("Anna Berg bor i Lund.")
+    set_ents(merged, [Span(merged, 0, 2, label="PERSON"), Span(merged, 4, 5, label="LOC")])
+    kept = [(s.text, s.start, s.label_) for s in get_ents(merged)]
+    assert kept == [(s.text, s.start, s.label_) for s in merged.ents] == [("Anna Berg", 0, "PERSON"), ("Lund", 4, "LOC")]

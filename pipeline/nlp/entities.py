@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, get_spans, token_table, written_name
+from pipeline.nlp.extensions import (
+    doc_text,
+    get_spans,
+    set_ents,
+    token_table,
+    written_name,
+)
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
 from pipeline.normalize.organisations import (
@@ -63,7 +69,7 @@ class EntityMerger:
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
         written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
-        doc.ents = sorted(chosen, key=lambda s: s.start)
+        set_ents(doc, sorted(chosen, key=lambda s: s.start))
         return doc
 
     def _from_model(self, doc: Doc, span: Span) -> Span | None:

@@ -153,6 +153,25 @@ def get_spans(doc: Doc, key: str) -> list[Span]:
     return list(kept) if kept is not None else list(doc.spans.get(key, []))
 
 
+ENTS_KEY = "doc.ents"
+
+
+def set_ents(doc: Doc, spans: list[Span]) -> None:
+    """``doc.ents = spans``, keeping the Span objects for the components that follow
+    (reading ``doc.ents`` builds every Span anew)."""
+    doc.ents = spans
+    kept = doc.user_data.get(SPANS_KEY)
+    if kept is None:
+        kept = doc.user_data[SPANS_KEY] = KeptSpans()
+    kept[ENTS_KEY] = list(spans)
+
+
+def get_ents(doc: Doc) -> list[Span]:
+    """A new list of ``doc.ents`` (the kept objects when there are)."""
+    kept = doc.user_data.get(SPANS_KEY, {}).get(ENTS_KEY)
+    return list(kept) if kept is not None else list(doc.ents)
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the per-document caches before the Doc leaves the pipeline."""
     doc.user_data.pop(TEXT_KEY, None)

@@ -24,7 +24,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
-from pipeline.nlp.extensions import doc_text, forget_text, span_text, token_table
+from pipeline.nlp.extensions import (
+    doc_text,
+    forget_text,
+    get_ents,
+    span_text,
+    token_table,
+)
 from pipeline.normalize.organisations import county_board
 
 
@@ -66,7 +72,7 @@ class GrantFinder:
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)  # each doc.ents access builds every Span anew
+        ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
         doc._.grants = dedupe(self._grants(doc, ents, money)) if money else []
         forget_text(doc)
