@@ -6,7 +6,6 @@ Values are JSON-like (dates as ISO strings) so Docs serialise to worker processe
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,15 +73,16 @@ class TokenTable:
 
 
 class WordTest(dict):
-    """A test of a word, remembered per distinct word. ``test[word]`` is then a dict
-    lookup at C speed, which is what comprehensions over every token of every document
-    need (an ``lru_cache`` call costs several times more). Cleared past ``limit`` words."""
+    """A test (or any function) of a word, remembered per distinct word. ``test[word]``
+    is then a dict lookup at C speed, which is what comprehensions over every token of
+    every document need (an ``lru_cache`` call costs several times more). Cleared past
+    ``limit`` words."""
 
-    def __init__(self, test: Callable[[str], bool], limit: int = 200_000) -> None:
+    def __init__(self, test: Callable[[str], object], limit: int = 200_000) -> None:
         super().__init__()
         self.test, self.limit = test, limit
 
-    def __missing__(self, word: str) -> bool:
+    def __missing__(self, word: str):
         if len(self) >= self.limit:
             self.clear()
         value = self[word] = self.test(word)
@@ -93,21 +93,35 @@ def store_token_table(doc: Doc, table: TokenTable) -> None:
     doc.user_data[TABLE_KEY] = table
 
 
+class _VocabStrings(dict):
+    """String id -> string of one vocabulary, remembered in a plain dict: a StringStore
+    lookup, a Token object or a slice of the text per token all cost several times more."""
+
+    def __init__(self, strings) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.strings[key]
+        return value
+
+
+_strings: _VocabStrings | None = None
+LOWER = WordTest(str.lower)  # a token's text -> its lower case, remembered per word
+
+
 def token_strings(doc: Doc) -> tuple[list[str], list[bool]]:
-    """Each token's text, and whether a line break comes between it and the previous one,
-    read from two ``Doc.to_array`` columns instead of a Token object per token. Line
-    breaks are few: each is placed among the token offsets by bisection."""
-    text = doc_text(doc)
-    starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
-    texts = [text[a:a + n] for a, n in zip(starts, lengths)]
-    newline = [False] * len(starts)
-    at = text.find("\n")
-    while at != -1:
-        following = bisect.bisect_right(starts, at)  # the first token that starts after the break
-        if 0 < following < len(starts):
-            newline[following] = True
-        at = text.find("\n", at + 1)
-    return texts, newline
+    """Each token's text, and whether a line break comes between it and the previous one.
+
+    Texts are read from the ORTH column. spaCy keeps one plain space after a token as
+    that token's whitespace and makes every other run of whitespace a token of its own,
+    so a line break before token i is a line break inside token i - 1."""
+    global _strings
+    if _strings is None or _strings.strings is not doc.vocab.strings:
+        _strings = _VocabStrings(doc.vocab.strings)
+    strings = _strings
+    texts = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    return texts, [False] + ["\n" in text for text in texts[:-1]]
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -116,7 +130,7 @@ def token_table(doc: Doc) -> TokenTable:
     if table is None:
         texts, newline = token_strings(doc)
         sent_starts = [v == 1 for v in doc.to_array("SENT_START").tolist()]
-        table = TokenTable(texts, [t.lower() for t in texts], sent_starts, newline,
+        table = TokenTable(texts, [LOWER[t] for t in texts], sent_starts, newline,
                            [i for i, start in enumerate(sent_starts) if start or i == 0])  # as doc.sents counts them
         doc.user_data[TABLE_KEY] = table
     return table
