@@ -79,6 +79,7 @@ class Task:
     source_file: str
     meta: dict | None
     key: str
+    content_sha256: str  # hashed for the cache key; the worker need not hash the bytes again
 
 
 def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
@@ -136,14 +137,15 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
             for path, source_file in raw_files(raw_dir):
                 meta = manifests.get(source_file)
                 try:
-                    key = cache_key(fingerprint, file_sha256(path), meta)
+                    digest = file_sha256(path)
+                    key = cache_key(fingerprint, digest, meta)
                 except OSError as error:
                     emit(rejection(source_file, "unreadable", f"cannot read the file: {error.strerror or error}"))
                     continue
                 used_keys.append(key)
                 cached = cache.get(key)
                 if cached is None:
-                    tasks.append(Task(path, source_file, meta, key))
+                    tasks.append(Task(path, source_file, meta, key, digest))
                     if workers is None and (processes := worker_count(config, len(tasks))) > 1:
                         # Enough work for workers: start them, and hand them batches
                         # while this process goes on hashing the remaining files.
@@ -304,7 +306,7 @@ def _batch_results(batch: list[Task]) -> list[dict]:
     for task in batch:
         try:
             document = parse_file(task.path, raw_dir, meta=task.meta, max_bytes=config.max_file_bytes,
-                                  source_file=task.source_file)
+                                  source_file=task.source_file, content_sha256=task.content_sha256)
         except RejectedInput as error:
             results.append(rejection(task.source_file, error.reason, error.detail))
             continue

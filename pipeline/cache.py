@@ -38,6 +38,7 @@ class ResultCache:
     def __init__(self, path: Path | None) -> None:
         self.enabled = path is not None
         self.hits = self.misses = 0
+        self.stored: set[str] = set()  # keys known to be in the cache: read or written by this build
         if self.enabled:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path))
@@ -53,6 +54,7 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        self.stored.add(key)
         return row[0]
 
     def put_many(self, items: list[tuple[str, bytes]]) -> None:
@@ -60,11 +62,15 @@ class ResultCache:
         if self.enabled and items:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", items)
+            self.stored.update(key for key, _ in items)
 
     def retain(self, keys: list[str]) -> None:
         """Forget results no longer used (removed files, old versions), keeping the cache small."""
         if not self.enabled:
             return
+        (count,) = self.db.execute("SELECT COUNT(*) FROM results").fetchone()
+        if count == len(self.stored.intersection(keys)):
+            return  # every stored result is in use: nothing to forget (the usual case)
         with self.db:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM used")

@@ -189,3 +189,23 @@ def test_a_killed_build_leaves_the_previous_dataset_and_the_next_build_completes
     completed, fresh = tables(out), tables(clean)
     for name in SCHEMAS:
         pd.testing.assert_frame_equal(completed[name], fresh[name])
+
+
+def test_the_cache_forgets_results_no_longer_used_and_only_those(tmp_path):
+    from pipeline.cache import ResultCache, encode
+
+    path = tmp_path / "cache.sqlite"
+    first = ResultCache(path)
+    first.put_many([(key, encode({"n": i})) for i, key in enumerate(["a", "b", "c"])])
+    first.retain(["a", "b", "c"])  # all in use
+    first.close()
+    second = ResultCache(path)
+    assert second.get("a") and second.get("b") and second.get("x") is None
+    second.put_many([("d", encode({"n": 4}))])
+    second.retain(["a", "b", "d", "x"])  # c's file is gone; x was not cacheable
+    assert sorted(k for (k,) in second.db.execute("SELECT key FROM results")) == ["a", "b", "d"]
+    second.close()
+    third = ResultCache(path)
+    assert third.get("a") and third.get("d")
+    third.retain(["a", "d"])  # only a and d read this time: b goes
+    assert sorted(k for (k,) in third.db.execute("SELECT key FROM results")) == ["a", "d"]

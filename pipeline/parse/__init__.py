@@ -60,9 +60,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_BYTES,
-               source_file: str | None = None) -> Document:
+               source_file: str | None = None, content_sha256: str | None = None) -> Document:
     """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
-    is the name under ``raw_root`` when the caller has it already (see :func:`raw_files`)."""
+    (the name under ``raw_root``, see :func:`raw_files`) and ``content_sha256`` (of the
+    file's bytes) may be given when the caller has them already."""
     meta = meta or {}
     path = Path(path)
     source_file = source_file or source_name(path, raw_root)
@@ -108,7 +109,7 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     return Document(
         source_file=source_file,
         text=f"{title}\n\n{body}" if title else body,
-        content_sha256=hashlib.sha256(data).hexdigest(),
+        content_sha256=content_sha256 or hashlib.sha256(data).hexdigest(),
         title=title,
         published=published,
         publisher=meta.get("publisher") or page_publisher or None,
