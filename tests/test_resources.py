@@ -258,3 +258,19 @@ def test_helpers():
     assert not R.is_municipality_body(None)
     names = R.read_word_list("first_names_base.txt")
     assert "Anna" in names and not any(n.startswith("#") or not n for n in names)
+
+
+def test_no_surface_form_names_two_entries_of_one_label():
+    """The gazetteer looks a match's entry up by the words matched (as written, and
+    lower-cased for names of two words or more), so a form must name one entry."""
+    from collections import defaultdict
+
+    from pipeline.normalize import organisations as orgnorm
+
+    for forms in (orgnorm.org_surface_forms(), orgnorm.place_surface_forms()):
+        entries = defaultdict(set)
+        for surface, value in forms:
+            entries[surface].add(value)
+            if len(surface.split()) > 1:
+                entries[surface.lower()].add(value)
+        assert not {surface: values for surface, values in entries.items() if len(values) > 1}

@@ -10,6 +10,7 @@ county that the text names, when it names exactly one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,6 +35,15 @@ ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
+
+
+@dataclass(frozen=True)
+class GazetteerMatchers:
+    exact: PhraseMatcher
+    caseless: PhraseMatcher
+    exact_values: dict      # (label, words as written) -> gazetteer entry
+    caseless_values: dict   # (label, words lower-cased) -> gazetteer entry
+    label_of: dict          # match id -> "ORG" or "LOC"
 
 
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={})
@@ -65,37 +75,48 @@ class Gazetteer:
                                    + [(s, ("LOC", v)) for s, v in orgnorm.place_surface_forms()])
 
     @staticmethod
-    def _matcher(nlp: Language, forms) -> tuple[PhraseMatcher, PhraseMatcher, dict]:
+    def _matcher(nlp: Language, forms) -> "GazetteerMatchers":
         """An exact (ORTH) matcher, and a case-blind one for names of two words or more.
 
-        One key per distinct gazetteer entry. A plain name (letters, digits, spaces)
-        is split on spaces, which is how the tokenizer splits it, and added as the
-        string ids of its words (what ``PhraseMatcher.add`` makes of a Doc): thousands
-        of pattern Docs would each create vocabulary entries and cost a large part of
-        the start-up. Names with punctuation go through the tokenizer."""
+        Each has one key per label, and the entry a match stands for is looked up by the
+        words matched: no surface form names two entries of one label (a test checks
+        the data). Patterns are the string ids of a name's words (what
+        ``PhraseMatcher.add`` makes of a Doc): thousands of pattern Docs, or a key per
+        entry, would each create vocabulary entries and cost a large part of the
+        start-up. A plain name (letters, digits, spaces) is split on spaces, which is
+        how the tokenizer splits it; names with punctuation go through the tokenizer."""
         exact, caseless = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER")
-        grouped: dict[object, list[str]] = {}
-        for surface, value in forms:
-            grouped.setdefault(value, []).append(surface)
-        values: dict[str, object] = {}
-        for value, surfaces in grouped.items():
-            key = f"G{len(values)}"
-            values[key] = value
-            plain = [s.split() for s in surfaces if PLAIN_NAME.fullmatch(s)]
-            tokenized = [nlp.make_doc(s) for s in surfaces if not PLAIN_NAME.fullmatch(s)]
-            exact.add(key, [[get_string_id(w) for w in words] for words in plain] + tokenized)
-            multiword = [[get_string_id(w.lower()) for w in words] for words in plain if len(words) > 1] \
-                + [doc for doc in tokenized if len(doc) > 1]
-            if multiword:
-                caseless.add(key, multiword)
-        return exact, caseless, values
+        found = GazetteerMatchers(exact, caseless, {}, {}, {})
+        patterns: dict[str, tuple[list, list]] = {}
+        for surface, (label, value) in forms:
+            words = surface.split() if PLAIN_NAME.fullmatch(surface) else [t.text for t in nlp.make_doc(surface)]
+            exact_patterns, caseless_patterns = patterns.setdefault(label, ([], []))
+            found.exact_values.setdefault((label, tuple(words)), value)
+            exact_patterns.append([get_string_id(w) for w in words])
+            if len(words) > 1:
+                lowers = tuple(w.lower() for w in words)
+                found.caseless_values.setdefault((label, lowers), value)
+                caseless_patterns.append([get_string_id(w) for w in lowers])
+        for label, (exact_patterns, caseless_patterns) in patterns.items():
+            key = f"pressmine_gazetteer_{label}"
+            found.label_of[nlp.vocab.strings.add(key)] = label
+            exact.add(key, exact_patterns)
+            if caseless_patterns:
+                caseless.add(key, caseless_patterns)
+        return found
 
     def _match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
         """Gazetteer organisations and places, in one pass of each matcher."""
-        exact, caseless, values = self.names
+        names, table = self.names, token_table(doc)
+        matched: dict[tuple[int, int, str], object] = {}
+        for match_id, start, end in names.exact(doc):
+            label = names.label_of[match_id]
+            matched[start, end, label] = names.exact_values[label, tuple(table.texts[start:end])]
+        for match_id, start, end in names.caseless(doc):  # both matchers often agree
+            label = names.label_of[match_id]
+            matched.setdefault((start, end, label), names.caseless_values[label, tuple(table.lowers[start:end])])
         found: dict[str, list[Span]] = {"ORG": [], "LOC": []}
-        for match_id, start, end in sorted({*exact(doc), *caseless(doc)}):  # both matchers often agree
-            label, value = values[doc.vocab.strings[match_id]]
+        for (start, end, label), value in sorted(matched.items(), key=lambda item: item[0][:2]):
             span = Span(doc, start, end, label=label)
             x = span._
             if label == "ORG":
