@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -113,4 +114,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The process ends here. Its final garbage collection would walk every object left
+    # (0.3 s after a large build, with spaCy loaded); frozen objects are skipped.
+    gc.freeze()
+    sys.exit(code)
