@@ -248,3 +248,20 @@ def test_kept_entities_are_what_doc_ents_gives(nlp):
     set_ents(merged, [Span(merged, 0, 2, label="PERSON"), Span(merged, 4, 5, label="LOC")])
     kept = [(s.text, s.start, s.label_) for s in get_ents(merged)]
     assert kept == [(s.text, s.start, s.label_) for s in merged.ents] == [("Anna Berg", 0, "PERSON"), ("Lund", 4, "LOC")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["och", "och,", "att", "det.", "the", "and", "of", "is", "Hylte", "kommun", "–", "2019",
+                                 "(och)", "der", "und", "die", "som", "för", "projekt", "nyanlända", "\n"]),
+                min_size=0, max_size=120).map(" ".join))
+def test_looks_swedish_fast_path_agrees_with_the_plain_definition(text):
+    from pipeline.parse import language
+
+    words = language._words(text)
+    if len(words) < language.MIN_WORDS:
+        plain = True
+    else:
+        swedish = language._share(words, "sv")
+        plain = swedish >= language.SWEDISH_SHARE or swedish >= max(
+            language._share(words, lang) for lang in language._function_words())
+    assert language.looks_swedish(text) == plain
