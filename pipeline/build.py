@@ -134,7 +134,8 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
             tasks: list[Task] = []
             used_keys: list[str] = []
             workers, submitted = None, 0  # submitted: tasks handed to the workers so far
-            for path, source_file in raw_files(raw_dir):
+            files = raw_files(raw_dir)
+            for path, source_file in files:
                 meta = manifests.get(source_file)
                 try:
                     digest = file_sha256(path)
@@ -146,7 +147,10 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cached = cache.get(key)
                 if cached is None:
                     tasks.append(Task(path, source_file, meta, key, digest))
-                    if workers is None and (processes := worker_count(config, len(tasks))) > 1:
+                    # Until a file comes from the cache, the build looks cold: every file
+                    # is expected to be a task, and the workers start at the first one.
+                    expected = len(files) if summary.from_cache == 0 else len(tasks)
+                    if workers is None and (processes := worker_count(config, expected)) > 1:
                         # Enough work for workers: start them, and hand them batches
                         # while this process goes on hashing the remaining files.
                         workers = stack.enter_context(WorkerPool(processes, config, raw_dir))
