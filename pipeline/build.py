@@ -362,7 +362,8 @@ def make_doc(nlp, document: Document):
 
     doc = nlp.make_doc(document.text)
     remember_text(doc, document.text)
-    doc._.doc_id = document.doc_id
-    doc._.published = document.published.isoformat() if document.published else None
-    doc._.publisher = document.publisher
+    x = doc._
+    x.doc_id = document.doc_id
+    x.published = document.published.isoformat() if document.published else None
+    x.publisher = document.publisher
     return doc

@@ -44,7 +44,7 @@ class LineAwareSentencizer:
             return doc
         texts, newline = token_strings(doc)
         starts = {0}
-        starts.update(i for i in range(1, n) if newline[i] and not texts[i].isspace())
+        starts.update(i for i in [i for i, after_break in enumerate(newline) if after_break] if not texts[i].isspace())
         # After final punctuation, the sentence ends at the first token that is neither
         # space nor trailing punctuation (a closing quote or bracket), or at a line break.
         for final in [i for i, token in enumerate(texts) if token in PUNCT_CHARS and i > 0]:

@@ -80,7 +80,7 @@ def _finish(text: str, enc: str) -> tuple[str, str]:
     bad = len(_BAD_CONTROL.findall(text[:20000]))
     if bad > max(3, 0.02 * min(len(text), 20000)):
         raise RejectedInput("binary", f"too many control characters after decoding as {enc}")
-    return unicodedata.normalize("NFC", text), enc
+    return (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)), enc
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
