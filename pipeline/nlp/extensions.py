@@ -71,6 +71,14 @@ class TokenTable:
     newline_before: list[bool]  # a line break between this token and the previous one
     sentence_starts: list[int]  # the token index of each sentence's first token, in order
 
+    @classmethod
+    def of(cls, texts: list[str], newline_before: list[bool], sentence_starts: list[int]) -> "TokenTable":
+        """The table of token texts, their line breaks and the sorted sentence starts."""
+        sent_starts = [False] * len(texts)
+        for i in sentence_starts:
+            sent_starts[i] = True
+        return cls(texts, [LOWER[t] for t in texts], sent_starts, newline_before, sentence_starts)
+
 
 class WordTest(dict):
     """A test (or any function) of a word, remembered per distinct word. ``test[word]``
@@ -93,20 +101,9 @@ def store_token_table(doc: Doc, table: TokenTable) -> None:
     doc.user_data[TABLE_KEY] = table
 
 
-class _VocabStrings(dict):
-    """String id -> string of one vocabulary, remembered in a plain dict: a StringStore
-    lookup, a Token object or a slice of the text per token all cost several times more."""
-
-    def __init__(self, strings) -> None:
-        super().__init__()
-        self.strings = strings
-
-    def __missing__(self, key: int) -> str:
-        value = self[key] = self.strings[key]
-        return value
-
-
-_strings: _VocabStrings | None = None
+# String id -> string of the last vocabulary seen: a StringStore lookup, a Token object
+# or a slice of the text per token all cost several times more than a dict lookup.
+_strings: tuple[object, WordTest] | None = None
 LOWER = WordTest(str.lower)  # a token's text -> its lower case, remembered per word
 
 
@@ -117,9 +114,9 @@ def token_strings(doc: Doc) -> tuple[list[str], list[bool]]:
     that token's whitespace and makes every other run of whitespace a token of its own,
     so a line break before token i is a line break inside token i - 1."""
     global _strings
-    if _strings is None or _strings.strings is not doc.vocab.strings:
-        _strings = _VocabStrings(doc.vocab.strings)
-    strings = _strings
+    if _strings is None or _strings[0] is not doc.vocab.strings:
+        _strings = (doc.vocab.strings, WordTest(doc.vocab.strings.__getitem__))
+    strings = _strings[1]
     texts = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
     return texts, [False] + ["\n" in text for text in texts[:-1]]
 
@@ -129,10 +126,8 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TABLE_KEY)
     if table is None:
         texts, newline = token_strings(doc)
-        sent_starts = [v == 1 for v in doc.to_array("SENT_START").tolist()]
-        table = TokenTable(texts, [LOWER[t] for t in texts], sent_starts, newline,
-                           [i for i, start in enumerate(sent_starts) if start or i == 0])  # as doc.sents counts them
-        doc.user_data[TABLE_KEY] = table
+        starts = [i for i, v in enumerate(doc.to_array("SENT_START").tolist()) if v == 1 or i == 0]  # as doc.sents
+        table = doc.user_data[TABLE_KEY] = TokenTable.of(texts, newline, starts)
     return table
 
 
@@ -151,39 +146,41 @@ class KeptSpans(dict):
         return KeptSpans, ()
 
 
+def _keep(doc: Doc, key: str, spans: list[Span]) -> None:
+    doc.user_data.setdefault(SPANS_KEY, KeptSpans())[key] = list(spans)
+
+
+def _kept(doc: Doc, key: str) -> list[Span] | None:
+    kept = doc.user_data.get(SPANS_KEY, {}).get(key)
+    return None if kept is None else list(kept)
+
+
 def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """``doc.spans[key] = spans``, keeping the Span objects for the components that
     follow: reading a span group back builds every Span (and two Tokens) anew."""
     doc.spans[key] = spans
-    kept = doc.user_data.get(SPANS_KEY)
-    if kept is None:
-        kept = doc.user_data[SPANS_KEY] = KeptSpans()
-    kept[key] = list(spans)
+    _keep(doc, key, spans)
 
 
 def get_spans(doc: Doc, key: str) -> list[Span]:
     """A new list of the spans in ``doc.spans[key]`` (the kept objects when there are)."""
-    kept = doc.user_data.get(SPANS_KEY, {}).get(key)
-    return list(kept) if kept is not None else list(doc.spans.get(key, []))
+    kept = _kept(doc, key)
+    return kept if kept is not None else list(doc.spans.get(key, []))
 
 
 ENTS_KEY = "doc.ents"
 
 
 def set_ents(doc: Doc, spans: list[Span]) -> None:
-    """``doc.ents = spans``, keeping the Span objects for the components that follow
-    (reading ``doc.ents`` builds every Span anew)."""
+    """``doc.ents = spans``, keeping the Span objects as :func:`set_spans` does."""
     doc.ents = spans
-    kept = doc.user_data.get(SPANS_KEY)
-    if kept is None:
-        kept = doc.user_data[SPANS_KEY] = KeptSpans()
-    kept[ENTS_KEY] = list(spans)
+    _keep(doc, ENTS_KEY, spans)
 
 
 def get_ents(doc: Doc) -> list[Span]:
     """A new list of ``doc.ents`` (the kept objects when there are)."""
-    kept = doc.user_data.get(SPANS_KEY, {}).get(ENTS_KEY)
-    return list(kept) if kept is not None else list(doc.ents)
+    kept = _kept(doc, ENTS_KEY)
+    return kept if kept is not None else list(doc.ents)
 
 
 def forget_text(doc: Doc) -> None:

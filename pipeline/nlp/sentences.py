@@ -15,7 +15,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.extensions import LOWER, TokenTable, store_token_table, token_strings
+from pipeline.nlp.extensions import TokenTable, store_token_table, token_strings
 
 PUNCT_CHARS = frozenset({".", "!", "?", "…"})
 
@@ -56,8 +56,5 @@ class LineAwareSentencizer:
         values = numpy.full(n, -1, dtype="int64")
         values[list(starts)] = 1
         doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))
-        sent_starts = [False] * n
-        for i in starts:
-            sent_starts[i] = True
-        store_token_table(doc, TokenTable(texts, [LOWER[t] for t in texts], sent_starts, newline, sorted(starts)))
+        store_token_table(doc, TokenTable.of(texts, newline, sorted(starts)))
         return doc

@@ -30,9 +30,14 @@ def _function_words() -> dict[str, frozenset[str]]:
 SAMPLE_CHARS = 4000  # the opening of a text says which language it is in
 
 
-def _words(text: str) -> list[str]:
-    """The lower-cased words of the opening of the text."""
-    return [word for token in text[:SAMPLE_CHARS].lower().split() if (word := token.strip(PUNCTUATION))]
+def _tokens(text: str) -> list[str]:
+    """The lower-cased whitespace-separated tokens of the opening of the text."""
+    return text[:SAMPLE_CHARS].lower().split()
+
+
+def _words(text: str, tokens: list[str] | None = None) -> list[str]:
+    """The lower-cased words of the opening of the text (its tokens, stripped of punctuation)."""
+    return [word for token in (tokens if tokens is not None else _tokens(text)) if (word := token.strip(PUNCTUATION))]
 
 
 def _share(words: list[str], language: str) -> float:
@@ -41,12 +46,12 @@ def _share(words: list[str], language: str) -> float:
 
 
 def looks_swedish(text: str) -> bool:
-    tokens = text[:SAMPLE_CHARS].lower().split()
+    tokens = _tokens(text)
     if tokens and _share(tokens, "sv") >= SWEDISH_SHARE:
         # The usual case, decided before stripping punctuation: stripping can only add
         # function words ("och," -> "och") and drop non-words, so the share only grows.
         return True
-    words = _words(text)
+    words = _words(text, tokens)
     if len(words) < MIN_WORDS:
         return True
     swedish = _share(words, "sv")

@@ -32,7 +32,8 @@ class LinePatterns:
     def __init__(self, patterns: list[str], origin: str) -> None:
         whole, inner = [], []
         for pattern in patterns:
-            if re.sub(r"\\.", "", pattern) != re.sub(r"\\.", "", pattern).lower():
+            literal = re.sub(r"\\.", "", pattern)  # escapes (\d, \S, ...) may be capitals
+            if literal != literal.lower():
                 raise ValueError(f"{origin}: write the pattern {pattern!r} in lower case (lines are lower-cased)")
             if pattern.startswith(".*") and not _top_level_alternation(pattern):
                 rest = pattern[2:]
@@ -94,9 +95,10 @@ _MD_QUOTE = re.compile(r"^\s*>\s?")
 _MD_LEAD = frozenset("#>-*_")
 _LINK_NOTE = re.compile(r"\s*(?:länk till annan webbplats|extern länk|öppnas i (?:nytt|ett nytt) fönster)[,.]?", re.I)
 _SPACE_CHARS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_ZERO_WIDTH_CHARS = "\u200b-\u200d\u2060\ufeff\u00ad"
 _SPACES = re.compile(rf"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")  # only runs that are not one space
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE = re.compile(rf"[{_SPACE_CHARS}\u200b-\u200d\u2060\ufeff\u00ad]")  # anything normalise_spaces changes but "  "
+_ZERO_WIDTH = re.compile(rf"[{_ZERO_WIDTH_CHARS}]")
+_ODD_SPACE = re.compile(rf"[{_SPACE_CHARS}{_ZERO_WIDTH_CHARS}]")  # anything normalise_spaces changes but "  "
 
 # Structure of the top of the page.
 _CAPTION = re.compile(r"(?:\b(?:foto|bild|fotograf|photo)\s*:|^(?:foto|bild)\b|\bfoto\s*/)")  # on lower-cased text
