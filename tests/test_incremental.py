@@ -150,6 +150,24 @@ def test_each_build_in_a_process_uses_its_own_configuration(tmp_path):
     assert "PERSON" in labels[0] and labels[1] == {"MONEY", "DATE"}
 
 
+def test_a_retrained_model_with_the_same_name_and_version_misses_the_cache(tmp_path):
+    from pipeline.nlp import describe_pipeline
+
+    model = tmp_path / "models" / "sv_pressmine_ner"
+    (model / "ner").mkdir(parents=True)
+    (model / "meta.json").write_text(json.dumps({"lang": "sv", "name": "pressmine_ner", "version": "0.2.0"}))
+    (model / "ner" / "model").write_bytes(b"weights of the first training")
+    config = BuildConfig(raw_dir=tmp_path, out_dir=tmp_path / "out", model=str(model))
+
+    def fingerprint() -> str:
+        return config.result_fingerprint(describe_pipeline(config)[1])
+
+    first = fingerprint()
+    assert fingerprint() == first  # the same files: the same key, cached results are reused
+    (model / "ner" / "model").write_bytes(b"weights of the second training")
+    assert fingerprint() != first
+
+
 def test_an_interrupted_commit_is_completed_by_the_next_build(tmp_path):
     out = tmp_path / "out"
     writer = DatasetWriter(out)

@@ -85,6 +85,8 @@ def describe_pipeline(config: BuildConfig) -> tuple[str, str]:
     if kind != "rules":
         meta = model_meta(kind, where)
         version = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+        if kind == "trained":  # retraining keeps the name and version but changes the weights
+            version += f" weights {folder_fingerprint(Path(where))}"
     description = (f"pressmine {pipeline.__version__}; spacy {importlib.metadata.version('spacy')}; "
                    f"base {base} {version}; components {','.join(PROJECT_COMPONENTS)}; "
                    f"resources {resources_fingerprint()}")
@@ -118,6 +120,17 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
         nlp.add_pipe(name, config={"sources": config.entity_sources} if name == "pressmine_entities" else {})
     log.info("NLP pipeline: %s", base)
     return LoadedPipeline(nlp, base, description)
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """Hash of every file in a model folder (names and contents): a retrained model
+    invalidates the cached results of the one it replaced."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        with open(path, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()[:12]
 
 
 def resources_fingerprint() -> str:
