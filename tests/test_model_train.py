@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import corpus as C
+from pipeline.model import lexicon as L
 from pipeline.model.cli import configure_parser, run
 
 # A dozen hand-written Swedish sentences, IO-tagged; mixed tab/space separators
@@ -166,10 +167,16 @@ TINY_OVERRIDES = {
 }
 
 
+def _small_lexicon(monkeypatch):
+    """A few forms instead of the full-form lexicon's 700,000, to keep the run short."""
+    monkeypatch.setattr(L, "swedish_full_forms", lambda: ["arbetar", "bor", "stad", "Lund", "Lunds", "Anna"])
+
+
 def test_tiny_training_run(tmp_path, monkeypatch):
     import spacy
 
     monkeypatch.delenv(C.ENV_VAR, raising=False)
+    _small_lexicon(monkeypatch)
     corpus = _write_corpus(tmp_path / "corpus")
     out = tmp_path / "models" / "sv_pressmine_ner"
     parser = argparse.ArgumentParser()
@@ -193,9 +200,16 @@ def test_tiny_training_run(tmp_path, monkeypatch):
     assert metrics["training"]["steps"] == 7  # steps 0..max_steps
     assert metrics["corpus"]["train"]["sentences"] == len(TINY)
     assert not (out.parent / ".sv_pressmine_ner.work").exists()
+    # the lexicon table travels inside the model: no path to it, its features by spelling
+    assert metrics["corpus"]["lexicon"]["features"] == list(L.FEATURES)
+    assert nlp.config["paths"]["vectors"] is None and nlp.vocab.vectors.shape[1] == len(L.FEATURES)
+    lund = nlp.vocab.vectors.data[nlp.vocab.vectors.find(key="Lund")]
+    assert lund[L.FEATURES.index("proper_noun")] == 1 and lund[L.FEATURES.index("place_word")] == 1
+    assert any("spacy-lookups-data" in source["url"] for source in meta["sources"])
     text = "Anna Lind bor i Lund och arbetar på Malmö stad."
     doc = nlp(text)  # runs on raw text with the default Swedish tokenizer
     other = spacy.blank("sv")
+    other.vocab.vectors = nlp.vocab.vectors  # the lexicon table goes along with the component
     other.add_pipe("ner", source=nlp)
     assert [(e.start, e.end, e.label_) for e in other(text).ents] == [
         (e.start, e.end, e.label_) for e in doc.ents]
@@ -224,6 +238,36 @@ def _build_with_trained_model(tmp_path, model_dir):
                                             batch_size=1, use_cache=False, show_progress=False))
         assert summary.base.startswith("trained:") and summary.documents == 3 and not summary.rejected
         assert summary.entities["MONEY"] == 3 and summary.entities["PERSON"] >= 3
+
+
+def test_training_without_the_lexicon(tmp_path, monkeypatch):
+    import spacy
+
+    from pipeline.model.train import train_model
+
+    def unavailable():
+        raise AssertionError("the lexicon must not be read")
+
+    monkeypatch.setattr(L, "swedish_full_forms", unavailable)
+    out = tmp_path / "m"
+    metrics = train_model(_write_corpus(tmp_path / "corpus"), out, lexicon=False, log=lambda msg: None,
+                          overrides={**TINY_OVERRIDES, "training.max_steps": 2})
+    assert metrics["corpus"]["lexicon"] is None
+    nlp = spacy.load(out)
+    assert nlp.vocab.vectors.shape[0] == 0 and "static_vectors" not in [n.name for n in nlp.get_pipe("ner").model.walk()]
+
+
+def test_cli_reports_a_missing_lexicon(tmp_path, monkeypatch, capsys):
+    def unavailable():
+        raise L.LexiconUnavailable("spacy-lookups-data is not installed")
+
+    monkeypatch.setattr(L, "swedish_full_forms", unavailable)
+    parser = argparse.ArgumentParser()
+    configure_parser(parser)
+    args = parser.parse_args(["--corpus", str(_write_corpus(tmp_path / "c")), "--out", str(tmp_path / "m"),
+                              "--set", "training.max_steps=1"])
+    assert run(args) == 2
+    assert "spacy-lookups-data" in capsys.readouterr().err and not (tmp_path / "m").exists()
 
 
 def test_cli_reports_missing_corpus(tmp_path, monkeypatch, capsys):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from . import corpus as C
+from . import lexicon as L
 
 CONFIG_PATH = Path(__file__).with_name("ner.cfg")
 DEFAULT_OUT = Path("models/sv_pressmine_ner")
@@ -26,6 +27,8 @@ MODEL_VERSION = "0.1.0"
 DEV_FRACTION = 0.1
 # Mention-replaced copies of the entity-bearing train sentences (see corpus.augment_mentions).
 AUGMENT_COPIES = 1
+# The config setting that feeds the lexicon table (static vectors) into the tok2vec.
+STATIC_VECTORS_SWITCH = "components.tok2vec.model.embed.*.features.*.hashed.include_static_vectors"
 # Seconds kept back from --max-minutes for the test evaluation and saving.
 FINAL_RESERVE_S = 45.0
 
@@ -146,7 +149,8 @@ def make_ner_standalone(nlp) -> None:
     A listener-based ner copied with ``nlp.add_pipe("ner", source=model)`` but
     without its tok2vec silently finds no entities; a self-contained ner works
     both when sourced alone and when the whole pipeline is loaded, at the same
-    speed and with identical predictions.
+    speed and with identical predictions. (A pipeline that sources it needs the
+    model's vectors too, the lexicon table: ``nlp.vocab.vectors = model.vocab.vectors``.)
     """
     if "tok2vec" in nlp.pipe_names:
         nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
@@ -182,6 +186,7 @@ def train_model(
     dev_fraction: float = DEV_FRACTION,
     augment_copies: int = AUGMENT_COPIES,
     gazetteer_names: bool = False,
+    lexicon: bool = True,
     overrides: Mapping[str, Any] | None = None,
     corpus_origin: str = "argument",
     log: Log = _print,
@@ -189,7 +194,8 @@ def train_model(
     """Train on ``corpus_dir`` into ``out_dir``; return (and write) metrics.json.
 
     ``overrides`` are spaCy config overrides (``{"training.max_steps": 5}``), the
-    same mechanism the tests use to make a run tiny.
+    same mechanism the tests use to make a run tiny. ``lexicon`` gives the model the
+    word-feature table of :mod:`pipeline.model.lexicon` as static vectors.
     """
     import spacy
     from spacy.training.initialize import init_nlp
@@ -216,8 +222,17 @@ def train_model(
     C.write_docbin(work / "dev.spacy", vocab, dev)
     all_overrides = {
         "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-        "system.seed": seed, **(overrides or {}),
+        "system.seed": seed,
     }
+    lexicon_info = None
+    if lexicon:
+        lexicon_info = L.write_lexicon_pipeline(work / "lexicon")
+        all_overrides["paths.vectors"] = str(work / "lexicon")
+        log(f"lexicon: {lexicon_info['words']} words ({lexicon_info['full_forms']} full forms), "
+            f"{lexicon_info['rows']} feature rows")
+    else:
+        all_overrides[STATIC_VECTORS_SWITCH] = False
+    all_overrides.update(overrides or {})
     if gpu_id >= 0:
         spacy.require_gpu(gpu_id)
     nlp = init_nlp(_load_config(all_overrides), use_gpu=gpu_id)
@@ -243,6 +258,7 @@ def train_model(
                   "augmented_train_sentences": len(augmented),
                   "augmentation": f"mention replacement, {augment_copies} copy(ies)"
                                   + (", names also from the gazetteers" if gazetteer_names else "")},
+        "lexicon": lexicon_info,
     }
     metrics = {
         "model": f"sv_{MODEL_NAME}", "version": MODEL_VERSION,
@@ -260,13 +276,14 @@ def train_model(
                        "trained on the Swedish NER corpus (Webbnyheter 2012). Test-split "
                        f"F1 {test_scores['ents_f']:.3f}.",
         "author": "pressmine", "license": "CC BY 4.0",
-        "sources": [C.SOURCE],
+        "sources": [C.SOURCE, *([L.SOURCE] if lexicon else [])],
         "performance": {"ents_f": test_scores["ents_f"], "ents_p": test_scores["ents_p"],
                         "ents_r": test_scores["ents_r"],
                         "ents_per_type": test_scores["per_label"]},
     })
     cfg = best.config
     cfg["paths"]["train"] = cfg["paths"]["dev"] = None  # no machine-local paths in the model
+    cfg["paths"]["vectors"] = None  # the lexicon table is saved in the model's vocab
     best.config = cfg
     staging = out_dir.parent / f".{out_dir.name}.new"
     if staging.exists():
