@@ -32,20 +32,23 @@ def test_word_features_combine_the_lexicon_and_the_gazetteers():
     assert has(features["projektledare"], "role_word") and has(features["migrationsverket"], "organisation_word")
 
 
-def test_lexicon_vectors_share_rows_and_key_three_spellings():
+def test_lexicon_vectors_share_rows_and_key_the_spellings_that_matter():
     import spacy
 
-    features = L.word_features(["Lund", "skola", "skolan"], {"given_name": ["Karin"], "place_word": ["Lund"]})
+    features = L.word_features(["Lund", "skola", "skolan", "Björk", "björk"],
+                               {"given_name": ["Karin"], "place_word": ["Lund"]})
     vocab = spacy.blank("sv").vocab
     vectors = L.lexicon_vectors(vocab, features)
-    assert vectors.shape == (3, len(L.FEATURES))  # one row per distinct feature mask, not per word
-    assert vectors.find(key="skola") == vectors.find(key="skolan")  # same features, same row
-    for word in ("Lund", "lund", "LUND"):
+    assert vectors.shape == (4, len(L.FEATURES))  # one row per distinct feature mask, not per word
+    assert vectors.find(key="Skola") == vectors.find(key="Skolan")  # same features, same row
+    for word in ("Lund", "lund", "LUND", "Karin", "karin", "Björk", "björk"):  # names: three spellings
         row = vectors.data[vectors.find(key=word)]
-        assert [bool(x) for x in row] == [has(features["lund"], name) for name in L.FEATURES]
-    assert vectors.data[vectors.find(key="Karin")][L.FEATURES.index("given_name")] == 1
+        assert [bool(x) for x in row] == [has(features[word.lower()], name) for name in L.FEATURES]
+    # an ordinary word only where it could pass for a name: capitalised
+    assert vectors.data[vectors.find(key="Skola")][L.FEATURES.index("common_word")] == 1
+    assert vectors.find(key="skola") == -1 and vectors.find(key="SKOLA") == -1
     assert vectors.find(key="Okänt") == -1  # an unknown word has no row: spaCy gives it zeros
-    assert vectors.find(key="lUnD") == -1  # only the three usual spellings are keys
+    assert vectors.find(key="lUnD") == -1  # only the usual spellings are keys
 
 
 def test_gazetteer_words_come_from_the_project_resources():
@@ -68,8 +71,8 @@ def test_write_lexicon_pipeline_gives_spacy_a_vectors_table(tmp_path):
     import spacy
 
     info = L.write_lexicon_pipeline(tmp_path / "lexicon", ["Malmö", "stad"], {"place_word": ["Malmö"]})
-    assert info["words"] == 2 and info["rows"] == 2 and info["keys"] == 6
+    assert info["words"] == 2 and info["rows"] == 2 and info["keys"] == 4  # Malmö x3, Stad
     loaded = spacy.load(tmp_path / "lexicon")
-    doc = loaded("Malmö stad växer.")
-    assert [t.has_vector for t in doc] == [True, True, False, False]
-    assert doc[0].vector[L.FEATURES.index("place_word")] == 1
+    doc = loaded("Stad och Malmö stad växer.")
+    assert [t.has_vector for t in doc] == [True, False, True, False, False, False]
+    assert doc[2].vector[L.FEATURES.index("place_word")] == 1

@@ -9,9 +9,12 @@ an organisation or a title from the project's gazetteers.
 
 Each word gets the binary features in :data:`FEATURES`. Words with the same features
 share one row, so the table has a few dozen rows and only its key-to-row map grows
-with the lexicon. spaCy's default vectors look up the exact spelling (ORTH), so each
-word is keyed as written in lower case, Capitalised and UPPER case. The table is
-saved inside the trained model: using the model needs none of these sources.
+with the lexicon. spaCy's default vectors look up the exact spelling (ORTH), so a
+word is keyed as written in lower case, Capitalised and UPPER case, except a word
+known only as an ordinary word: it is keyed Capitalised only, the spelling that can
+be mistaken for a name (opening a sentence, in a heading). That map is a Python dict
+in every worker; this keeps it at about 0.8 million keys instead of 2.2 million.
+The table is saved inside the trained model: using the model needs none of these sources.
 """
 from __future__ import annotations
 
@@ -87,7 +90,7 @@ def word_features(full_forms: Iterable[str], gazetteers: Mapping[str, Iterable[s
 
 
 def lexicon_vectors(vocab, features: Mapping[str, int]):
-    """A spaCy ``Vectors`` table: one row per distinct feature mask, three spellings per word."""
+    """A spaCy ``Vectors`` table: one row per distinct feature mask, keyed by spelling."""
     from spacy.vectors import Vectors
 
     rows: dict[int, int] = {}
@@ -97,9 +100,12 @@ def lexicon_vectors(vocab, features: Mapping[str, int]):
     for mask, row in rows.items():
         data[row] = [(mask >> i) & 1 for i in range(len(FEATURES))]
     vectors = Vectors(strings=vocab.strings, data=data, keys=[], name="pressmine_lexicon")
+    ordinary_only = (1 << FEATURES.index("common_word")) | (1 << FEATURES.index("known"))
     for word, mask in features.items():
         row = rows[mask]
-        for spelling in {word, word[:1].upper() + word[1:], word.upper()}:
+        capitalised = word[:1].upper() + word[1:]
+        spellings = {capitalised} if mask == ordinary_only else {word, capitalised, word.upper()}
+        for spelling in spellings:
             vectors.add(spelling, row=row)
     return vectors
 
