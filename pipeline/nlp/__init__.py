@@ -16,7 +16,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pipeline
 from pipeline import resources
@@ -36,7 +36,6 @@ MODEL_PIPES = ("tok2vec", "ner")
 class LoadedPipeline:
     nlp: "Language"
     base: str          # "rules", "pretrained:<name>" or "trained:<path>"
-    description: str   # everything that changes results: versions, base model, data files
 
     @property
     def kind(self) -> str:
@@ -77,10 +76,15 @@ def choose_base(config: BuildConfig) -> tuple[str, str | None]:
     raise ValueError(f"model {choice!r} is neither 'auto', 'rules', an installed spaCy package nor a model folder")
 
 
+def base_name(kind: str, where: str | None) -> str:
+    """How builds name their base: "rules", "pretrained:<name>" or "trained:<path>"."""
+    return kind if where is None else f"{kind}:{where}"
+
+
 def describe_pipeline(config: BuildConfig) -> tuple[str, str]:
     """(base, description) without loading anything heavy: the cache key of a build."""
     kind, where = choose_base(config)
-    base = kind if where is None else f"{kind}:{where}"
+    base = base_name(kind, where)
     version = "blank"
     if kind != "rules":
         meta = model_meta(kind, where)
@@ -108,8 +112,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
     )
 
     config = config or BuildConfig()
-    base, description = describe_pipeline(config)
-    kind, where = choose_base(config)
+    kind, where = choose_base(config)  # not describe_pipeline: hashing the model folder is the build's job
     if kind == "rules":
         nlp = spacy.blank("sv")
     else:
@@ -118,19 +121,16 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
     nlp.add_pipe("pressmine_sentences", first=True)
     for name in PROJECT_COMPONENTS:
         nlp.add_pipe(name, config={"sources": config.entity_sources} if name == "pressmine_entities" else {})
+    base = base_name(kind, where)
     log.info("NLP pipeline: %s", base)
-    return LoadedPipeline(nlp, base, description)
+    return LoadedPipeline(nlp, base)
 
 
 def folder_fingerprint(folder: Path) -> str:
     """Hash of every file in a model folder (names and contents): a retrained model
     invalidates the cached results of the one it replaced."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        with open(path, "rb") as handle:
-            digest.update(hashlib.file_digest(handle, "sha256").digest())
-    return digest.hexdigest()[:12]
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return _files_fingerprint((path.relative_to(folder).as_posix(), path) for path in files)
 
 
 def resources_fingerprint() -> str:
@@ -140,8 +140,15 @@ def resources_fingerprint() -> str:
     files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
     for stage in ("parse", "nlp", "normalize", "dataset"):
         files += sorted((package / stage).glob("*.py"))
+    return _files_fingerprint((path.name, path) for path in files)
+
+
+def _files_fingerprint(named_files: Iterable[tuple[str, Path]]) -> str:
+    """Hash of the files' names and contents (read in chunks: a model holds tens of MB)."""
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name, path in named_files:
+        digest.update(name.encode())
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
     return digest.hexdigest()[:12]
