@@ -27,7 +27,7 @@ import numpy as np
 # the lexicon does not know (a zero row) differs from one with no other feature.
 FEATURES = ("common_word", "proper_noun", "common_and_proper", "given_name",
             "place_word", "organisation_word", "role_word", "known")
-GAZETTEER_FEATURES = ("given_name", "place_word", "organisation_word", "role_word")
+BIT = {name: 1 << i for i, name in enumerate(FEATURES)}  # a word's features are a bit mask
 LOOKUPS_PACKAGE = "spacy-lookups-data"
 SOURCE = {
     "name": "Swedish lemma table of spacy-lookups-data (word forms only), and the project's gazetteers",
@@ -75,17 +75,16 @@ def gazetteer_words() -> dict[str, set[str]]:
 
 def word_features(full_forms: Iterable[str], gazetteers: Mapping[str, Iterable[str]]) -> dict[str, int]:
     """Each lower-cased word's features, as a bit mask over :data:`FEATURES`."""
-    bit = {name: 1 << i for i, name in enumerate(FEATURES)}
     masks: dict[str, int] = {}
     for form in full_forms:
         word = form.lower()
         if word:
-            masks[word] = masks.get(word, 0) | bit["proper_noun" if form[:1].isupper() else "common_word"]
+            masks[word] = masks.get(word, 0) | BIT["proper_noun" if form[:1].isupper() else "common_word"]
     for name, words in gazetteers.items():
         for word in words:
-            masks[word.lower()] = masks.get(word.lower(), 0) | bit[name]
-    both = bit["common_word"] | bit["proper_noun"]
-    return {word: mask | bit["known"] | (bit["common_and_proper"] if mask & both == both else 0)
+            masks[word.lower()] = masks.get(word.lower(), 0) | BIT[name]
+    both = BIT["common_word"] | BIT["proper_noun"]
+    return {word: mask | BIT["known"] | (BIT["common_and_proper"] if mask & both == both else 0)
             for word, mask in masks.items()}
 
 
@@ -98,9 +97,9 @@ def lexicon_vectors(vocab, features: Mapping[str, int]):
         rows.setdefault(mask, len(rows))
     data = np.zeros((len(rows), len(FEATURES)), dtype="float32")
     for mask, row in rows.items():
-        data[row] = [(mask >> i) & 1 for i in range(len(FEATURES))]
+        data[row] = [bool(mask & BIT[name]) for name in FEATURES]
     vectors = Vectors(strings=vocab.strings, data=data, keys=[], name="pressmine_lexicon")
-    ordinary_only = (1 << FEATURES.index("common_word")) | (1 << FEATURES.index("known"))
+    ordinary_only = BIT["common_word"] | BIT["known"]
     for word, mask in features.items():
         row = rows[mask]
         capitalised = word[:1].upper() + word[1:]
