@@ -177,3 +177,27 @@ def test_a_clause_before_a_colon_is_not_a_beneficiary(nlp):
             "Och bara det är på: 13 miljoner kronor\n\n"
             "Under året hade länsstyrelsen: 2 miljoner kronor\n")
     assert [g[1] for g in grants(nlp, text)] == [None]
+
+
+@pytest.fixture(scope="module")
+def nlp_with_model():
+    """The rules pipeline with an EntityRuler where a statistical model sits: its
+    patterns stand for the spans a generic NER model proposes in this genre."""
+    nlp = load_pipeline(BuildConfig(model="rules")).nlp
+    ruler = nlp.add_pipe("entity_ruler", name="ner", after="pressmine_sentences")
+    ruler.add_patterns([
+        {"label": "ORG", "pattern": "CET"}, {"label": "ORG", "pattern": "UTC"},
+        {"label": "ORG", "pattern": "NHKF"}, {"label": "ORG", "pattern": "Syftet"},
+        {"label": "LOC", "pattern": "Vardagssvenska"},
+        {"label": "LOC", "pattern": [{"TEXT": "Nya"}, {"TEXT": "Zeeland"}]},
+    ])
+    return nlp
+
+
+def test_model_entities_pass_only_with_evidence_beyond_capitalisation(nlp_with_model):
+    doc = run(nlp_with_model,
+              "Publicerad 3 maj 2026 09:00 CET. Syftet är att fler ska få jobb. Kursen "
+              "Vardagssvenska sköts av NHKF. Hon kom från Nya Zeeland. Uppdaterad 10:15 UTC.")
+    assert ents(doc, "ORG") == [("NHKF", "NHKF")]  # an acronym; a time zone is not a body
+    assert ents(doc, "LOC") == [("Nya Zeeland", "Nya Zeeland")]  # after a locative preposition
+    assert all(e._.method == "model" for e in doc.ents if e.label_ in ("ORG", "LOC"))
