@@ -5,6 +5,11 @@ every document is distinct but reads like the real thing. Each measurement is a
 separate ``python -m pipeline build`` process, start-up included, repeated; the
 median is reported. Peak memory is the largest sum of resident memory over the
 build process and its workers, sampled from /proc.
+
+Each run also times the floor: one process that imports spaCy, reads the same files
+and runs ``spacy.blank("sv")`` over them. The speed of a shared or virtual machine
+drifts by tens of percent over a day; the build's time as a multiple of the floor,
+measured alongside, is comparable across machines and hours where docs/s is not.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+from pipeline.document import RejectedInput
 from pipeline.parse import iter_raw_files, parse_file
 
 
@@ -27,7 +33,11 @@ def make_corpus(sample_dir: Path, out_dir: Path, n_docs: int, seed: int = 13) ->
     """Write ``n_docs`` distinct releases (title + 3-6 paragraphs drawn from the sample); return the word count."""
     titles, paragraphs = [], []
     for path in iter_raw_files(sample_dir):
-        document = parse_file(path, sample_dir)
+        try:
+            document = parse_file(path, sample_dir)
+        except RejectedInput as error:  # a bad file in the sample is skipped, not fatal
+            print(f"sample file skipped: {path.name}: {error}", file=sys.stderr)
+            continue
         titles.append(document.title or "Pressmeddelande")
         body = document.text[len(document.title or ""):]
         paragraphs += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
@@ -63,6 +73,23 @@ def _tree_rss(root_pid: int) -> int:
         except OSError:  # the process ended meanwhile
             continue
     return total
+
+
+FLOOR_SCRIPT = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.blank("sv")
+texts = (path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[1]).iterdir()))
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=256)))
+"""
+
+
+def timed_floor(raw: Path) -> float:
+    """Seconds for a process that only imports spaCy, reads the files and tokenises them."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FLOOR_SCRIPT, str(raw)], check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 def timed_build(args: list[str]) -> tuple[float, int, str]:
@@ -107,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     words = make_corpus(args.sample, raw, args.docs)
     print(f"corpus: {args.docs} documents, {words} words ({words / args.docs:.0f} per document) in {raw}")
     common = ["--raw", str(raw), "--out", str(out), "--model", args.model, "--processes", str(args.processes)]
-    cold, peaks, warm = [], [], []
-    for _ in range(args.runs):
+    cold, peaks, warm, floor = [], [], [], []
+    for _ in range(args.runs):  # interleaved, so that drift in the host's speed touches all alike
+        floor.append(timed_floor(raw))
         shutil.rmtree(out, ignore_errors=True)
         seconds, peak, output = timed_build(common)
         cold.append(seconds)
@@ -116,12 +144,15 @@ def main(argv: list[str] | None = None) -> int:
         seconds, _, _ = timed_build(common)
         warm.append(seconds)
     print(output.strip().splitlines()[0])
-    c, w = statistics.median(cold), statistics.median(warm)
+    c, w, f = statistics.median(cold), statistics.median(warm), statistics.median(floor)
     print(f"cold build:      {c:6.2f} s  {args.docs / c:7.0f} docs/s  {words / c:9.0f} words/s  "
           f"(runs: {', '.join(f'{x:.2f}' for x in cold)})")
     print(f"peak memory:     {max(peaks) / 2**20:6.0f} MiB (build process and its workers)")
     print(f"no-change build: {w:6.2f} s  ({1000 * w / args.docs:.3f} s per 1000 documents; "
           f"runs: {', '.join(f'{x:.2f}' for x in warm)})")
+    print(f"floor:           {f:6.2f} s  {args.docs / f:7.0f} docs/s  (spaCy blank over the same files, one process; "
+          f"runs: {', '.join(f'{x:.2f}' for x in floor)})")
+    print(f"cold build / floor: {c / f:.2f}x")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
