@@ -134,3 +134,31 @@ def test_rebuild_uses_the_cache_and_gives_the_same_tables(built, tmp_path):
         key = ["doc_id", "start_char"] if name == "entities" else list(new.columns[:3])
         pd.testing.assert_frame_equal(new.sort_values(key).reset_index(drop=True),
                                       tables[name].sort_values(key).reset_index(drop=True))
+
+
+GRANT_TABLE_PAGE = """<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">
+<title>Beviljade medel för tidiga insatser | Länsstyrelsen Södermanland</title></head>
+<body><nav><a href="/">Start</a> <a href="/nyheter">Nyheter</a></nav><main><article>
+<h1>Beviljade medel för tidiga insatser</h1><p class="date">Publicerad 12 december 2017</p>
+<p>Länsstyrelsen i Södermanlands län har beviljat bidrag till följande organisationer för
+tidiga insatser för asylsökande under hösten 2017.</p>
+<table><thead><tr><th>Diarienr</th><th>Organisation</th><th>Sökt insats</th><th>Beviljat belopp</th></tr></thead>
+<tbody><tr><td>4846-2017</td><td>ABF Flen</td><td>Nyckel till Sverige</td><td>190 000</td></tr>
+<tr><td>5041-2017</td><td>Eskilstuna Friidrott</td><td>Kunskap i det svenska språket</td><td>153 000</td></tr>
+<tr><td>5142-2017</td><td>Röda korset</td><td>Språkcaféer</td><td>60 000</td></tr></tbody></table>
+<p>Länsstyrelsen fortsätter att stödja det civila samhällets arbete med asylsökande och nyanlända i hela länet.</p>
+</article></main></body></html>"""
+
+
+def test_a_table_of_grants_on_a_web_page_becomes_grant_rows(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "beviljade.html").write_text(GRANT_TABLE_PAGE, encoding="utf-8")
+    build_dataset(BuildConfig(raw_dir=raw, out_dir=tmp_path / "out", model="rules", show_progress=False))
+    grants = pd.read_parquet(tmp_path / "out" / "grants.parquet")
+    assert sorted(zip(grants.funder, grants.recipient, grants.amount_sek)) == [
+        ("Länsstyrelsen i Södermanlands län", "ABF Flen", 190_000),
+        ("Länsstyrelsen i Södermanlands län", "Eskilstuna Friidrott", 153_000),
+        ("Länsstyrelsen i Södermanlands län", "Röda korset", 60_000),
+    ]
+    assert grants.evidence.str.startswith("| ").all()  # the table row is the evidence

@@ -173,6 +173,24 @@ def test_table_with_amount_column():
     assert [m.amount_sek for m in find_money(text)] == [190_000, 50_450]
 
 
+def test_table_rows_written_as_cells_under_an_amount_header():
+    """How the parsers write a table (HTML cells, or glued cells restored): one row per
+    line or per paragraph, the amount in the last cell."""
+    text = (
+        "| Diarienr | Organisation | Projekt | Beviljat belopp |\n\n"
+        "| 4846-2017 | ABF Flen | Nyckel till Sverige | 190 000 |\n\n"
+        "| 5064-2017 | Olivehällkyrkan | Träffpunkten | 50 450 |\n"
+        "| 5142-2017 | Röda korset | Språkcaféer | 60 000 |\n\n"
+        "Ring 0155-26 10 00 för mer information."
+    )
+    assert [(m.text, m.amount_sek) for m in find_money(text)] == [("190 000", 190_000), ("50 450", 50_450), ("60 000", 60_000)]
+
+
+def test_numbers_in_a_table_without_an_amount_header_are_not_money():
+    text = "| Kommun | Invånare | Mottagna |\n| Flen | 16 500 | 120 |\n| Vingåker | 9 200 | 85 |\n"
+    assert find_money(text) == []
+
+
 def test_parse_amount_returns_none_for_non_money():
     assert parse_amount("3 500 asylsökande") is None
     assert parse_amount("") is None

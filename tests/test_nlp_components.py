@@ -179,6 +179,27 @@ def test_a_clause_before_a_colon_is_not_a_beneficiary(nlp):
     assert [g[1] for g in grants(nlp, text)] == [None]
 
 
+TABLE_INTRO = ("Länsstyrelsen i Södermanlands län har beviljat bidrag till följande organisationer "
+               "för tidiga insatser för asylsökande.\n\n")
+TABLE = ("| Diarienr | Organisation | Projekt | Beviljat belopp |\n\n"
+         "| 4846-2017 | ABF Flen | Nyckel till Sverige | 190 000 |\n\n"
+         "| 5041-2017 | Eskilstuna Friidrott | Kunskap i svenska | 153 000 |\n\n"
+         "| 5108-2017 | Mariakyrkans församling | Välkommen till Sverige | 158 060 |\n")
+
+
+def test_table_of_grants_under_a_statement_without_an_amount(nlp):
+    assert grants(nlp, TABLE_INTRO + TABLE) == [
+        ("Länsstyrelsen i Södermanlands län", "ABF Flen", 190_000),
+        ("Länsstyrelsen i Södermanlands län", "Eskilstuna Friidrott", 153_000),
+        ("Länsstyrelsen i Södermanlands län", "Mariakyrkans församling", 158_060),
+    ]
+
+
+def test_a_table_of_amounts_without_a_grant_statement_holds_no_grants(nlp):
+    text = "Så här fördelar sig kostnaderna för mottagandet i länet under året.\n\n" + TABLE.replace("Beviljat belopp", "Kostnad (kr)")
+    assert grants(nlp, text) == []
+
+
 @pytest.fixture(scope="module")
 def nlp_with_model():
     """The rules pipeline with an EntityRuler where a statistical model sits: its

@@ -319,3 +319,36 @@ def test_never_raises(raw: str) -> None:
     art = parse_plain_text(raw)
     assert art.title is None or art.title.strip() == art.title
     assert "\n\n\n" not in art.text
+
+
+# -- tables whose cells were glued together when the page was copied as text --------
+GLUED_TABLE = """Beviljade medel hösten 2017
+
+Länsstyrelsen har beviljat bidrag till följande organisationer för tidiga insatser för asylsökande under hösten 2017.
+
+DiarienrOrganisationSökt insats/verksamhetBeviljat belopp
+4846-2017ABF FLENNyckel till Sverige190 000
+5041-2017Eskilstuna FriidrottKunskap i det svenska språket och hälsa153 000
+5064-2017OlivehällkyrkanTräffpunkten50 450
+"""
+
+
+def test_glued_table_rows_are_split_into_cells() -> None:
+    lines = parse_plain_text(GLUED_TABLE).text.splitlines()
+    assert lines[-4:] == [
+        "| Diarienr | Organisation | Sökt insats/verksamhet | Beviljat belopp |",
+        "| 4846-2017 | ABF FLEN | Nyckel till Sverige | 190 000 |",
+        "| 5041-2017 | Eskilstuna Friidrott | Kunskap i det svenska språket och hälsa | 153 000 |",
+        "| 5064-2017 | Olivehällkyrkan | Träffpunkten | 50 450 |",
+    ]
+
+
+@pytest.mark.parametrize("body", [
+    # camel-case names in prose stay whole
+    "Projektet drivs av NTF FyrBoDal och PostNord tillsammans med kommunen sedan 2019 och fortsätter i år.",
+    # one glued line is not a table
+    "Ansökan 4846-2017Nyckel till Sverige190 000\nBeslutet kom i maj.",
+])
+def test_text_that_is_not_a_glued_table_is_left_alone(body: str) -> None:
+    raw = "Rubrik för nyheten\n\n" + body + "\n"
+    assert parse_plain_text(raw).text.endswith(body)

@@ -72,9 +72,9 @@ GRANTS = [
     Column("amount_sek", pa.int64(), "Amount in whole kronor.", False),
     Column("qualifier", pa.string(), "Hedge word of the amount (drygt, nära, ...), if any."),
     Column("year", pa.int32(), "Year the grant is for or was given: a year in the sentence, else the publication year; null if unknown."),
-    Column("evidence", pa.string(), "The sentence that states the grant.", False),
-    Column("start_char", pa.int32(), "Start of the evidence sentence in documents.text.", False),
-    Column("end_char", pa.int32(), "End of the evidence sentence in documents.text.", False),
+    Column("evidence", pa.string(), "The sentence that states the grant, or the line of a beneficiary list or the table row (cells as `| a | b |`) that does.", False),
+    Column("start_char", pa.int32(), "Start of the evidence in documents.text.", False),
+    Column("end_char", pa.int32(), "End of the evidence in documents.text.", False),
 ]
 
 ACTORS = [

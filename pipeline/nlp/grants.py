@@ -9,6 +9,10 @@ inside a prepositional phrase, or, in verb-second order ("I år får Mora kommun
 the actor right after it. "kommunen" and "länsstyrelsen" as actors resolve to the
 body the text is about. Money only proposed or open for applications is skipped;
 a grant whose parties the sentence does not name is kept with nulls, for its amount.
+Lines of a beneficiary list and rows of a table ("| ABF Flen | Språkcafé | 190 000 |")
+that name a recipient and an amount are grants from the funder of the text's grant
+statements, which may state no amount of their own ("har beviljat bidrag till
+följande organisationer").
 """
 from __future__ import annotations
 
@@ -99,17 +103,37 @@ class GrantFinder:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append(grant_row(funder, recipient, amount, year, sent))
-        if grants:
-            grants += self._listed(doc, list_lines, grants, ents)
+        if list_lines and (grants or (funder := self._statement_funder(doc, ents, home, body))):
+            funders = [g["funder"] for g in grants if g["funder"]]
+            grants += self._listed(doc, list_lines, max(set(funders), key=funders.count) if funders else funder, ents)
         return grants
 
-    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], stated: list[dict], ents: list[Span]) -> list[dict]:
-        """Beneficiary lists under a grant statement: "Equmeniakyrkan, Agabi 25 800 kronor",
-        "Helsingborg – 13 miljoner i år". Each line that opens with a name and holds an
-        amount (and no verb of its own) is a grant from the document's funder."""
+    def _statement_funder(self, doc: Doc, ents: list[Span], home: str | None, body: str | None) -> str | None:
+        """The funder of a grant statement without an amount, which a list or table of
+        beneficiaries follows or precedes ("Länsstyrelsen har beviljat bidrag till
+        följande organisationer:"); None when the text makes no such statement."""
+        table = token_table(doc)
+        starts = table.sentence_starts
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            verb = next((doc[i] for i in range(start, end) if table.lowers[i] in self.give or table.lowers[i] in self.receive), None)
+            if verb is None or doc[start].text == "|":
+                continue
+            sent = doc[start:end]
+            if self.not_a_grant.search(sent.text.lower()):
+                continue
+            funder, _ = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
+            if funder:
+                return funder
+        return None
+
+    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, ents: list[Span]) -> list[dict]:
+        """Beneficiary lists and tables with a grant statement: "Equmeniakyrkan, Agabi 25 800
+        kronor", "Helsingborg – 13 miljoner i år", "| 5041-2017 | Eskilstuna Friidrott |
+        Kunskap i svenska | 153 000 |". Each line that opens with a name (a table row: whose
+        first text cell is a name) and holds an amount, and no verb of its own, is a grant
+        from the document's funder."""
         rows = []
-        funders = [g["funder"] for g in stated if g["funder"]]
-        funder = max(set(funders), key=funders.count) if funders else None
         for sent, money in lines:
             if len(sent) > 30 or not sent.text.strip():
                 continue
@@ -125,6 +149,8 @@ class GrantFinder:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             return None
+        if first.text == "|":
+            return self._row_name(doc, sent, ents)
         for ent in ents:
             if ent.start == first.i and ent.label_ in ("ORG", "LOC"):
                 nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -137,6 +163,21 @@ class GrantFinder:
         if end < sent.end and len(words) and self._name_like(words) \
                 and not any(e.label_ == "MONEY" and e.start < end for e in ents if e.start >= first.i):
             return " ".join(words.text.split())
+        return None
+
+    def _row_name(self, doc: Doc, row: Span, ents: list[Span]) -> str | None:
+        """The name in a table row's first text cell (case numbers and ids skipped):
+        the organisation or place found there, or the cell itself if it reads as a name."""
+        bars = [t.i for t in row if t.text == "|"]
+        for start, end in zip(bars, bars[1:]):
+            cell = doc[start + 1:end]
+            if not len(cell) or all(t.like_num or t.is_punct or not t.is_alpha and any(c.isdigit() for c in t.text)
+                                    for t in cell):
+                continue  # "4846-2017", "12"
+            ent = next((e for e in ents if e.start == cell.start and e.end <= end and e.label_ in ("ORG", "LOC")), None)
+            if ent is not None and ent.end == end:
+                return ent._.normalized or ent.text
+            return " ".join(cell.text.split()) if len(cell) <= 6 and self._name_like(cell) else None
         return None
 
     def _name_like(self, words: Span) -> bool:

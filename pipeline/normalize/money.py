@@ -123,9 +123,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "between": re.compile(r"\bmellan\s+\Z"),
         "sentence_end": re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9–-])|\n"),
         # A table whose header names an amount column ("Beviljat belopp", "Belopp (kr)"):
-        # rows end in a grouped number, often glued to the text cell before it.
+        # rows end in a grouped number, often glued to the text cell before it, or in a
+        # last cell ("| ABF Flen | 190 000 |", how the parsers write table rows).
         "table_header": re.compile(r"(?:belopp|kronor|kr|sek|summa)(?![\w])"),
-        "table_row": re.compile(rf"^[^\n]*?(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)[ \t]*$"),
+        "table_row": re.compile(rf"^[^\n]*?(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)[ \t]*(?:\|[ \t]*)?$"),
         "word_part": re.compile(_alternation(number_parts)),
     }
 
@@ -253,6 +254,8 @@ def _table_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_Can
         seen_headers.add(line_start)
         pos = line_end + 1
         while pos < len(text):
+            if text.startswith("\n|", pos):  # cell rows may stand as paragraphs of their own
+                pos += 1
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end < 0 else line_end
             row = pats["table_row"].match(text[pos:line_end])

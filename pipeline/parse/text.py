@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .dateline import LABELS, parse_dateline
+from .tables import unglue_table_rows
 
 _RES = resources.files("pipeline.resources")
 
@@ -257,7 +258,7 @@ def _drop_popup(blocks: list[list[str]]) -> list[list[str]]:
 def parse_plain_text(raw: str) -> TextArticle:
     """Headline, stated publication date and clean body of a release given as text."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = _drop_popup(_blocks(raw))
+    blocks = [unglue_table_rows(block) for block in _drop_popup(_blocks(raw))]
     published, date_pos = _find_published(blocks)
 
     drop, header_end = _header_noise(blocks, date_pos)
