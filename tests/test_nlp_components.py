@@ -85,6 +85,14 @@ def test_abbreviations_keep_the_form_the_text_supports(nlp):
     assert canon == {"Europeiska unionen", "Europeiska socialfonden"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Projektet drivs av Vingåker Växer Tillsammans och Röda Korset.", "Vingåker Växer Tillsammans"),
+    ("Pengarna går till Karlshamns Skyttegilles verksamhet för nyanlända.", "Karlshamns Skyttegille"),
+])
+def test_an_organisation_ending_in_s_is_a_genitive_only_before_a_noun(nlp, text, name):
+    assert name in [normalized for _, normalized in ents(run(nlp, text), "ORG")]
+
+
 def test_a_place_that_runs_on_into_a_name_is_not_a_place(nlp):
     doc = run(nlp, "Träningen leds av Karlshamns United. Efter matchen i Lund Anna Berg talade.")
     assert ents(doc, "LOC") == [("Lund", "Lund")]

@@ -52,6 +52,22 @@ def test_strip_genitive(surface, expected):
 
 
 @pytest.mark.parametrize(
+    "surface, next_word, expected",
+    [
+        ("Vingåker Växer Tillsammans", "", "Vingåker Växer Tillsammans"),  # "... med Vingåker Växer Tillsammans."
+        ("Vingåker Växer Tillsammans", "och", "Vingåker Växer Tillsammans"),
+        ("Unga Örnars", "har", "Unga Örnars"),
+        ("Karlshamns Skyttegilles", "verksamhet", "Karlshamns Skyttegille"),  # a noun follows: a genitive
+        ("Karlshamns Skyttegilles", None, "Karlshamns Skyttegille"),  # context unknown: by the form, as before
+        ("Röda Korsets", "nya", "Röda Korset"),
+        ("SKR:s", "", "SKR"),  # ":s" is a genitive wherever it stands
+    ],
+)
+def test_a_genitive_needs_a_noun_phrase_after_it(surface, next_word, expected):
+    assert strip_genitive(surface, next_word) == expected
+
+
+@pytest.mark.parametrize(
     "surface, canonical, org_type, muni, county",
     [
         ("Karlshamns kommun", "Karlshamns kommun", "municipality", "1082", "10"),

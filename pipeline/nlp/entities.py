@@ -18,6 +18,7 @@ from pipeline.nlp.extensions import (
     get_spans,
     set_ents,
     token_table,
+    word_after,
     written_name,
 )
 from pipeline.nlp.organisations import written_place_name
@@ -99,7 +100,7 @@ class EntityMerger:
                 return None
             new._.normalized = text
         elif label == "ORG":
-            base = strip_genitive(text)
+            base = strip_genitive(text, word_after(span))
             match = lookup_org(text) or lookup_org(base)
             if match is None and not self._org_evidence(span):
                 return None
@@ -127,7 +128,7 @@ class EntityMerger:
         if label is None:
             return None
         new = Span(doc, span.start, span.end, label=label)
-        new._.method, new._.normalized = "model", strip_genitive(written_name(span))
+        new._.method, new._.normalized = "model", strip_genitive(written_name(span), word_after(span))
         return new
 
     def _org_evidence(self, span: Span) -> bool:
@@ -184,6 +185,6 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
         if canonical.casefold() in folded_text:
             name = canonical
         else:
-            name = max((strip_genitive(written_name(s)) for s in spans), key=len)
+            name = max((strip_genitive(written_name(s), word_after(s)) for s in spans), key=len)
         for span in spans:
             span._.normalized = name

@@ -52,6 +52,18 @@ def written_name(span: Span) -> str:
     return " ".join(span_text(span).split())
 
 
+def word_after(span: Span) -> str | None:
+    """The word right after a span: "" when none follows (the end of the text, a
+    punctuation mark, a line break), None for a number ("kommunens 290 anställda" may
+    go on). The context that tells a genitive from a name ending in -s."""
+    if span.end >= len(span.doc):
+        return ""
+    following = span.doc[span.end]
+    if following.like_num:
+        return None
+    return following.text if following.is_alpha else ""
+
+
 TABLE_KEY = "pressmine.tokens"
 
 

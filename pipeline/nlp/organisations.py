@@ -26,6 +26,7 @@ from pipeline.nlp.extensions import (
     set_spans,
     span_text,
     token_table,
+    word_after,
     written_name,
 )
 from pipeline.nlp.people import is_name_word, name_word
@@ -275,7 +276,7 @@ class Gazetteer:
     @staticmethod
     def _form_span(doc: Doc, start: int, end: int, head: str) -> Span:
         span = Span(doc, start, end, label="ORG")
-        name = orgnorm.strip_genitive(written_name(span))
+        name = orgnorm.strip_genitive(written_name(span), word_after(span))
         match = orgnorm.lookup_org(name)
         span._.normalized = match.canonical if match else name
         span._.canonical = match.canonical if match else None
@@ -308,7 +309,7 @@ class Gazetteer:
 def _named_org(doc: Doc, start: int, end: int, org_type: str) -> Span:
     """An organisation not in the reference data, named as written (genitive removed)."""
     span = Span(doc, start, end, label="ORG")
-    span._.normalized = orgnorm.strip_genitive(written_name(span))
+    span._.normalized = orgnorm.strip_genitive(written_name(span), word_after(span))
     span._.org_type = org_type
     return span
 

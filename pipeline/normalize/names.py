@@ -69,8 +69,19 @@ def known_forms() -> frozenset[str]:
     return frozenset(clean_surface(f) for f in forms)
 
 
-def strip_genitive(name: str) -> str:
+@functools.cache
+def _not_after_genitive() -> frozenset[str]:
+    return frozenset(R.read_word_list("not_after_genitive.txt"))
+
+
+def strip_genitive(name: str, next_word: str | None = None) -> str:
     """Remove a genitive ending if there is one.
+
+    ``next_word`` is the word that follows the name in the text ("" for none: the end,
+    punctuation, a line break), when the caller knows it. A genitive stands before the
+    noun phrase it determines, so a bare ``-s`` is kept when nothing follows or when the
+    next word could not open a noun phrase ("Vingåker Växer Tillsammans och kommunen";
+    ``not_after_genitive.txt``). ``:s`` ("SKR:s") is a genitive wherever it stands.
 
     "Länsstyrelsens" -> "Länsstyrelsen", "Karlshamns kommuns" -> "Karlshamns kommun",
     "Röda Korsets" -> "Röda Korset", "SKR:s" -> "SKR", "Hyltes" -> "Hylte";
@@ -90,6 +101,8 @@ def strip_genitive(name: str) -> str:
         if s.endswith(suffix) and len(s) > len(suffix):
             return s[: -len(suffix)]
     if s[-1] != "s":
+        return s
+    if next_word is not None and (not next_word or next_word.lower() in _not_after_genitive()):
         return s
     known = known_forms()
     if s in known:
