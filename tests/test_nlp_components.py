@@ -170,6 +170,18 @@ def test_beneficiary_list_under_a_grant_statement(nlp):
     ]
 
 
+def test_recipients_named_in_a_list_are_organisations_whole_as_written(nlp):
+    text = ("Länsstyrelsen i Värmlands län har beviljat 1 040 000 kronor till föreningar.\n\n"
+            "IGETEGO förening, Tillsammans 2.0 550 000 kronor\n"
+            "NTF FyrBoDal, Trafikinformation till asylsökande 43 200 kronor\n"
+            "Röda Korset i Karlstad, Språkcafé 446 800 kronor\n")
+    doc = run(nlp, text)
+    assert [g["recipient"] for g in doc._.grants][1:] == ["IGETEGO förening", "NTF FyrBoDal", "Röda Korset i Karlstad"]
+    orgs = [name for _, name in ents(doc, "ORG")]
+    assert {"IGETEGO förening", "NTF FyrBoDal", "Röda Korset i Karlstad"} <= set(orgs)
+    assert "NTF" not in orgs and ents(doc, "LOC") == []  # parts of the names are not mentions of their own
+
+
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]

@@ -32,6 +32,7 @@ from pipeline.nlp.extensions import (
     doc_text,
     forget_text,
     get_ents,
+    set_ents,
     span_text,
     token_table,
 )
@@ -50,7 +51,7 @@ class Actor:
     end: int
 
 
-@Language.factory("pressmine_grants", assigns=["doc._.grants"], requires=["doc.ents"], default_config={})
+@Language.factory("pressmine_grants", assigns=["doc._.grants", "doc.ents"], requires=["doc.ents"], default_config={})
 def make_grant_finder(nlp: Language, name: str):
     return GrantFinder(name)
 
@@ -78,11 +79,17 @@ class GrantFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
-        doc._.grants = dedupe(self._grants(doc, ents, money)) if money else []
+        grants, listed_names = self._grants(doc, ents, money) if money else ([], [])
+        doc._.grants = dedupe(grants)
+        if listed_names:  # recipients named in a list or table are bodies, whole as written
+            set_ents(doc, sorted([e for e in ents if not any(e.start < n.end and n.start < e.end for n in listed_names)]
+                                 + listed_names, key=lambda e: e.start))
         forget_text(doc)
         return doc
 
-    def _grants(self, doc: Doc, ents: list[Span], money: list[Span]) -> list[dict]:
+    def _grants(self, doc: Doc, ents: list[Span], money: list[Span]) -> tuple[list[dict], list[Span]]:
+        """The grants stated in the text, and the recipients named in its beneficiary
+        lists and tables that were not yet entities (new ORG spans)."""
         grants: list[dict] = []
         home = home_municipality(doc, ents)
         body = home_body(doc, ents)
@@ -103,10 +110,12 @@ class GrantFinder:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append(grant_row(funder, recipient, amount, year, sent))
+        listed_names: list[Span] = []
         if list_lines and (grants or (funder := self._statement_funder(doc, ents, home, body))):
             funders = [g["funder"] for g in grants if g["funder"]]
-            grants += self._listed(doc, list_lines, max(set(funders), key=funders.count) if funders else funder, ents)
-        return grants
+            listed, listed_names = self._listed(doc, list_lines, max(set(funders), key=funders.count) if funders else funder, ents)
+            grants += listed
+        return grants, listed_names
 
     def _statement_funder(self, doc: Doc, ents: list[Span], home: str | None, body: str | None) -> str | None:
         """The funder of a grant statement without an amount, which a list or table of
@@ -127,25 +136,33 @@ class GrantFinder:
                 return funder
         return None
 
-    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, ents: list[Span]) -> list[dict]:
+    def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None,
+                ents: list[Span]) -> tuple[list[dict], list[Span]]:
         """Beneficiary lists and tables with a grant statement: "Equmeniakyrkan, Agabi 25 800
         kronor", "Helsingborg – 13 miljoner i år", "| 5041-2017 | Eskilstuna Friidrott |
         Kunskap i svenska | 153 000 |". Each line that opens with a name (a table row: whose
         first text cell is a name) and holds an amount, and no verb of its own, is a grant
-        from the document's funder."""
-        rows = []
+        from the document's funder. Returns the grants and the recipients' names that
+        were no entity yet, as ORG spans."""
+        rows, names = [], []
         for sent, money in lines:
             if len(sent) > 30 or not sent.text.strip():
                 continue
-            recipient = self._line_opener(doc, sent, ents)
+            name = self._line_opener(doc, sent, ents)
+            recipient = name and (name._.normalized or " ".join(name.text.split()))
             if recipient is None or recipient == funder:
                 continue
             year = sentence_year(doc, sent, ents)
             rows += [grant_row(funder, recipient, amount, year, sent) for amount in money]
-        return rows if len({r["recipient"] for r in rows}) >= 2 else []  # a list has several lines
+            if not any(name.start == e.start and name.end == e.end for e in ents):
+                names.append(name)
+        if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
+            return [], []
+        return rows, names
 
-    def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> str | None:
-        """The organisation or place a list line opens with, up to a comma or dash."""
+    def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
+        """The organisation or place a list line opens with, up to a comma or dash: an
+        entity, or a new ORG span over words that read as a name."""
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             return None
@@ -155,17 +172,17 @@ class GrantFinder:
             if ent.start == first.i and ent.label_ in ("ORG", "LOC"):
                 nxt = doc[ent.end] if ent.end < len(doc) else None
                 if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
-                    return ent._.normalized or ent.text
+                    return ent
         end = first.i
         while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
             end += 1
         words = doc[first.i:end]
         if end < sent.end and len(words) and self._name_like(words) \
                 and not any(e.label_ == "MONEY" and e.start < end for e in ents if e.start >= first.i):
-            return " ".join(words.text.split())
+            return listed_name(doc, first.i, end)
         return None
 
-    def _row_name(self, doc: Doc, row: Span, ents: list[Span]) -> str | None:
+    def _row_name(self, doc: Doc, row: Span, ents: list[Span]) -> Span | None:
         """The name in a table row's first text cell (case numbers and ids skipped):
         the organisation or place found there, or the cell itself if it reads as a name."""
         bars = [t.i for t in row if t.text == "|"]
@@ -176,8 +193,8 @@ class GrantFinder:
                 continue  # "4846-2017", "12"
             ent = next((e for e in ents if e.start == cell.start and e.end <= end and e.label_ in ("ORG", "LOC")), None)
             if ent is not None and ent.end == end:
-                return ent._.normalized or ent.text
-            return " ".join(cell.text.split()) if len(cell) <= 6 and self._name_like(cell) else None
+                return ent
+            return listed_name(doc, cell.start, end) if len(cell) <= 6 and self._name_like(cell) else None
         return None
 
     def _name_like(self, words: Span) -> bool:
@@ -248,6 +265,14 @@ def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Spa
         grouped.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
     for k, inside in grouped.items():
         yield doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)], inside
+
+
+def listed_name(doc: Doc, start: int, end: int) -> Span:
+    """A recipient named in a beneficiary list or table: a body, named as written."""
+    span = Span(doc, start, end, label="ORG")
+    span._.normalized = " ".join(span.text.split())
+    span._.method = "rules"
+    return span
 
 
 def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span) -> dict:
