@@ -215,6 +215,15 @@ def test_table_of_grants_under_a_statement_without_an_amount(nlp):
     ]
 
 
+def test_a_list_under_a_grant_statement_that_names_no_funder(nlp):
+    text = ("Sex skånska kommuner får ta del av regeringens satsning mot segregation.\n\n"
+            "Så här fördelas pengarna i Skåne:\n\n"
+            "Helsingborg – 13 miljoner kronor i år och sedan 69 miljoner kronor årligen.\n\n"
+            "Kristianstad – 10,3 miljoner kronor i år.\n")
+    assert grants(nlp, text) == [(None, "Helsingborg", 13_000_000), (None, "Helsingborg", 69_000_000),
+                                 (None, "Kristianstad", 10_300_000)]
+
+
 def test_a_table_of_amounts_without_a_grant_statement_holds_no_grants(nlp):
     text = "Så här fördelar sig kostnaderna för mottagandet i länet under året.\n\n" + TABLE.replace("Beviljat belopp", "Kostnad (kr)")
     assert grants(nlp, text) == []

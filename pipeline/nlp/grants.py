@@ -98,7 +98,7 @@ class GrantFinder:
         for sent, amounts in sentences_with(doc, money):
             if self.not_a_grant.search(sent.text.lower()):
                 continue
-            verb = next((doc[i] for i in range(sent.start, sent.end) if lowers[i] in self.give or lowers[i] in self.receive), None)
+            verb = self._transfer_verb(doc, lowers, sent.start, sent.end)
             if verb is None:
                 list_lines.append((sent, amounts))
                 continue
@@ -111,30 +111,44 @@ class GrantFinder:
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append(grant_row(funder, recipient, amount, year, sent))
         listed_names: list[Span] = []
-        if list_lines and (grants or (funder := self._statement_funder(doc, ents, home, body))):
+        if list_lines:
             funders = [g["funder"] for g in grants if g["funder"]]
-            listed, listed_names = self._listed(doc, list_lines, max(set(funders), key=funders.count) if funders else funder, ents)
-            grants += listed
+            stated, funder = (True, max(set(funders), key=funders.count)) if funders else \
+                (bool(grants), None) if grants else self._statement(doc, ents, home, body)
+            if stated:
+                listed, listed_names = self._listed(doc, list_lines, funder, ents)
+                grants += listed
         return grants, listed_names
 
-    def _statement_funder(self, doc: Doc, ents: list[Span], home: str | None, body: str | None) -> str | None:
-        """The funder of a grant statement without an amount, which a list or table of
-        beneficiaries follows or precedes ("Länsstyrelsen har beviljat bidrag till
-        följande organisationer:"); None when the text makes no such statement."""
+    def _transfer_verb(self, doc: Doc, lowers: list[str], start: int, end: int) -> Token | None:
+        """The first verb of giving or receiving in doc[start:end]; a reflexive use is
+        none ("kostnaderna fördelar sig", "satsningen betalar sig")."""
+        for i in range(start, end):
+            if (lowers[i] in self.give or lowers[i] in self.receive) and not (i + 1 < len(doc) and lowers[i + 1] == "sig"):
+                return doc[i]
+        return None
+
+    def _statement(self, doc: Doc, ents: list[Span], home: str | None, body: str | None) -> tuple[bool, str | None]:
+        """Whether the text states a grant in a sentence without an amount, which a list
+        or table of beneficiaries follows or precedes ("Länsstyrelsen har beviljat bidrag
+        till följande organisationer:", "Så här fördelas pengarna:"), and its funder if
+        it names one."""
         table = token_table(doc)
         starts = table.sentence_starts
+        stated = False
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-            verb = next((doc[i] for i in range(start, end) if table.lowers[i] in self.give or table.lowers[i] in self.receive), None)
+            verb = self._transfer_verb(doc, table.lowers, start, end)
             if verb is None or doc[start].text == "|":
                 continue
             sent = doc[start:end]
             if self.not_a_grant.search(sent.text.lower()):
                 continue
+            stated = True
             funder, _ = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
             if funder:
-                return funder
-        return None
+                return True, funder
+        return stated, None
 
     def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None,
                 ents: list[Span]) -> tuple[list[dict], list[Span]]:
