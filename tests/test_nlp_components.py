@@ -144,6 +144,9 @@ def grants(nlp, text, **kw):
     ("I år får Mora kommun 1,2 miljoner kronor av Migrationsverket.", ("Migrationsverket", "Mora kommun", 1_200_000)),
     ("Regeringen har beslutat att ge Rädda Barnen 5 miljoner kronor.", (None, "Rädda Barnen", 5_000_000)),
     ("Migrationsverket, tillsammans med Arbetsförmedlingen, har beviljats 800 000 kronor.", (None, "Migrationsverket", 800_000)),
+    # money given to a body to distribute is a grant to that body ("att fördela" alone is not)
+    ("Regeringen har tilldelat Länsstyrelsen i Jönköpings län 60 miljoner kronor för att fördela till insatser i länet.",
+     (None, "Länsstyrelsen i Jönköpings län", 60_000_000)),
 ])
 def test_grant_roles_follow_the_clause(nlp, text, expected):
     assert grants(nlp, text) == [expected]

@@ -75,6 +75,7 @@ class GrantFinder:
         self.org_heads = tuple(resources.org_forms()["head_words"])
         self.rate = re.compile(r"^\s*(?:" + "|".join(map(re.escape, vocab["rate_words"])) + r")\b")
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
+        self.purpose_phrases = tuple(vocab["not_a_grant_exceptions"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
@@ -96,7 +97,7 @@ class GrantFinder:
         list_lines = []
         lowers = token_table(doc).lowers
         for sent, amounts in sentences_with(doc, money):
-            if self.not_a_grant.search(sent.text.lower()):
+            if self._not_a_grant(sent):
                 continue
             verb = self._transfer_verb(doc, lowers, sent.start, sent.end)
             if verb is None:
@@ -120,6 +121,14 @@ class GrantFinder:
                 grants += listed
         return grants, listed_names
 
+    def _not_a_grant(self, sent: Span) -> bool:
+        """Money only proposed, planned or open for applications ("kan söka", "har 4
+        miljoner kronor att fördela"); a purpose ("för att fördela") is no such cue."""
+        low = sent.text.lower()
+        for phrase in self.purpose_phrases:
+            low = low.replace(phrase, " ")
+        return self.not_a_grant.search(low) is not None
+
     def _transfer_verb(self, doc: Doc, lowers: list[str], start: int, end: int) -> Token | None:
         """The first verb of giving or receiving in doc[start:end]; a reflexive use is
         none ("kostnaderna fördelar sig", "satsningen betalar sig")."""
@@ -142,7 +151,7 @@ class GrantFinder:
             if verb is None or doc[start].text == "|":
                 continue
             sent = doc[start:end]
-            if self.not_a_grant.search(sent.text.lower()):
+            if self._not_a_grant(sent):
                 continue
             stated = True
             funder, _ = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
