@@ -155,6 +155,8 @@ def test_grant_roles_follow_the_clause(nlp, text, expected):
 @pytest.mark.parametrize("text", [
     "Föreningar kan söka 50 000 kronor från Länsstyrelsen.",
     "Länsstyrelsen har 4 miljoner kronor att fördela under året.",
+    "Länsstyrelsen Skåne kan fördela cirka 5 miljoner kronor till kommunerna.",
+    "Föreningar kan få upp till 50 000 kronor från Allmänna arvsfonden.",
     "Mora kommun får 1 200 kronor per person och dygn från Migrationsverket.",
     "Budgeten för projektet är 2 miljoner kronor.",
 ])
