@@ -47,6 +47,7 @@ def test_short_mentions_resolve_to_the_full_name(nlp):
     "Syftet är att fler ska få jobb. Kontakt sker via växeln.",
     "Foto: Anna Berg",  # a photographer is a person, not an organisation
     "Under Maj Månad händer mycket.",
+    "Stiftelsen har beviljat pengar till projektet.",  # a word that opens names, alone
 ])
 def test_capitalised_words_that_are_not_organisations(nlp, text):
     assert ents(run(nlp, text), "ORG") == []
@@ -63,6 +64,8 @@ def test_capitalised_words_that_are_not_organisations(nlp, text):
     ("Träningen leds av Rättviks judoklubb varje vecka.", "Rättviks judoklubb", "association"),
     ("Eleverna på Rinkebyskolan har skrivit en bok.", "Rinkebyskolan", "school"),
     ("Besöket gick till Familjecentralen i Sunne i våras.", "Familjecentralen i Sunne", "association"),
+    ("Odlingen drivs av Stiftelsen Botildenborg sedan 2015.", "Stiftelsen Botildenborg", "association"),
+    ("Stiftelsen Botildenborg driver odlingen.", "Stiftelsen Botildenborg", "association"),
 ])
 def test_organisations_by_gazetteer_and_by_form(nlp, text, name, org_type):
     doc = run(nlp, text)

@@ -154,9 +154,9 @@ class Gazetteer:
         place_at = {span.start: span for span in places}
         spans = []
         for token in self._candidates(doc):
-            if token.text in self.not_orgs:
-                continue
             lower, i = token.lower_, token.i
+            if token.text in self.not_orgs and not self._opens_name(doc, i):
+                continue  # "Stiftelsen" alone is no name; "Stiftelsen Botildenborg" is
             prev_is_name = i > 0 and is_name_word(doc[i - 1]) and not token.is_sent_start
             if self.head_re.fullmatch(lower) and prev_is_name:
                 start = self._extend_left(doc, i)
@@ -179,6 +179,11 @@ class Gazetteer:
             spans.append(self._form_span(doc, start, end, token.text))
         spans.extend(self._credits(doc))
         return spans
+
+    def _opens_name(self, doc: Doc, i: int) -> bool:
+        """Is doc[i] a word that opens a name ("Stiftelsen", "Föreningen") followed by one?"""
+        return doc[i].text in self.prefix_words and i + 1 < len(doc) and is_name_word(doc[i + 1]) \
+            and doc[i + 1].text not in self.not_orgs and not doc[i + 1].is_sent_start
 
     def _candidates(self, doc: Doc) -> list:
         """Tokens that may end or start an organisation name (a remembered test per word)."""
