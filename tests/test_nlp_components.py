@@ -190,6 +190,19 @@ def test_recipients_named_in_a_list_are_organisations_whole_as_written(nlp):
     assert "NTF" not in orgs and ents(doc, "LOC") == []  # parts of the names are not mentions of their own
 
 
+def test_a_grant_without_a_named_funder_gets_the_one_fund_the_text_names(nlp):
+    text = ("Studieförbundet Vuxenskolan har fått 1,7 miljoner kronor för ett musikprojekt med unga nyanlända. "
+            "Projektet drivs med stöd av Allmänna arvsfonden i två år.")
+    assert grants(nlp, text) == [("Allmänna arvsfonden", "Studieförbundet Vuxenskolan", 1_700_000)]
+    two_funds = text + " Europeiska socialfonden stöder ett annat projekt i staden."
+    assert grants(nlp, two_funds) == [(None, "Studieförbundet Vuxenskolan", 1_700_000)]
+
+
+def test_we_as_subject_is_the_publishing_body(nlp):
+    text = "Redan i december fördelade vi tio miljoner kronor till församlingarnas arbete."
+    assert grants(nlp, text, publisher="Svenska kyrkan") == [("Svenska kyrkan", None, 10_000_000)]
+
+
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]

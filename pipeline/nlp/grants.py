@@ -71,6 +71,7 @@ class GrantFinder:
         self.infinitives = frozenset(vocab["infinitives"])
         self.v2_openers = frozenset(vocab["v2_openers"])
         self.home_subjects = frozenset(vocab["home_subjects"])
+        self.pronoun_subjects = frozenset(vocab["pronoun_subjects"])
         self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
         self.org_heads = tuple(resources.org_forms()["head_words"])
         self.rate = re.compile(r"^\s*(?:" + "|".join(map(re.escape, vocab["rate_words"])) + r")\b")
@@ -81,7 +82,7 @@ class GrantFinder:
         ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
         grants, listed_names = self._grants(doc, ents, money) if money else ([], [])
-        doc._.grants = dedupe(grants)
+        doc._.grants = dedupe(with_document_funder(grants, ents))
         if listed_names:  # recipients named in a list or table are bodies, whole as written
             set_ents(doc, sorted([e for e in ents if not any(e.start < n.end and n.start < e.end for n in listed_names)]
                                  + listed_names, key=lambda e: e.start))
@@ -238,7 +239,7 @@ class GrantFinder:
                 continue
             if lower in ("kommunen", "kommunens") and home:
                 actors.append(Actor(home, i, i + 1))
-            elif lower in self.home_subjects and table.sent_starts[i] and (home or body):
+            elif lower in self.home_subjects and (table.sent_starts[i] or lower in self.pronoun_subjects) and (home or body):
                 actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ..."
             elif lower in ("länsstyrelsen", "länsstyrelsens"):
                 board = county_board(doc._.county_code) if doc._.county_code else "Länsstyrelsen"
@@ -296,6 +297,24 @@ def listed_name(doc: Doc, start: int, end: int) -> Span:
     span._.normalized = " ".join(span.text.split())
     span._.method = "rules"
     return span
+
+
+FUNDING_TYPES = {"fund", "eu_fund"}
+
+
+def with_document_funder(grants: list[dict], ents: list[Span]) -> list[dict]:
+    """Grants whose sentence names a recipient but no funder ("Avesta kommun får 4,7
+    miljoner") get the funder the document names: the one funder of its other grants,
+    or else the one fund it mentions (Allmänna arvsfonden, Europeiska socialfonden).
+    With several candidates the funder stays unknown."""
+    named = {g["funder"] for g in grants if g["funder"]}
+    if not named:
+        named = {e._.normalized for e in ents if e.label_ == "ORG" and e._.org_type in FUNDING_TYPES}
+    if len(named) != 1:
+        return grants
+    funder = named.pop()
+    return [{**g, "funder": funder} if g["funder"] is None and g["recipient"] and g["recipient"] != funder else g
+            for g in grants]
 
 
 def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span) -> dict:
