@@ -190,6 +190,15 @@ def test_recipients_named_in_a_list_are_organisations_whole_as_written(nlp):
     assert "NTF" not in orgs and ents(doc, "LOC") == []  # parts of the names are not mentions of their own
 
 
+def test_recipients_named_in_a_list_get_the_type_their_name_says(nlp):
+    text = ("Länsstyrelsen i Värmlands län har beviljat 500 000 kronor till föreningar.\n\n"
+            "Pingstförsamlingen i Karlstad, Språkcafé 446 800 kronor\n"
+            "Karlstads Judoklubb IK, Judo för alla 43 200 kronor\n")
+    doc = run(nlp, text)
+    assert [(e._.normalized, e._.org_type) for e in doc.ents if e.label_ == "ORG"][1:] == [
+        ("Pingstförsamlingen i Karlstad", "church"), ("Karlstads Judoklubb IK", "sports_club")]
+
+
 def test_a_grant_without_a_named_funder_gets_the_one_fund_the_text_names(nlp):
     text = ("Studieförbundet Vuxenskolan har fått 1,7 miljoner kronor för ett musikprojekt med unga nyanlända. "
             "Projektet drivs med stöd av Allmänna arvsfonden i två år.")

@@ -36,6 +36,7 @@ from pipeline.nlp.extensions import (
     span_text,
     token_table,
 )
+from pipeline.nlp.organisations import form_span
 from pipeline.normalize.organisations import county_board
 
 
@@ -293,10 +294,7 @@ def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Spa
 
 def listed_name(doc: Doc, start: int, end: int) -> Span:
     """A recipient named in a beneficiary list or table: a body, named as written."""
-    span = Span(doc, start, end, label="ORG")
-    span._.normalized = " ".join(span.text.split())
-    span._.method = "rules"
-    return span
+    return form_span(doc, start, end)
 
 
 FUNDING_TYPES = {"fund", "eu_fund"}

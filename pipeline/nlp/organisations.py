@@ -169,14 +169,14 @@ class Gazetteer:
                 end = i + 1
                 while end < len(doc) and end < i + 4 and is_name_word(doc[end]) and not doc[end].is_sent_start:
                     end += 1
-                spans.append(self._form_span(doc, i, end, token.text))
+                spans.append(form_span(doc, i, end, token.text))
                 continue
             else:
                 continue
             end = i + 1
             if end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:  # "... i Sunne"
                 end = place_at[end + 1].end
-            spans.append(self._form_span(doc, start, end, token.text))
+            spans.append(form_span(doc, start, end, token.text))
         spans.extend(self._credits(doc))
         return spans
 
@@ -228,7 +228,7 @@ class Gazetteer:
             while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
                 end += 1
             if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
-                spans.append(self._form_span(doc, start, end, doc[end - 1].text))
+                spans.append(form_span(doc, start, end, doc[end - 1].text))
         return spans
 
     def _local_branches(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
@@ -279,18 +279,6 @@ class Gazetteer:
         return start
 
     @staticmethod
-    def _form_span(doc: Doc, start: int, end: int, head: str) -> Span:
-        span = Span(doc, start, end, label="ORG")
-        name = orgnorm.strip_genitive(written_name(span), word_after(span))
-        match = orgnorm.lookup_org(name)
-        span._.normalized = match.canonical if match else name
-        span._.canonical = match.canonical if match else None
-        span._.org_type = match.org_type if match else _form_type(head)
-        if match:
-            span._.municipality_code, span._.county_code = match.municipality_code, match.county_code
-        return span
-
-    @staticmethod
     def _county_of(orgs: list[Span], places: list[Span]) -> str | None:
         """The county a text names, if exactly one (by county names, boards and regions)."""
         codes = {s._.county_code for s in orgs if s._.org_type in ("county_board", "region") and s._.county_code}
@@ -310,6 +298,23 @@ class Gazetteer:
                 span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
+
+def form_span(doc: Doc, start: int, end: int, head: str | None = None) -> Span:
+    """An ORG span named by its form: the gazetteer's entry if the name is one, else
+    the name as written (genitive removed) with the type its head word says (without
+    a head given: the first word of the name that says one, "Pingstförsamlingen i Karlstad")."""
+    span = Span(doc, start, end, label="ORG")
+    if head is None:
+        head = next((t.text for t in span if _form_type(t.text) != "association"), span[-1].text)
+    name = orgnorm.strip_genitive(written_name(span), word_after(span))
+    match = orgnorm.lookup_org(name)
+    span._.normalized = match.canonical if match else name
+    span._.canonical = match.canonical if match else None
+    span._.org_type = match.org_type if match else _form_type(head)
+    if match:
+        span._.municipality_code, span._.county_code = match.municipality_code, match.county_code
+    return span
+
 
 def _named_org(doc: Doc, start: int, end: int, org_type: str) -> Span:
     """An organisation not in the reference data, named as written (genitive removed)."""
