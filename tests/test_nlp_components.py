@@ -212,6 +212,14 @@ def test_we_as_subject_is_the_publishing_body(nlp):
     assert grants(nlp, text, publisher="Svenska kyrkan") == [("Svenska kyrkan", None, 10_000_000)]
 
 
+def test_a_bulleted_beneficiary_list(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat 600 000 kronor till föreningar.\n\n"
+            "• Kulturföreningen Ljus, Språkcafé 200 000 kronor\n"
+            "• Röda Korset, Läxhjälp 400 000 kronor\n")
+    assert grants(nlp, text)[1:] == [("Länsstyrelsen i Hallands län", "Kulturföreningen Ljus", 200_000),
+                                     ("Länsstyrelsen i Hallands län", "Röda Korset", 400_000)]
+
+
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]

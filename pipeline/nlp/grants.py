@@ -57,6 +57,7 @@ def make_grant_finder(nlp: Language, name: str):
     return GrantFinder(name)
 
 
+BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name (not dashes: they open quotes)
 LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
 
 
@@ -188,7 +189,7 @@ class GrantFinder:
     def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
         """The organisation or place a list line opens with, up to a comma or dash: an
         entity, or a new ORG span over words that read as a name."""
-        first = next((t for t in sent if not t.is_space), None)
+        first = next((t for t in sent if not t.is_space and t.text not in BULLETS), None)
         if first is None:
             return None
         if first.text == "|":
