@@ -352,3 +352,13 @@ def test_glued_table_rows_are_split_into_cells() -> None:
 def test_text_that_is_not_a_glued_table_is_left_alone(body: str) -> None:
     raw = "Rubrik för nyheten\n\n" + body + "\n"
     assert parse_plain_text(raw).text.endswith(body)
+
+
+def test_a_long_lead_that_names_a_notice_word_is_body_not_header_noise() -> None:
+    lead = ("Länsstyrelsen i Gävleborgs län har beviljat 300 000 kronor till ett projekt där nyanlända "
+            "lär sig om brandrisk och säkerhet i hemmet, i samarbete med räddningstjänsten och SMHI, som "
+            "bidrar med kunskap om väder och varningar. Projektet startar i augusti och pågår under hela hösten.")
+    raw = "Nyanlända lär sig om säkerhet\n\n2023-05-02\n\n" + lead + "\n\nMer om projektet följer.\n"
+    article = parse_plain_text(raw)
+    assert article.title == "Nyanlända lär sig om säkerhet"
+    assert lead in article.text.split("\n\n")

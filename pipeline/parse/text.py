@@ -290,7 +290,9 @@ def _header_noise(blocks: list[list[str]], date_pos: tuple[int, int] | None) -> 
             return drop, bi
         seen += len(block)
         for li, line in enumerate(block):
-            if len(line) <= 2 * _UI_MAX_CHARS and HEADER_NOISE.fullmatch(line):
+            # Notices and breadcrumbs are short; a longer line is the lead, even when it
+            # names SMHI or a fire risk (and skipping it spares the costliest scan).
+            if len(line) <= _UI_MAX_CHARS and HEADER_NOISE.fullmatch(line):
                 drop.add((bi, li))
         if date_pos and date_pos[0] == bi:  # category/breadcrumb line glued under the dateline
             for li in range(date_pos[1] + 1, len(block)):
