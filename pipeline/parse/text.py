@@ -38,15 +38,33 @@ class LinePatterns:
                 raise ValueError(f"{origin}: write the pattern {pattern!r} in lower case (lines are lower-cased)")
             if pattern.startswith(".*") and not _top_level_alternation(pattern):
                 rest = pattern[2:]
-                inner.append(rest[:-2] if rest.endswith(".*") and not rest.endswith("\\.*") else rf"(?:{rest})\Z")
+                rest = rest[:-2] if rest.endswith(".*") and not rest.endswith("\\.*") else rf"(?:{rest})\Z"
+                # A leading \b is checked in Python: without it the pattern starts with
+                # letters, and re skips ahead to them instead of trying every position.
+                bounded = rest.startswith("\\b")
+                inner.append((re.compile(rest[2:] if bounded else rest), bounded))
             else:
                 whole.append(pattern)
         self.whole = re.compile("|".join(f"(?:{p})" for p in whole)) if whole else None
-        self.inner = re.compile("|".join(f"(?:{p})" for p in inner)) if inner else None
+        self.inner = inner
 
     def fullmatch(self, line: str) -> bool:
         low = line.lower()
-        return bool((self.whole and self.whole.fullmatch(low)) or (self.inner and self.inner.search(low)))
+        if self.whole and self.whole.fullmatch(low):
+            return True
+        return any(_search_at_word_start(pattern, low) if bounded else pattern.search(low)
+                   for pattern, bounded in self.inner)
+
+
+def _search_at_word_start(pattern: re.Pattern, text: str) -> bool:
+    """``re.search(r"\b" + pattern)``, for a pattern that starts with a word character."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        start = m.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+            return True
+        pos = start + 1
+    return False
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -248,7 +266,8 @@ def _drop_popup(blocks: list[list[str]]) -> list[list[str]]:
     for bi, block in enumerate(blocks):
         for line in block:
             n += 1
-            if _CLOSE_BOX.search(line.lower()):
+            low = line.lower()
+            if "stäng" in low and _CLOSE_BOX.search(low):
                 last = bi
         if n > 15:
             break
