@@ -96,6 +96,22 @@ def test_an_organisation_ending_in_s_is_a_genitive_only_before_a_noun(nlp, text,
     assert name in [normalized for _, normalized in ents(run(nlp, text), "ORG")]
 
 
+def test_a_name_in_capitals_is_the_same_name_as_in_ordinary_case(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.nlp.entities import one_case_per_name
+    from pipeline.nlp.organisations import written_place_name
+    from pipeline.normalize.organisations import lookup_place
+
+    doc = nlp.make_doc('Karlshamns United tränar. Kontakt: "KARLSHAMNS UNITED" Ilir Alaj. ABF FLEN')
+    spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 7, 9, label="ORG"), Span(doc, 13, 15, label="ORG")]
+    for span in spans:
+        span._.normalized = span.text
+    one_case_per_name(spans)
+    assert [s._.normalized for s in spans] == ["Karlshamns United", "Karlshamns United", "ABF FLEN"]
+    assert written_place_name("BLEKINGE", lookup_place("Blekinge")) == "Blekinge"
+
+
 def test_a_place_that_runs_on_into_a_name_is_not_a_place(nlp):
     doc = run(nlp, "Träningen leds av Karlshamns United. Efter matchen i Lund Anna Berg talade.")
     assert ents(doc, "LOC") == [("Lund", "Lund")]

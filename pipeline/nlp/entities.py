@@ -70,6 +70,7 @@ class EntityMerger:
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
         written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
+        one_case_per_name(chosen)
         set_ents(doc, sorted(chosen, key=lambda s: s.start))
         return doc
 
@@ -188,3 +189,18 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
             name = max((strip_genitive(written_name(s), word_after(s)) for s in spans), key=len)
         for span in spans:
             span._.normalized = name
+
+
+def one_case_per_name(spans: list[Span]) -> None:
+    """A name written in capitals somewhere ("KARLSHAMNS UNITED" in a contact block) and
+    in ordinary case elsewhere in the same text is one name: its ordinary form."""
+    by_folded: dict[tuple[str, str], list[Span]] = {}
+    for span in spans:
+        if span.label_ in ("PERSON", "ORG", "LOC") and span._.normalized:
+            by_folded.setdefault((span.label_, span._.normalized.casefold()), []).append(span)
+    for group in by_folded.values():
+        ordinary = next((s._.normalized for s in group if not s._.normalized.isupper()), None)
+        if ordinary is not None:
+            for span in group:
+                if span._.normalized.isupper():
+                    span._.normalized = ordinary

@@ -345,6 +345,8 @@ def written_place_name(text: str, match) -> str:
     written = " ".join(text.split())
     if written.casefold() == match.canonical.casefold():
         return match.canonical
+    if written.isupper() and match.canonical.casefold().startswith(written.casefold() + " "):
+        return match.canonical[:len(written)]  # "BLEKINGE" in a heading: "Blekinge", as in "Blekinge län"
     for ending in (":s", "s"):
         if written.endswith(ending) and orgnorm.lookup_place(written[: -len(ending)]) == match:
             return written[: -len(ending)]
