@@ -38,6 +38,20 @@ def test_people_with_roles_and_affiliations(nlp, text, expected):
     assert (person._.normalized, person._.role, person._.affiliation) == expected
 
 
+@pytest.mark.parametrize("text, publisher, expected", [
+    ("Lysekils kommun får beröm. Kommunchef Leif Schöndell är nöjd.", None, "Lysekils kommun"),
+    ("Kommunstyrelsens ordförande Daniel Filipsson (M) är glad.", "Alingsås kommun", "Alingsås kommun"),
+    ("Länsstyrelsen i Kronobergs län fördelar pengar. – Det är bra, säger landshövding Maria Arnholm.", None,
+     "Länsstyrelsen i Kronobergs län"),
+    ("Region Halland och Hylte kommun samarbetar. Regionråd Anna Berg är nöjd.", None, "Region Halland"),
+    ("Kommunchef Per Olsson hälsade alla välkomna.", None, None),  # no municipality named: none implied
+    ("Hylte kommun bjöd in. Projektledare Emma Gröndahl är nöjd.", None, None),  # not a municipal position
+])
+def test_a_public_position_is_held_in_the_body_the_text_is_about(nlp, text, publisher, expected):
+    (person,) = [e for e in run(nlp, text, publisher=publisher).ents if e.label_ == "PERSON"]
+    assert person._.affiliation == expected
+
+
 def test_short_mentions_resolve_to_the_full_name(nlp):
     doc = run(nlp, "Lena Ek leder arbetet. – Vi är glada, säger Ek. Eks kollegor håller med.")
     assert [n for _, n in ents(doc, "PERSON")] == ["Lena Ek", "Lena Ek", "Lena Ek"]

@@ -10,6 +10,7 @@ codes. Called by the gazetteer component once places and organisations are known
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -104,3 +105,28 @@ def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) ->
         if len(listed) >= 2:
             found.update(listed)
     return found
+
+
+# -- the body a text is about ------------------------------------------------------
+
+def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | None, int]:
+    """The organisation (of a type, if given) named most often, and how often; first named wins a tie."""
+    counts = Counter(e._.normalized for e in ents
+                     if e.label_ == "ORG" and e._.normalized and (org_type is None or e._.org_type == org_type))
+    return counts.most_common(1)[0] if counts else (None, 0)
+
+
+def home_body(doc: Doc, ents: list[Span]) -> str | None:
+    """The organisation a release is about: its publisher, else the one it names most
+    (at least twice)."""
+    if doc._.publisher:
+        return doc._.publisher
+    name, times = most_named(ents)
+    return name if times >= 2 else None
+
+
+def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
+    """The municipality a text is about: its publisher if that is one, else the one named most."""
+    if doc._.publisher and resources.is_municipality_body(doc._.publisher):
+        return doc._.publisher
+    return most_named(ents, "municipality")[0]

@@ -20,7 +20,6 @@ import bisect
 import functools
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
+from pipeline.nlp.bodies import home_body, home_municipality
 from pipeline.nlp.extensions import (
     doc_text,
     forget_text,
@@ -320,29 +320,6 @@ def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int
     return {"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
             "qualifier": amount._.qualifier, "year": year, "evidence": sent.text.strip(),
             "start_char": sent.start_char, "end_char": sent.end_char}
-
-
-def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | None, int]:
-    """The organisation (of a type, if given) named most often, and how often; first named wins a tie."""
-    counts = Counter(e._.normalized for e in ents
-                     if e.label_ == "ORG" and e._.normalized and (org_type is None or e._.org_type == org_type))
-    return counts.most_common(1)[0] if counts else (None, 0)
-
-
-def home_body(doc: Doc, ents: list[Span]) -> str | None:
-    """The organisation a release is about: its publisher, else the one it names most
-    (at least twice)."""
-    if doc._.publisher:
-        return doc._.publisher
-    name, times = most_named(ents)
-    return name if times >= 2 else None
-
-
-def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
-    """The municipality a text is about: its publisher if that is one, else the one named most."""
-    if doc._.publisher and resources.is_municipality_body(doc._.publisher):
-        return doc._.publisher
-    return most_named(ents, "municipality")[0]
 
 
 def sentence_year(doc: Doc, sent: Span, ents: list[Span]) -> int | None:

@@ -9,6 +9,7 @@ and cue words are data files in ``pipeline/resources``.
 from __future__ import annotations
 
 import functools
+import json
 import re
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.bodies import home_municipality, most_named
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -24,6 +26,7 @@ from pipeline.nlp.extensions import (
     token_table,
     written_name,
 )
+from pipeline.normalize.organisations import county_board
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
@@ -207,7 +210,7 @@ class PeopleFinder:
             return
         text = role.text
         span._.role = text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
-        span._.affiliation = self._affiliation_near(doc, role)
+        span._.affiliation = self._affiliation_near(doc, role) or implied_affiliation(doc, span._.role)
 
     @staticmethod
     def _affiliation_near(doc: Doc, role: Span) -> str | None:
@@ -221,3 +224,25 @@ class PeopleFinder:
             if org.end == role.start:
                 return org._.normalized
         return None
+
+
+@functools.cache
+def _role_bodies() -> dict[str, str]:
+    """Role (lower case) -> the kind of body it is a position in (role_bodies.json)."""
+    data = json.loads(resources.resource_path("role_bodies.json").read_text(encoding="utf-8"))
+    return {role: kind for kind, roles in data.items() if not kind.startswith("_") for role in roles}
+
+
+def implied_affiliation(doc: Doc, role: str) -> str | None:
+    """The body a municipal, county or regional position is held in, when the text says
+    no organisation next to it ("Kommunchef Leif Schöndell", "landshövding Maria
+    Arnholm"): the one of that kind the text is about, if the text names it."""
+    kind = _role_bodies().get(" ".join(role.lower().split()))
+    if kind is None:
+        return None
+    orgs = get_spans(doc, "orgs")
+    if kind == "municipality":
+        return home_municipality(doc, orgs)
+    if kind == "county_board":
+        return county_board(doc._.county_code) if doc._.county_code else most_named(orgs, "county_board")[0]
+    return most_named(orgs, "region")[0]
