@@ -299,6 +299,7 @@ class Gazetteer:
                 spans.append(span)
         return spans
 
+
 def form_span(doc: Doc, start: int, end: int, head: str | None = None) -> Span:
     """An ORG span named by its form: the gazetteer's entry if the name is one, else
     the name as written (genitive removed) with the type its head word says (without
