@@ -57,7 +57,7 @@ class LinePatterns:
 
 
 def _search_at_word_start(pattern: re.Pattern, text: str) -> bool:
-    """``re.search(r"\b" + pattern)``, for a pattern that starts with a word character."""
+    r"""``re.search(r"\b" + pattern)``, for a pattern that starts with a word character."""
     pos = 0
     while m := pattern.search(text, pos):
         start = m.start()
