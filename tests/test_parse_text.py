@@ -362,3 +362,20 @@ def test_a_long_lead_that_names_a_notice_word_is_body_not_header_noise() -> None
     article = parse_plain_text(raw)
     assert article.title == "Nyanlända lär sig om säkerhet"
     assert lead in article.text.split("\n\n")
+
+
+from pipeline.parse.tables import split_humps, unglue_table_rows  # noqa: E402
+
+ROW_PARTS = st.sampled_from(["4846-2017", "ABF", "FLEN", "Nyckel", "till", "Sverige", "190 000", "50450", "kr",
+                             "Röda", "korset", "Språkcafé", "é", "Å", "ö", "1", "-", " ", "|", "PostNord"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(ROW_PARTS, max_size=10).map("".join), max_size=6))
+def test_ungluing_rows_only_adds_cell_bars_and_spaces(lines: list[str]) -> None:
+    def letters(texts: list[str]) -> str:
+        return "".join(c for text in texts for c in text if not c.isspace() and c != "|")
+    out = unglue_table_rows(lines)
+    assert len(out) == len(lines) and letters(out) == letters(lines)
+    for line in lines:
+        assert letters(split_humps(line)) == letters([line])
