@@ -114,6 +114,7 @@ def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
     assert (row.funder, row.recipient, row.amount_sek, row.n_documents) == (
         "Länsstyrelsen i Hallands län", "Hylte kommun", 450_000, 2)
     assert str(row.first_published) == "2016-03-01"
+    assert row.purpose == "ett språkcafé för nyanlända"  # from the earliest statement that says
 
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
     person = actors.loc[actor_id("PERSON", "Anna Lindqvist")]

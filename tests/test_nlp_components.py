@@ -250,6 +250,31 @@ def test_a_bulleted_beneficiary_list(nlp):
                                      ("Länsstyrelsen i Hallands län", "Röda Korset", 400_000)]
 
 
+@pytest.mark.parametrize("text, purpose", [
+    ("Alingsås kommun får en halv miljon kronor av Länsstyrelsen för integrationsarbete.", "integrationsarbete"),
+    ("Tillväxtverket har beviljat Nyköpings kommun nio miljoner kronor i statsbidrag för satsningar på integration "
+     "under 2019.", "satsningar på integration"),
+    ("Länsstyrelsen Värmland bidrar med 8 miljoner kronor under 2020 till insatser för nyanlända.", "insatser för nyanlända"),
+    ("Länsstyrelsen har beviljat 600 000 kronor till 12 föreningar i länet för läxhjälp och språkcaféer.",
+     "läxhjälp och språkcaféer"),
+    ("Biblioteken på Gotland har fått 400 000 kronor från Kulturrådet för att under 2017 arbeta med läsfrämjande.",
+     "att arbeta med läsfrämjande"),
+    ("Ale kommun får 300 000 kronor för språkcaféer, som startar i höst.", "språkcaféer"),
+    ("Länsstyrelsen har beviljat 600 000 kronor till föreningar i länet.", None),  # who, not what for
+    ("Mora kommun har fått 2 miljoner kronor från Migrationsverket.", None),
+])
+def test_what_a_grant_is_for(nlp, text, purpose):
+    assert [g["purpose"] for g in run(nlp, text)._.grants] == [purpose]
+
+
+def test_what_listed_and_tabled_grants_are_for(nlp):
+    listed = ("Länsstyrelsen i Hallands län har beviljat 600 000 kronor till föreningar.\n\n"
+              "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n\nHelsingborg – 13 miljoner kronor i år och 69 miljoner kronor sedan\n")
+    assert [g["purpose"] for g in run(nlp, listed)._.grants] == [None, "Språkcafé", None, None]
+    assert [g["purpose"] for g in run(nlp, TABLE_INTRO + TABLE)._.grants] == [
+        "Nyckel till Sverige", "Kunskap i svenska", "Välkommen till Sverige"]
+
+
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]

@@ -185,6 +185,7 @@ def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema,
             "funder_actor_id": _actor_of(initiative.funder, doc_ids, actors or {}),
             "recipient_actor_id": _actor_of(initiative.recipient, doc_ids, actors or {}),
             "amount_sek": initiative.amount_sek, "year": initiative.year,
+            "purpose": next((g["purpose"] for g in statements if g.get("purpose")), None),
             "n_documents": len(doc_ids), "n_statements": len(statements), "doc_ids": doc_ids,
             "first_published": min(dates) if dates else None, "evidence": first["evidence"],
         })

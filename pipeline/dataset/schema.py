@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-CONTRACT_VERSION = "1.1.0"
+CONTRACT_VERSION = "1.2.0"
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ GRANTS = [
     Column("amount_sek", pa.int64(), "Amount in whole kronor.", False),
     Column("qualifier", pa.string(), "Hedge word of the amount (drygt, nära, ...), if any."),
     Column("year", pa.int32(), "Year the grant is for or was given: a year in the sentence, else the publication year; null if unknown."),
+    Column("purpose", pa.string(), "What the money is for, as the text words it: the phrase after the amount ('för integrationsarbete' gives 'integrationsarbete'), a list line's words before the amount, or a table row's project cell; null when not said."),
     Column("evidence", pa.string(), "The sentence that states the grant, or the line of a beneficiary list or the table row (cells as `| a | b |`) that does.", False),
     Column("start_char", pa.int32(), "Start of the evidence in documents.text.", False),
     Column("end_char", pa.int32(), "End of the evidence in documents.text.", False),
@@ -99,6 +100,7 @@ INITIATIVES = [
     Column("recipient_actor_id", pa.string(), "The recipient in actors.actor_id terms (null without a recipient)."),
     Column("amount_sek", pa.int64(), "Amount in whole kronor; statements of one initiative state the same amount.", False),
     Column("year", pa.int32(), "Year of the grant, from any statement that gives it; null if none does."),
+    Column("purpose", pa.string(), "What the money is for, from the earliest statement that says; null if none does."),
     Column("n_documents", pa.int32(), "Number of documents that state this grant (several publishers often announce the same money).", False),
     Column("n_statements", pa.int32(), "Number of grant statements (grants rows) grouped into this initiative.", False),
     Column("doc_ids", pa.list_(pa.string()), "The documents that state it, earliest published first.", False),

@@ -37,6 +37,7 @@ from pipeline.nlp.extensions import (
     token_table,
 )
 from pipeline.nlp.organisations import form_span
+from pipeline.nlp.purpose import listed_purpose, row_purpose, statement_purpose
 from pipeline.normalize.organisations import county_board
 
 
@@ -64,7 +65,7 @@ LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
 class GrantFinder:
     def __init__(self, name: str) -> None:
         self.name = name
-        vocab = grant_vocabulary()
+        self.vocab = vocab = grant_vocabulary()
         self.give = frozenset(vocab["give"])
         self.receive = frozenset(vocab["receive"])
         self.funder_preps = frozenset(vocab["funder_prepositions"])
@@ -113,7 +114,8 @@ class GrantFinder:
             for amount in amounts:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
-                grants.append(grant_row(funder, recipient, amount, year, sent))
+                grants.append(grant_row(funder, recipient, amount, year, sent,
+                                        statement_purpose(doc, sent, amount, ents, self.vocab)))
         listed_names: list[Span] = []
         if list_lines:
             funders = [g["funder"] for g in grants if g["funder"]]
@@ -179,7 +181,10 @@ class GrantFinder:
             if recipient is None or recipient == funder:
                 continue
             year = sentence_year(doc, sent, ents)
-            rows += [grant_row(funder, recipient, amount, year, sent) for amount in money]
+            in_table = next(t for t in sent if not t.is_space).text == "|"
+            rows += [grant_row(funder, recipient, amount, year, sent,
+                               row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, sent, name.end, money[0]))
+                     for amount in money]
             if not any(name.start == e.start and name.end == e.end for e in ents):
                 names.append(name)
         if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
@@ -316,9 +321,10 @@ def with_document_funder(grants: list[dict], ents: list[Span]) -> list[dict]:
             for g in grants]
 
 
-def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span) -> dict:
+def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int | None, sent: Span,
+              purpose: str | None = None) -> dict:
     return {"funder": funder, "recipient": recipient, "amount_sek": amount._.amount_sek,
-            "qualifier": amount._.qualifier, "year": year, "evidence": sent.text.strip(),
+            "qualifier": amount._.qualifier, "year": year, "purpose": purpose, "evidence": sent.text.strip(),
             "start_char": sent.start_char, "end_char": sent.end_char}
 
 
