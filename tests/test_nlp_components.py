@@ -121,7 +121,7 @@ def test_a_name_in_capitals_is_the_same_name_as_in_ordinary_case(nlp):
     spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 7, 9, label="ORG"), Span(doc, 13, 15, label="ORG")]
     for span in spans:
         span._.normalized = span.text
-    one_case_per_name(spans)
+    one_case_per_name(doc, spans)
     assert [s._.normalized for s in spans] == ["Karlshamns United", "Karlshamns United", "ABF FLEN"]
     assert written_place_name("BLEKINGE", lookup_place("Blekinge")) == "Blekinge"
 

@@ -70,7 +70,7 @@ class EntityMerger:
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
         written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
-        one_case_per_name(chosen)
+        one_case_per_name(doc, chosen)
         set_ents(doc, sorted(chosen, key=lambda s: s.start))
         return doc
 
@@ -191,12 +191,23 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
             span._.normalized = name
 
 
-def one_case_per_name(spans: list[Span]) -> None:
+def one_case_per_name(doc: Doc, spans: list[Span]) -> None:
     """A name written in capitals somewhere ("KARLSHAMNS UNITED" in a contact block) and
-    in ordinary case elsewhere in the same text is one name: its ordinary form."""
+    in ordinary case elsewhere in the same text is one name: its ordinary form.
+
+    Spans are compared by their words in the token table first, so a text without a
+    name in capitals (nearly all) costs one pass over plain strings."""
+    texts = token_table(doc).texts
+
+    def written(span: Span) -> str:
+        return " ".join(texts[span.start:span.end])
+
+    shouted = {written(s).casefold() for s in spans if texts[s.start].isupper() and written(s).isupper()}
+    if not shouted:
+        return
     by_folded: dict[tuple[str, str], list[Span]] = {}
     for span in spans:
-        if span.label_ in ("PERSON", "ORG", "LOC") and span._.normalized:
+        if written(span).casefold() in shouted and span.label_ in ("PERSON", "ORG", "LOC") and span._.normalized:
             by_folded.setdefault((span.label_, span._.normalized.casefold()), []).append(span)
     for group in by_folded.values():
         ordinary = next((s._.normalized for s in group if not s._.normalized.isupper()), None)
