@@ -275,6 +275,20 @@ def test_what_listed_and_tabled_grants_are_for(nlp):
         "Nyckel till Sverige", "Kunskap i svenska", "Välkommen till Sverige"]
 
 
+def test_entity_index_answers_what_a_scan_of_the_entities_would(nlp):
+    from pipeline.nlp.entity_index import EntityIndex
+
+    doc = run(nlp, "Under 2019 fick Ale kommun 300 000 kronor. I mars 2020 fick Lerums kommun 200 000 kronor.")
+    index = EntityIndex.of(list(doc.ents))
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            inside = [e for e in doc.ents if start <= e.start < end]
+            assert index.has_money(start, end) == any(e.label_ == "MONEY" for e in inside)
+            years = [int(e._.date[:4]) for e in inside if e.label_ == "DATE" and e._.date]
+            assert index.first_year(start, end) == (years[0] if years else None)
+    assert {e.text for e in index.parties.values()} == {"Ale kommun", "Lerums kommun"}
+
+
 def test_the_project_as_subject_means_the_publishing_municipality(nlp):
     text = "Projektet har beviljats 90 000 kronor från Länsstyrelsen."
     assert grants(nlp, text, publisher="Ale kommun") == [("Länsstyrelsen", "Ale kommun", 90_000)]

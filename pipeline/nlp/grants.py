@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.nlp.bodies import home_body, home_municipality
+from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import (
     doc_text,
     forget_text,
@@ -87,7 +88,8 @@ class GrantFinder:
         grants, listed_names = self._grants(doc, ents, money) if money else ([], [])
         doc._.grants = dedupe(with_document_funder(grants, ents))
         if listed_names:  # recipients named in a list or table are bodies, whole as written
-            set_ents(doc, sorted([e for e in ents if not any(e.start < n.end and n.start < e.end for n in listed_names)]
+            named = {i for n in listed_names for i in range(n.start, n.end)}
+            set_ents(doc, sorted([e for e in ents if not any(i in named for i in range(e.start, e.end))]
                                  + listed_names, key=lambda e: e.start))
         forget_text(doc)
         return doc
@@ -96,6 +98,7 @@ class GrantFinder:
         """The grants stated in the text, and the recipients named in its beneficiary
         lists and tables that were not yet entities (new ORG spans)."""
         grants: list[dict] = []
+        index = EntityIndex.of(ents)
         home = home_municipality(doc, ents)
         body = home_body(doc, ents)
         list_lines = []
@@ -110,19 +113,19 @@ class GrantFinder:
             funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
             if recipient is None and verb.lower_ in self.receive and verb.lower_.endswith("s") and body != funder:
                 recipient = body  # "Ytterligare 30 miljoner beviljas ...": the body the release is about
-            year = sentence_year(doc, sent, ents)
+            year = sentence_year(doc, sent, index)
             for amount in amounts:
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
                 grants.append(grant_row(funder, recipient, amount, year, sent,
-                                        statement_purpose(doc, sent, amount, ents, self.vocab)))
+                                        statement_purpose(doc, sent, amount, index, self.vocab)))
         listed_names: list[Span] = []
         if list_lines:
             funders = [g["funder"] for g in grants if g["funder"]]
             stated, funder = (True, max(set(funders), key=funders.count)) if funders else \
                 (bool(grants), None) if grants else self._statement(doc, ents, home, body)
             if stated:
-                listed, listed_names = self._listed(doc, list_lines, funder, ents)
+                listed, listed_names = self._listed(doc, list_lines, funder, index)
                 grants += listed
         return grants, listed_names
 
@@ -165,7 +168,7 @@ class GrantFinder:
         return stated, None
 
     def _listed(self, doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None,
-                ents: list[Span]) -> tuple[list[dict], list[Span]]:
+                index: EntityIndex) -> tuple[list[dict], list[Span]]:
         """Beneficiary lists and tables with a grant statement: "Equmeniakyrkan, Agabi 25 800
         kronor", "Helsingborg – 13 miljoner i år", "| 5041-2017 | Eskilstuna Friidrott |
         Kunskap i svenska | 153 000 |". Each line that opens with a name (a table row: whose
@@ -176,44 +179,44 @@ class GrantFinder:
         for sent, money in lines:
             if len(sent) > 30 or not sent.text.strip():
                 continue
-            name = self._line_opener(doc, sent, ents)
+            name = self._line_opener(doc, sent, index)
             recipient = name and (name._.normalized or " ".join(name.text.split()))
             if recipient is None or recipient == funder:
                 continue
-            year = sentence_year(doc, sent, ents)
+            year = sentence_year(doc, sent, index)
             in_table = next(t for t in sent if not t.is_space).text == "|"
             rows += [grant_row(funder, recipient, amount, year, sent,
                                row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, sent, name.end, money[0]))
                      for amount in money]
-            if not any(name.start == e.start and name.end == e.end for e in ents):
+            if (name.start, name.end) not in index.spans:
                 names.append(name)
         if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
             return [], []
         return rows, names
 
-    def _line_opener(self, doc: Doc, sent: Span, ents: list[Span]) -> Span | None:
+    def _line_opener(self, doc: Doc, sent: Span, index: EntityIndex) -> Span | None:
         """The organisation or place a list line opens with, up to a comma or dash: an
         entity, or a new ORG span over words that read as a name."""
         first = next((t for t in sent if not t.is_space and t.text not in BULLETS), None)
         if first is None:
             return None
         if first.text == "|":
-            return self._row_name(doc, sent, ents)
-        for ent in ents:
-            if ent.start == first.i and ent.label_ in ("ORG", "LOC"):
-                nxt = doc[ent.end] if ent.end < len(doc) else None
-                if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
-                    return ent
+            return self._row_name(doc, sent, index)
+        ent = index.parties.get(first.i)
+        if ent is not None:
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
+                return ent
         end = first.i
         while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
             end += 1
         words = doc[first.i:end]
         if end < sent.end and len(words) and self._name_like(words) \
-                and not any(e.label_ == "MONEY" and e.start < end for e in ents if e.start >= first.i):
+                and not index.has_money(first.i, end):
             return listed_name(doc, first.i, end)
         return None
 
-    def _row_name(self, doc: Doc, row: Span, ents: list[Span]) -> Span | None:
+    def _row_name(self, doc: Doc, row: Span, index: EntityIndex) -> Span | None:
         """The name in a table row's first text cell (case numbers and ids skipped):
         the organisation or place found there, or the cell itself if it reads as a name."""
         bars = [t.i for t in row if t.text == "|"]
@@ -222,7 +225,7 @@ class GrantFinder:
             if not len(cell) or all(t.like_num or t.is_punct or not t.is_alpha and any(c.isdigit() for c in t.text)
                                     for t in cell):
                 continue  # "4846-2017", "12"
-            ent = next((e for e in ents if e.start == cell.start and e.end <= end and e.label_ in ("ORG", "LOC")), None)
+            ent = index.parties.get(cell.start)
             if ent is not None and ent.end == end:
                 return ent
             return listed_name(doc, cell.start, end) if len(cell) <= 6 and self._name_like(cell) else None
@@ -328,10 +331,11 @@ def grant_row(funder: str | None, recipient: str | None, amount: Span, year: int
             "start_char": sent.start_char, "end_char": sent.end_char}
 
 
-def sentence_year(doc: Doc, sent: Span, ents: list[Span]) -> int | None:
-    for ent in ents:
-        if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and ent._.date is not None:
-            return int(ent._.date[:4])
+def sentence_year(doc: Doc, sent: Span, index: EntityIndex) -> int | None:
+    """The year of the first date in the sentence, else the publication year."""
+    year = index.first_year(sent.start, sent.end)
+    if year is not None:
+        return year
     return int(doc._.published[:4]) if doc._.published else None
 
 

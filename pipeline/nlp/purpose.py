@@ -14,18 +14,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import token_table
 
 MAX_WORDS = 16
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "—", "(", ")", "|", "\n", "•"}
 
 
-def statement_purpose(doc: Doc, sent: Span, amount: Span, ents: list[Span], vocab: dict) -> str | None:
+def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vocab: dict) -> str | None:
     """The purpose phrase after ``amount`` in a grant sentence ("för integrationsarbete"
     gives "integrationsarbete"), or None."""
     lowers = token_table(doc).lowers
-    parties = {e.start: e for e in ents if e.label_ in ("ORG", "LOC") and sent.start <= e.start < sent.end}
-    times = {e.start: e for e in ents if e.label_ == "DATE" and sent.start <= e.start < sent.end}
+    parties, times = index.parties, index.dates
     i = amount.end
     while i < sent.end:
         lower = lowers[i]
