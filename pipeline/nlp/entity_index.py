@@ -21,6 +21,8 @@ class EntityIndex:
     money_starts: list[int] = field(default_factory=list)    # sorted
     year_starts: list[int] = field(default_factory=list)     # sorted starts of DATEs with a date
     years: list[int] = field(default_factory=list)           # their years, in the same order
+    orgs: list[Span] = field(default_factory=list)           # ORG spans, by start
+    org_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, ents: list[Span]) -> "EntityIndex":
@@ -30,6 +32,8 @@ class EntityIndex:
             index.spans.add((ent.start, ent.end))
             if label in ("ORG", "LOC"):
                 index.parties.setdefault(ent.start, ent)
+                if label == "ORG":
+                    index.orgs.append(ent)
             elif label == "MONEY":
                 index.money_starts.append(ent.start)
             elif label == "DATE":
@@ -38,6 +42,8 @@ class EntityIndex:
                     index.year_starts.append(ent.start)
                     index.years.append(int(ent._.date[:4]))
         index.money_starts.sort()
+        index.orgs.sort(key=lambda span: span.start)
+        index.org_starts = [span.start for span in index.orgs]
         order = sorted(range(len(index.year_starts)), key=index.year_starts.__getitem__)
         index.year_starts = [index.year_starts[k] for k in order]
         index.years = [index.years[k] for k in order]
@@ -52,3 +58,7 @@ class EntityIndex:
         """The year of the first dated DATE that starts in tokens [start, end)."""
         k = bisect.bisect_left(self.year_starts, start)
         return self.years[k] if k < len(self.year_starts) and self.year_starts[k] < end else None
+
+    def orgs_in(self, start: int, end: int) -> list[Span]:
+        """ORG spans that start in tokens [start, end), in order."""
+        return self.orgs[bisect.bisect_left(self.org_starts, start):bisect.bisect_left(self.org_starts, end)]

@@ -110,7 +110,7 @@ class GrantFinder:
             if verb is None:
                 list_lines.append((sent, amounts))
                 continue
-            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
+            funder, recipient = self._roles(doc, sent, verb, self._actors(doc, sent, home, index, body))
             if recipient is None and verb.lower_ in self.receive and verb.lower_.endswith("s") and body != funder:
                 recipient = body  # "Ytterligare 30 miljoner beviljas ...": the body the release is about
             year = sentence_year(doc, sent, index)
@@ -123,7 +123,7 @@ class GrantFinder:
         if list_lines:
             funders = [g["funder"] for g in grants if g["funder"]]
             stated, funder = (True, max(set(funders), key=funders.count)) if funders else \
-                (bool(grants), None) if grants else self._statement(doc, ents, home, body)
+                (bool(grants), None) if grants else self._statement(doc, index, home, body)
             if stated:
                 listed, listed_names = self._listed(doc, list_lines, funder, index)
                 grants += listed
@@ -145,7 +145,7 @@ class GrantFinder:
                 return doc[i]
         return None
 
-    def _statement(self, doc: Doc, ents: list[Span], home: str | None, body: str | None) -> tuple[bool, str | None]:
+    def _statement(self, doc: Doc, index: EntityIndex, home: str | None, body: str | None) -> tuple[bool, str | None]:
         """Whether the text states a grant in a sentence without an amount, which a list
         or table of beneficiaries follows or precedes ("Länsstyrelsen har beviljat bidrag
         till följande organisationer:", "Så här fördelas pengarna:"), and its funder if
@@ -162,7 +162,7 @@ class GrantFinder:
             if self._not_a_grant(sent):
                 continue
             stated = True
-            funder, _ = self._roles(doc, sent, verb, self._actors(doc, sent, home, ents, body))
+            funder, _ = self._roles(doc, sent, verb, self._actors(doc, sent, home, index, body))
             if funder:
                 return True, funder
         return stated, None
@@ -238,9 +238,8 @@ class GrantFinder:
         return all(w.text[:1].isupper() or w.lower_ in LIST_NAME_WORDS or any(w.lower_.endswith(h) for h in self.org_heads)
                    for w in words)
 
-    def _actors(self, doc: Doc, sent: Span, home: str | None, ents: list[Span], body: str | None = None) -> list[Actor]:
-        actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in ents
-                  if e.label_ == "ORG" and sent.start <= e.start < sent.end]
+    def _actors(self, doc: Doc, sent: Span, home: str | None, index: EntityIndex, body: str | None = None) -> list[Actor]:
+        actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in index.orgs_in(sent.start, sent.end)]
         taken = {i for a in actors for i in range(a.start, a.end)}
         table = token_table(doc)
         for i in range(sent.start, sent.end):

@@ -95,6 +95,7 @@ class PeopleFinder:
         role_end = {span.end: span for span in roles}
         role_start = {span.start: span for span in roles}
         blocked = self._blocked_tokens(doc)
+        orgs_at = OrgsAt(get_spans(doc, "orgs"))
         persons: list[Span] = []
         is_name_word, after_last = self.is_name_word, 0
         for i in [i for i, text in enumerate(table.texts) if is_name_word[text]]:
@@ -105,7 +106,7 @@ class PeopleFinder:
                 continue
             span = Span(doc, i, end, label="PERSON")
             span._.normalized = written_name(span)
-            self._attach_role(doc, table, span, role_end, role_start)
+            self._attach_role(doc, table, span, role_end, role_start, orgs_at)
             persons.append(span)
             after_last = end
         set_spans(doc, SPANS_KEY, persons)
@@ -193,7 +194,7 @@ class PeopleFinder:
             return True
         return False
 
-    def _attach_role(self, doc: Doc, table, span: Span, role_end: dict, role_start: dict) -> None:
+    def _attach_role(self, doc: Doc, table, span: Span, role_end: dict, role_start: dict, orgs_at: OrgsAt) -> None:
         """Role written next to the name, and the organisation it belongs to."""
         texts, n = table.texts, len(table.texts)
         k = span.end
@@ -210,20 +211,29 @@ class PeopleFinder:
             return
         text = role.text
         span._.role = text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
-        span._.affiliation = self._affiliation_near(doc, role) or implied_affiliation(doc, span._.role)
+        span._.affiliation = self._affiliation_near(doc, role, orgs_at) or implied_affiliation(doc, span._.role)
 
     @staticmethod
-    def _affiliation_near(doc: Doc, role: Span) -> str | None:
-        orgs = get_spans(doc, "orgs")
+    def _affiliation_near(doc: Doc, role: Span, orgs_at: "OrgsAt") -> str | None:
         after = role.end
         if after < len(doc) and doc[after].lower_ in AFFILIATION_PREPOSITIONS:
-            for org in orgs:
-                if org.start == after + 1:
-                    return org._.normalized
-        for org in orgs:  # "Svenska Röda Korsets generalsekreterare Anna Berg"
-            if org.end == role.start:
+            org = orgs_at.start.get(after + 1)
+            if org is not None:
                 return org._.normalized
-        return None
+        org = orgs_at.end.get(role.start)  # "Svenska Röda Korsets generalsekreterare Anna Berg"
+        return org._.normalized if org is not None else None
+
+
+class OrgsAt:
+    """The document's organisations by start and by end token, made once per document
+    (the first span wins, as a scan in order would find it)."""
+
+    def __init__(self, orgs: list[Span]) -> None:
+        self.start: dict[int, Span] = {}
+        self.end: dict[int, Span] = {}
+        for org in orgs:
+            self.start.setdefault(org.start, org)
+            self.end.setdefault(org.end, org)
 
 
 @functools.cache
