@@ -27,6 +27,8 @@ def _add_build(sub) -> None:
     p.add_argument("--batch-size", type=int, default=64, help="documents per nlp.pipe batch (default: 64)")
     p.add_argument("--processes", type=int, default=0, help="worker processes for spaCy; 0 = choose by corpus size (default)")
     p.add_argument("--max-file-mb", type=float, default=20.0, help="files larger than this are set aside (default: 20)")
+    p.add_argument("--max-text-chars", type=int, default=1_000_000,
+                   help="texts longer than this after cleaning are set aside (default: 1000000)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update the per-document result cache")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_build)
@@ -38,7 +40,8 @@ def _run_build(args) -> int:
 
     config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir, entity_sources=args.entities,
                                   batch_size=args.batch_size, n_process=args.processes,
-                                  max_file_bytes=int(args.max_file_mb * 1024 * 1024), use_cache=not args.no_cache,
+                                  max_file_bytes=int(args.max_file_mb * 1024 * 1024), max_text_chars=args.max_text_chars,
+                                  use_cache=not args.no_cache,
                                   show_progress=not args.quiet)
     bar = None
     if config.show_progress and sys.stderr.isatty():

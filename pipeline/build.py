@@ -318,6 +318,12 @@ def _batch_results(batch: list[Task]) -> list[dict]:
             log.exception("unexpected error parsing %s", task.source_file)
             results.append(rejection(task.source_file, "error", f"{type(error).__name__}: {error}", cacheable=False))
             continue
+        if len(document.text) > config.max_text_chars:
+            results.append(rejection(task.source_file, "too_large", (
+                f"its text is {len(document.text):,} characters after cleaning, over the limit of "
+                f"{config.max_text_chars:,} (a press release has a few thousand): probably a page dump or several "
+                f"releases in one file; split it, or raise max_text_chars")))
+            continue
         documents.append((len(results), document))
         results.append(None)
     failures: dict[str, str] = {}

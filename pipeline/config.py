@@ -33,6 +33,9 @@ class BuildConfig:
     batch_size: int = 64
     n_process: int = 1
     max_file_bytes: int = 20 * 1024 * 1024
+    # Longest clean text processed (spaCy's own default limit): a press release is a
+    # few thousand characters, so a text past this is a page dump, set aside.
+    max_text_chars: int = 1_000_000
     use_cache: bool = True
     show_progress: bool = True
 
@@ -50,7 +53,7 @@ class BuildConfig:
     def result_fingerprint(self, pipeline_description: str) -> str:
         """Hash of everything that changes extraction results (not paths or speed knobs)."""
         relevant = {"pipeline": pipeline_description, "max_file_bytes": self.max_file_bytes,
-                    "entity_sources": self.entity_sources}
+                    "max_text_chars": self.max_text_chars, "entity_sources": self.entity_sources}
         return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
     def as_dict(self) -> dict:

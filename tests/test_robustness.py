@@ -98,3 +98,18 @@ def test_a_component_that_fails_on_one_document_sets_only_that_one_aside(tmp_pat
     rejected = pd.read_parquet(tmp_path / "out" / "rejected.parquet")
     assert list(rejected.source_file) == ["breaks.txt"] and list(rejected.reason) == ["error"]
     assert "simulated bug" in rejected.detail[0] and "pressmine_money" in rejected.detail[0]
+
+
+def test_a_text_past_the_character_limit_is_set_aside_once_with_its_reason(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "good.txt").write_text(f"Språkcafé i Lysekil\n\n{SWEDISH}\n", encoding="utf-8")
+    (raw / "dump.txt").write_text("Alla nyheter\n\n" + "\n\n".join(f"Del {i}. {SWEDISH}" for i in range(40)), encoding="utf-8")
+    config = BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, max_text_chars=5_000)
+    summary = build_dataset(config)
+    rejected = pd.read_parquet(out / "rejected.parquet").set_index("source_file")
+    assert rejected.reason.to_dict() == {"dump.txt": "too_large"}
+    assert "characters" in rejected.detail["dump.txt"] and "5,000" in rejected.detail["dump.txt"]
+    assert summary.documents == 1
+    again = build_dataset(config)  # the verdict is cached like any result: nothing is redone
+    assert (again.processed, again.from_cache, len(again.rejected)) == (0, 2, 1)

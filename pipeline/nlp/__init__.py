@@ -118,6 +118,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
     else:
         names = model_meta(kind, where).get("pipeline", [])
         nlp = spacy.load(where, exclude=[n for n in names if n not in MODEL_PIPES])
+    nlp.max_length = max(nlp.max_length, config.max_text_chars)  # the build sets longer texts aside itself
     nlp.add_pipe("pressmine_sentences", first=True)
     for name in PROJECT_COMPONENTS:
         nlp.add_pipe(name, config={"sources": config.entity_sources} if name == "pressmine_entities" else {})
