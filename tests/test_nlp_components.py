@@ -260,6 +260,10 @@ def test_a_bulleted_beneficiary_list(nlp):
     ("Biblioteken på Gotland har fått 400 000 kronor från Kulturrådet för att under 2017 arbeta med läsfrämjande.",
      "att arbeta med läsfrämjande"),
     ("Ale kommun får 300 000 kronor för språkcaféer, som startar i höst.", "språkcaféer"),
+    ("Lysekils kommun har fått 4,2 miljoner kronor från Europeiska socialfonden (ESF) för flyktingmottagandet.",
+     "flyktingmottagandet"),
+    ("Projektet har beviljats 50 miljoner kronor från Europeiska socialfonden, ESF, till en förlängning.",
+     "en förlängning"),
     ("Länsstyrelsen har beviljat 600 000 kronor till föreningar i länet.", None),  # who, not what for
     ("Mora kommun har fått 2 miljoner kronor från Migrationsverket.", None),
 ])

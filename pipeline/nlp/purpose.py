@@ -38,7 +38,7 @@ def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vo
             while i < sent.end and lowers[i] not in vocab["purpose_openers"] and doc[i].text not in CLAUSE_ENDS:
                 i += 1
         elif lower in vocab["funder_prepositions"] and i + 1 in parties:
-            i = parties[i + 1].end  # "av Länsstyrelsen", "från Arvsfonden"
+            i = _after_abbreviation(doc, parties[i + 1].end, sent.end)  # "av Länsstyrelsen", "från ESF (ESF)"
         elif lower in vocab["purpose_openers"] and i + 1 < sent.end:
             if i + 1 in parties:  # "till Alingsås kommun": the recipient, not the purpose
                 i = parties[i + 1].end
@@ -47,6 +47,15 @@ def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vo
         else:
             return None
     return None
+
+
+def _after_abbreviation(doc: Doc, i: int, end: int) -> int:
+    """Past the short form a party's name may be followed by: "(ESF)", ", AMIF"."""
+    if i + 2 < end and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
+        return i + 3
+    if i + 1 < end and doc[i].text == "," and doc[i + 1].text.isupper() and len(doc[i + 1].text) > 1:
+        return i + 3 if i + 2 < end and doc[i + 2].text == "," else i + 2
+    return i
 
 
 def _recipient_group(doc: Doc, i: int, end: int, vocab: dict) -> bool:
