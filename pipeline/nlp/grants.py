@@ -36,6 +36,7 @@ from pipeline.nlp.extensions import (
     set_ents,
     span_text,
     token_table,
+    written_name,
 )
 from pipeline.nlp.organisations import form_span
 from pipeline.nlp.purpose import listed_purpose, row_purpose, statement_purpose
@@ -154,7 +155,7 @@ class GrantFinder:
         starts = table.sentence_starts
         stated = False
         for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            end = sentence_end(starts, k, len(doc))
             verb = self._transfer_verb(doc, table.lowers, start, end)
             if verb is None or doc[start].text == "|":
                 continue
@@ -180,13 +181,13 @@ class GrantFinder:
             if len(sent) > 30 or not sent.text.strip():
                 continue
             name = self._line_opener(doc, sent, index)
-            recipient = name and (name._.normalized or " ".join(name.text.split()))
+            recipient = name and (name._.normalized or written_name(name))
             if recipient is None or recipient == funder:
                 continue
             year = sentence_year(doc, sent, index)
             in_table = next(t for t in sent if not t.is_space).text == "|"
             rows += [grant_row(funder, recipient, amount, year, sent,
-                               row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, sent, name.end, money[0]))
+                               row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, name.end, money[0]))
                      for amount in money]
             if (name.start, name.end) not in index.spans:
                 names.append(name)
@@ -297,7 +298,12 @@ def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Spa
     for span in spans:
         grouped.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
     for k, inside in grouped.items():
-        yield doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(doc)], inside
+        yield doc[starts[k]:sentence_end(starts, k, len(doc))], inside
+
+
+def sentence_end(starts: list[int], k: int, n_tokens: int) -> int:
+    """Where sentence ``k`` ends, given every sentence's first token."""
+    return starts[k + 1] if k + 1 < len(starts) else n_tokens
 
 
 def listed_name(doc: Doc, start: int, end: int) -> Span:

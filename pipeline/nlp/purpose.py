@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
-from pipeline.nlp.extensions import token_table
+from pipeline.nlp.extensions import token_table, written_name
 
 MAX_WORDS = 16
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "—", "(", ")", "|", "\n", "•"}
@@ -91,7 +91,7 @@ def _phrase(doc: Doc, start: int, end: int, times: dict, parties: dict, vocab: d
     return words if len(words) > 2 and words != "att" else None
 
 
-def listed_purpose(doc: Doc, line: Span, name_end: int, first_amount: Span) -> str | None:
+def listed_purpose(doc: Doc, name_end: int, first_amount: Span) -> str | None:
     """What stands between a list line's name (and its separator) and its first amount."""
     start = name_end
     while start < first_amount.start and (doc[start].text in CLAUSE_ENDS or doc[start].is_space):
@@ -107,5 +107,5 @@ def row_purpose(doc: Doc, row: Span, name_end: int) -> str | None:
     for start, end in zip(bars, bars[1:]):
         cell = doc[start + 1:end]
         if len(cell) and any(t.is_alpha for t in cell):
-            return " ".join(cell.text.split())
+            return written_name(cell)
     return None
