@@ -197,6 +197,16 @@ def test_money_that_is_not_a_grant(nlp, text):
     assert grants(nlp, text) == []
 
 
+def test_a_part_of_a_stated_amount_is_not_a_grant_of_its_own(nlp):
+    # "varav" opens a part of the amount before it: one grant, not two
+    assert grants(nlp, "Mora kommun får 4 miljoner kronor från Migrationsverket, varav drygt 1 miljon "
+                       "kronor återstår att använda 2017.") == [("Migrationsverket", "Mora kommun", 4_000_000)]
+    # a part that goes to a body the clause names is a grant of its own
+    parts = grants(nlp, "Länsstyrelsen beviljar 10 miljoner kronor till kommunerna i länet, varav "
+                        "3 miljoner kronor till Ronneby kommun.")
+    assert [amount for _, _, amount in parts] == [10_000_000, 3_000_000]
+
+
 def test_beneficiary_list_under_a_grant_statement(nlp):
     text = ("Länsstyrelsen i Hallands län har beviljat 600 000 kronor till föreningar.\n\n"
             "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n\n"

@@ -82,6 +82,8 @@ class GrantFinder:
         self.rate = re.compile(r"^\s*(?:" + "|".join(map(re.escape, vocab["rate_words"])) + r")\b")
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
         self.purpose_phrases = tuple(vocab["not_a_grant_exceptions"])
+        self.part_words = frozenset(vocab["part_of_amount_words"])
+        self.qualifiers = frozenset(vocab["amount_qualifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
@@ -115,9 +117,11 @@ class GrantFinder:
             if recipient is None and verb.lower_ in self.receive and verb.lower_.endswith("s") and body != funder:
                 recipient = body  # "Ytterligare 30 miljoner beviljas ...": the body the release is about
             year = sentence_year(doc, sent, index)
-            for amount in amounts:
+            for k, amount in enumerate(amounts):
                 if self.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]):
                     continue  # "25 000 kronor per person" is a rate, not a grant
+                if k and self._part_of_stated_amount(doc, lowers, amount, sent, index):
+                    continue  # "380 miljoner kronor, varav 350 miljoner återstår"
                 grants.append(grant_row(funder, recipient, amount, year, sent,
                                         statement_purpose(doc, sent, amount, index, self.vocab)))
         listed_names: list[Span] = []
@@ -129,6 +133,19 @@ class GrantFinder:
                 listed, listed_names = self._listed(doc, list_lines, funder, index)
                 grants += listed
         return grants, listed_names
+
+    def _part_of_stated_amount(self, doc: Doc, lowers: list[str], amount: Span, sent: Span,
+                               index: EntityIndex) -> bool:
+        """An amount opened by "varav"/"därav" is a part of the amount stated before it,
+        not money of its own, unless its clause names who gets that part
+        ("varav 3 miljoner till Malmö")."""
+        i = amount.start - 1
+        while i > sent.start and lowers[i] in self.qualifiers:
+            i -= 1
+        if i < sent.start or lowers[i] not in self.part_words:
+            return False
+        end = next((j for j in range(amount.end, sent.end) if lowers[j] in (",", ";")), sent.end)
+        return not index.orgs_in(amount.end, end)
 
     def _not_a_grant(self, sent: Span) -> bool:
         """Money only proposed, planned or open for applications ("kan söka", "har 4
