@@ -186,6 +186,16 @@ def test_table_rows_written_as_cells_under_an_amount_header():
     assert [(m.text, m.amount_sek) for m in find_money(text)] == [("190 000", 190_000), ("50 450", 50_450), ("60 000", 60_000)]
 
 
+def test_ungrouped_amounts_in_their_own_cell_under_an_amount_header():
+    text = (
+        "| Organisation | Projekt | År | Belopp (kr) |\n"
+        "| ABF Flen | Nyckel till Sverige | 2017 | 190000 |\n"
+        "| Röda korset | Språkcaféer | 2017 | 6500 |\n"
+        "| Olivehällkyrkan | Träffpunkt 2018 | 2018 |\n"  # ends in a year, not an amount
+    )
+    assert [(m.text, m.amount_sek) for m in find_money(text)] == [("190000", 190_000), ("6500", 6_500)]
+
+
 def test_numbers_in_a_table_without_an_amount_header_are_not_money():
     text = "| Kommun | Invånare | Mottagna |\n| Flen | 16 500 | 120 |\n| Vingåker | 9 200 | 85 |\n"
     assert find_money(text) == []

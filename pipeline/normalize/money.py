@@ -126,7 +126,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # rows end in a grouped number, often glued to the text cell before it, or in a
         # last cell ("| ABF Flen | 190 000 |", how the parsers write table rows).
         "table_header": re.compile(r"(?:belopp|kronor|kr|sek|summa)(?![\w])"),
-        "table_row": re.compile(rf"^[^\n]*?(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)[ \t]*(?:\|[ \t]*)?$"),
+        # An amount may also stand ungrouped in a last cell of its own ("| 190000 |"), but
+        # not glued to text, and a 4-digit number there that could be a year is not read.
+        "table_row": re.compile(
+            rf"^[^\n]*?(?:(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)"
+            rf"|(?<=\|)[ \t]*(?P<bare>(?!(?:19|20)\d\d\b)\d{{4,9}}))[ \t]*(?:\|[ \t]*)?$"),
         "word_part": re.compile(_alternation(number_parts)),
     }
 
@@ -261,9 +265,10 @@ def _table_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_Can
             row = pats["table_row"].match(text[pos:line_end])
             if not row:
                 break
-            start, end = pos + row.start("amount"), pos + row.end("amount")
+            group = "amount" if row.group("amount") else "bare"
+            start, end = pos + row.start(group), pos + row.end(group)
             if all(end <= s or start >= e for s, e in money_spans):
-                found.append(_Candidate(start, end, _digits_value(row.group("amount")), 1, False, False, True, True))
+                found.append(_Candidate(start, end, _digits_value(row.group(group)), 1, False, False, True, True))
             pos = line_end + 1
     return found
 
