@@ -188,12 +188,15 @@ def test_roles_sorted_longest_first():
 
 def test_org_forms():
     forms = R.org_forms()
-    for key in ["head_words", "connectors", "not_org_capitalised", "generic_body_words",
-                "sports_abbreviations", "legal_forms"]:
+    for key in ["head_words", "compound_suffixes", "place_led_heads", "prefix_words", "not_org_capitalised",
+                "sports_abbreviations", "legal_forms", "name_adjectives"]:
         assert forms[key], key
     assert "föreningen" in forms["head_words"]
-    assert {"i", "för", "och"} <= set(forms["connectors"])
-    assert {"kommunen", "regeringen", "riksdagen"} <= set(forms["generic_body_words"])
+    # every list is read by the components, and the notes say what each is for
+    assert set(forms) - {"notes"} == {"head_words", "compound_suffixes", "place_led_heads", "prefix_words",
+                                      "not_org_capitalised", "sports_abbreviations", "legal_forms",
+                                      "name_adjectives"}
+    assert all(key in forms["notes"] for key in forms if key != "notes")
     json.dumps(forms)
 
 
