@@ -278,3 +278,44 @@ def test_cli_reports_missing_corpus(tmp_path, monkeypatch, capsys):
                               "--out", str(tmp_path / "m")])
     assert run(args) == 2
     assert C.ENV_VAR in capsys.readouterr().err
+
+
+def test_weight_average_is_the_mean_of_the_checkpoints_added():
+    import numpy as np
+    import spacy
+    from spacy.training import Example
+
+    from pipeline.model.averaging import WeightAverage, _params
+
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("ner")
+    doc = nlp.make_doc("Anna bor i Lund .")
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": [(0, 4, "PER"), (11, 15, "LOC")]})])
+    first = {key: value.copy() for key, _node, value in _params(nlp)}
+    assert first  # the component's weights are found
+    average = WeightAverage()
+    average.add(nlp, step=10)
+    for key, node, value in _params(nlp):
+        node.set_param(key[2], value + 1.0)
+    average.add(nlp, step=20)
+    average.apply(nlp)
+    assert average.count == 2 and average.steps == [10, 20]
+    for key, _node, value in _params(nlp):
+        assert np.allclose(value, first[key] + 0.5)
+    with pytest.raises(ValueError):
+        WeightAverage().apply(nlp)
+
+
+@pytest.mark.parametrize("average_from_epoch", [0, None])
+def test_training_saves_the_mean_of_the_checkpoints_or_the_best_one(tmp_path, monkeypatch, average_from_epoch):
+    from pipeline.model.train import train_model
+
+    _small_lexicon(monkeypatch)
+    metrics = train_model(_write_corpus(tmp_path / "corpus"), tmp_path / "m", log=lambda msg: None,
+                          overrides=TINY_OVERRIDES, average_from_epoch=average_from_epoch)
+    average = metrics["training"]["weight_average"]
+    if average_from_epoch is None:
+        assert average is None
+    else:  # evaluations at steps 0, 3 and 6, and the model is their mean
+        assert (average["checkpoints"], average["from_step"], average["to_step"]) == (3, 0, 6)
+        assert metrics["dev"]["ents_f"] == pytest.approx(average["dev_ents_f"], abs=1e-4)
