@@ -77,10 +77,10 @@ def _averaged(nlp, optimizer):
     return nlp.use_params(optimizer.averages) if optimizer.averages else contextlib.nullcontext()
 
 
-def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print,
+def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
                       average_from_epoch: int | None = AVERAGE_FROM_EPOCH) -> dict:
     """Run spaCy's training steps until patience/max_steps, or until ``stop_at``
-    (a ``time.monotonic()`` value). Save into ``best_dir`` the mean of the weights
+    (a ``time.monotonic()`` value). Save into ``model_dir`` the mean of the weights
     evaluated from epoch ``average_from_epoch`` on (see :mod:`.averaging`), or, when
     that is off or fewer than two checkpoints were reached, the best dev checkpoint."""
     from spacy.schemas import ConfigSchemaTraining
@@ -115,15 +115,18 @@ def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print,
     def save(info: dict) -> None:
         update_meta(T, nlp, info)
         with _averaged(nlp, optimizer):
-            if best_dir.exists():
-                shutil.rmtree(best_dir)
-            nlp.to_disk(best_dir)
+            if model_dir.exists():
+                shutil.rmtree(model_dir)
+            nlp.to_disk(model_dir)
 
     start = time.monotonic()
     best = {"score": -1.0, "step": -1, "epoch": 0}
     info: dict[str, Any] = {"step": 0, "epoch": 0, "words": 0}
     last_eval_step, stop_reason = -1, "patience or max_steps"
     average = WeightAverage()
+
+    def averaging(info: dict) -> bool:
+        return average_from_epoch is not None and info["epoch"] >= average_from_epoch
     for _batch, info, is_best in steps:
         if is_best is not None:
             last_eval_step = info["step"]
@@ -135,7 +138,7 @@ def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print,
             if is_best:
                 best = {"score": info["score"], "step": info["step"], "epoch": info["epoch"]}
                 save(info)
-            if average_from_epoch is not None and info["epoch"] >= average_from_epoch:
+            if averaging(info):
                 with _averaged(nlp, optimizer):
                     average.add(nlp, info["step"])
         if time.monotonic() >= stop_at:
@@ -144,7 +147,7 @@ def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print,
     if last_eval_step != info["step"]:  # score the steps since the last evaluation
         with _averaged(nlp, optimizer):
             score, other = evaluate()
-            if average_from_epoch is not None and info["epoch"] >= average_from_epoch:
+            if averaging(info):
                 average.add(nlp, info["step"])
         log(f"step {info['step']:>6}  final dev F {other.get('ents_f', 0):.3f}")
         if score > best["score"]:
@@ -157,8 +160,8 @@ def run_training_loop(nlp, best_dir: Path, stop_at: float, log: Log = _print,
         log(f"mean of the {average.count} checkpoints of steps {average.steps[0]}-{average.steps[-1]}: "
             f"dev F {other.get('ents_f', 0):.3f} (best single checkpoint {best['score']:.3f}, step {best['step']})")
         update_meta(T, nlp, {**info, "score": score, "other_scores": other})
-        shutil.rmtree(best_dir, ignore_errors=True)
-        nlp.to_disk(best_dir)
+        shutil.rmtree(model_dir, ignore_errors=True)
+        nlp.to_disk(model_dir)
         averaged = {"checkpoints": average.count, "from_step": average.steps[0], "to_step": average.steps[-1],
                     "from_epoch": average_from_epoch, "dev_ents_f": round(score, 4)}
     return {
@@ -269,10 +272,10 @@ def train_model(
     nlp = init_nlp(_load_config(all_overrides), use_gpu=gpu_id)
     log(f"pipeline {nlp.pipe_names}, labels {list(nlp.get_pipe('ner').labels)}; "
         f"training until patience or {max_minutes:g} min cap")
-    loop = run_training_loop(nlp, work / "model-best", stop_at, log, average_from_epoch)
+    loop = run_training_loop(nlp, work / "model", stop_at, log, average_from_epoch)
     train_seconds = time.monotonic() - t0
 
-    best = spacy.load(work / "model-best")
+    best = spacy.load(work / "model")
     make_ner_standalone(best)
     dev_scores = evaluate_sentences(best, dev)
     test_scores = evaluate_sentences(best, test)

@@ -39,7 +39,12 @@ from pipeline.nlp.extensions import (
     written_name,
 )
 from pipeline.nlp.organisations import form_span
-from pipeline.nlp.purpose import listed_purpose, row_purpose, statement_purpose
+from pipeline.nlp.purpose import (
+    CLAUSE_ENDS,
+    listed_purpose,
+    row_purpose,
+    statement_purpose,
+)
 from pipeline.normalize.organisations import county_board
 
 
@@ -83,7 +88,6 @@ class GrantFinder:
         self.not_a_grant = re.compile(r"\b(?:" + "|".join(map(re.escape, vocab["not_a_grant"])) + r")\b")
         self.purpose_phrases = tuple(vocab["not_a_grant_exceptions"])
         self.part_words = frozenset(vocab["part_of_amount_words"])
-        self.qualifiers = frozenset(vocab["amount_qualifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
@@ -127,8 +131,12 @@ class GrantFinder:
         listed_names: list[Span] = []
         if list_lines:
             funders = [g["funder"] for g in grants if g["funder"]]
-            stated, funder = (True, max(set(funders), key=funders.count)) if funders else \
-                (bool(grants), None) if grants else self._statement(doc, index, home, body)
+            if funders:  # the lines are the grants of the text's most frequent funder
+                stated, funder = True, max(set(funders), key=funders.count)
+            elif grants:
+                stated, funder = True, None
+            else:  # a statement without an amount: "har beviljat bidrag till följande"
+                stated, funder = self._statement(doc, index, home, body)
             if stated:
                 listed, listed_names = self._listed(doc, list_lines, funder, index)
                 grants += listed
@@ -139,12 +147,10 @@ class GrantFinder:
         """An amount opened by "varav"/"därav" is a part of the amount stated before it,
         not money of its own, unless its clause names who gets that part
         ("varav 3 miljoner till Malmö")."""
-        i = amount.start - 1
-        while i > sent.start and lowers[i] in self.qualifiers:
-            i -= 1
+        i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "varav drygt 2 miljoner"
         if i < sent.start or lowers[i] not in self.part_words:
             return False
-        end = next((j for j in range(amount.end, sent.end) if lowers[j] in (",", ";")), sent.end)
+        end = next((j for j in range(amount.end, sent.end) if lowers[j] in CLAUSE_ENDS), sent.end)
         return not index.orgs_in(amount.end, end)
 
     def _not_a_grant(self, sent: Span) -> bool:
