@@ -127,7 +127,8 @@ _ORG_LINE = re.compile(
     r"^(?:[A-ZÅÄÖ][\w\-]+(?:\s[A-ZÅÄÖ][\w\-]+)?\s(?:kommun|stad|län|landsting|region)|"
     r"Region\s[A-ZÅÄÖ][\w\-]+(?:\s[A-ZÅÄÖ][\w\-]+)?|Länsstyrelsen(?:\si)?\s[A-ZÅÄÖ][\w\-]+(?:\s\w+){0,2})$"
 )
-_CLOSE_BOX = re.compile(r"\bstäng rutan\b|\bstäng\b\s*$")  # on lower-cased text
+# On lower-cased text; every alternative contains "stäng", which _drop_popup tests first.
+_CLOSE_BOX = re.compile(r"\bstäng rutan\b|\bstäng\b\s*$")
 _CONTACTISH = re.compile(r"@|https?://|www\.|\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\+46")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)]*)(?:\s|$)")
 _QUOTE_START = re.compile(r"^[-–—•·*]\s|^[-–—]\S")
@@ -267,7 +268,7 @@ def _drop_popup(blocks: list[list[str]]) -> list[list[str]]:
         for line in block:
             n += 1
             low = line.lower()
-            if "stäng" in low and _CLOSE_BOX.search(low):
+            if "stäng" in low and _CLOSE_BOX.search(low):  # a literal every _CLOSE_BOX match has
                 last = bi
         if n > 15:
             break
