@@ -129,6 +129,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 summary.entities.update(r["label"] for r in entities)
                 writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
                 writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
+                writer.add("signatures", [result["signature"]])
                 summary.grants += len(result["grants"])
 
             tasks: list[Task] = []
@@ -354,9 +355,10 @@ def _batch_results(batch: list[Task]) -> list[dict]:
             detail = failures.get(document.doc_id, "extraction failed")
             results[index] = rejection(document.source_file, "error", detail, cacheable=False)
             continue
-        results[index] = {"document": rowlib.document_row(document),
+        results[index] = {"document": {**rowlib.document_row(document), **rowlib.topic_columns(doc)},
                           "entities": rowlib.entity_rows(doc, document.text),
-                          "grants": rowlib.grant_rows(doc)}
+                          "grants": rowlib.grant_rows(doc),
+                          "signature": rowlib.signature_row(document)}
     return results
 
 
