@@ -11,7 +11,7 @@ DEV_CORPUS ?= ../shared/corpus
 NER_CORPUS ?= ../shared/corpora/swedish-ner-corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test score scrape model bench schema clean
+.PHONY: help install run test score scrape model classifiers bench schema clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml in
 
 model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
 	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
+
+classifiers: $(STAMP) ## train the relevance classifier on a labelled corpus (CORPUS=dir, NEWS=token file for extra negatives) into pipeline/resources
+	$(BIN)/python -m pipeline classifiers --corpus $(or $(CORPUS),$(DEV_CORPUS)) $(if $(NEWS),--news $(NEWS))
 
 bench: $(STAMP) ## throughput and memory of whole builds on a synthetic corpus (DOCS=5000 RUNS=3 MODEL=rules)
 	$(BIN)/python -m pipeline.bench --docs $(or $(DOCS),5000) --runs $(or $(RUNS),3) --model $(or $(MODEL),rules)

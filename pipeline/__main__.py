@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline {build,scrape,model,schema} --help``."""
+"""Command line: ``python -m pipeline {build,scrape,model,classifiers,schema} --help``."""
 from __future__ import annotations
 
 import argparse
@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     _add_build(sub)
     _add_plugin(sub, "scrape", "pipeline.scrape.cli", "fetch press releases from the sources in sources.toml into the raw folder")
     _add_plugin(sub, "model", "pipeline.model.cli", "train the Swedish NER model into models/")
+    _add_plugin(sub, "classifiers", "pipeline.topics.cli",
+                "train the relevance classifier on a labelled corpus and evaluate themes and target groups")
     _add_schema(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.topics.cues import CueHit, cue_vocabularies, matcher
 
-LEAD_SENTENCES = 4  # the headline and the lead: what a release says first
+LEAD_SENTENCES = 2  # the headline and the first sentence: what a release says first
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"”“'–—-]?[A-ZÅÄÖÉ0-9])|\n+")
 
 
@@ -109,8 +109,7 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     distinct = {code for _, hit in cues.tables["target_groups"].hits for code in hit.codes & immigrant}
     return {
         "group_mentions": math.log1p(group_hits),
-        "group_density": 100.0 * group_hits / max(cues.n_words, 1),
-        "group_sentences": sum(groups) / n,
+        "group_sentences": math.log1p(sum(groups)),
         "group_in_title": float(bool(groups) and groups[0]),
         "group_in_lead": float(any(groups[:LEAD_SENTENCES])),
         "distinct_groups": math.log1p(len(distinct)),
