@@ -45,12 +45,20 @@ class BuildSummary:
     from_cache: int = 0
     processed: int = 0
     seconds: float = 0.0
+    relevant: int = 0
+    copies: int = 0
+    initiatives: int = 0
+    named_initiatives: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        named = self.named_initiatives
         out = [f"NLP pipeline: {self.base}",
                f"documents: {self.documents} ({self.processed} processed, {self.from_cache} from cache) in {self.seconds:.1f} s",
+               f"about integration: {self.relevant} of {self.documents}" + (f" ({self.copies} copies of another document)" if self.copies else ""),
                "entities: " + (", ".join(f"{label} {n}" for label, n in sorted(self.entities.items())) or "none"),
                f"grants: {self.grants}",
+               f"initiatives: {self.initiatives} ({len(named)} named{': ' if named else ''}{', '.join(named[:12])}"
+               + (f", ... {len(named) - 12} more" if len(named) > 12 else "") + ")",
                f"set aside: {len(self.rejected)}"]
         out += [f"  {r.source_file}: {r.reason} - {r.detail}" for r in self.rejected[:20]]
         if len(self.rejected) > 20:
@@ -125,6 +133,7 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                     return
                 document, entities = result["document"], result["entities"]
                 summary.documents += 1
+                summary.relevant += bool(document.get("is_integration"))
                 writer.add("documents", [document])
                 summary.entities.update(r["label"] for r in entities)
                 writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
@@ -184,9 +193,12 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cache.put_many(pending)
             cache.retain(used_keys)
             summary.seconds = time.perf_counter() - started
-            dataset_writer().commit({"pipeline_version": __version__, "nlp_pipeline": base,
+            writer = dataset_writer()
+            writer.commit({"pipeline_version": __version__, "nlp_pipeline": base,
                            "fingerprint": fingerprint, "raw_dir": str(raw_dir),
                            "documents": summary.documents, "rejected": len(summary.rejected)})
+            summary.copies, summary.initiatives = writer.copies, writer.counts["initiatives"]
+            summary.named_initiatives = writer.named_initiatives
     finally:
         cache.close()
         lock.close()

@@ -35,16 +35,18 @@ _rng = np.random.RandomState(20161)
 _A = (_rng.randint(0, 1 << 62, size=N_HASHES, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
 _B = _rng.randint(0, 1 << 62, size=N_HASHES, dtype=np.int64).astype(np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # combines the hashes of the words of a 4-gram
-_WORD = re.compile(r"\w+")
+# Words: runs of bytes of the UTF-8 text that are not space or ASCII punctuation (matching
+# bytes, not characters, halves the time a signature takes; Swedish letters are kept)
+_WORD = re.compile(rb"[^\s!-/:-@\[-`{-~]+")
 
 
 def signature(text: str) -> dict:
     """The MinHash signature of a text's word 4-grams, and how many distinct 4-grams it
     has (JSON-shaped: it is cached with the document's rows)."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text.lower().encode())
     if not words:
         return {"n": 0, "minhash": []}
-    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    word_hashes = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)
     k = min(SHINGLE_WORDS, len(word_hashes))
     shingles = word_hashes[:len(word_hashes) - k + 1].copy()
     with np.errstate(over="ignore"):  # the arithmetic is modulo 2**64 on purpose

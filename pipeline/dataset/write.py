@@ -68,6 +68,8 @@ class DatasetWriter:
         self._buffers: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = {name: 0 for name in STAGED}
+        self.copies = 0  # documents found to be copies of another
+        self.named_initiatives: list[str] = []  # for the build's summary
 
     def __enter__(self) -> "DatasetWriter":
         return self
@@ -110,6 +112,7 @@ class DatasetWriter:
         for name, table in derived.tables.items():
             pq.write_table(table, self.staging / f"{name}.parquet", compression="zstd")
             self.counts[name] = table.num_rows
+        self.named_initiatives = [n for n in derived.tables["initiatives"]["name"].to_pylist() if n]
         grants = pq.read_table(self.staging / "grants.parquet")
         grants = grants.set_column(grants.schema.get_field_index("initiative_id"), SCHEMAS["grants"].field("initiative_id"),
                                    pa.array(derived.grant_initiatives, pa.string()))
@@ -127,6 +130,7 @@ class DatasetWriter:
         (the text column is the bulk of the data, so never read whole)."""
         signatures = pq.read_table(self.staging / "signatures.parquet")
         copies = find_duplicates(Signed(*row) for row in zip(*(signatures[c].to_pylist() for c in SIGNATURES.names)))
+        self.copies = len(copies)
         if not copies:
             return
         path, schema = self.staging / "documents.parquet", SCHEMAS["documents"]
