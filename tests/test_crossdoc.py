@@ -159,3 +159,36 @@ def test_actors_do_not_depend_on_how_entities_are_streamed(tmp_path, monkeypatch
     assert (person.n_documents, str(person.first_published), str(person.last_published)) == (3, "2016-03-01", "2016-03-03")
     assert list(person.affiliations) == ["Hylte kommun", "Mora kommun"]
 
+
+
+def test_contract_2_tables_count_copies_once_and_leave_out_other_topics(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    body = ("Länsstyrelsen i Hallands län beviljar Hylte kommun 450 000 kronor för ett språkcafé och "
+            "samhällsorientering för nyanlända. Projektet ska också ge läxhjälp till nyanlända barn och erbjuda "
+            "en mötesplats för föräldrar. – Vi vill nå fler nyanlända kvinnor, säger Anna Lindqvist, "
+            "integrationsstrateg i Hylte kommun. Arbetet börjar i september i samverkan med biblioteket.")
+    add_release(raw, "lansstyrelsen.txt", "Stöd till språkcafé i Hylte", "2016-03-01", body)
+    add_release(raw, "tidningen.txt", "Stöd till språkcafé i Hylte", "2016-03-04",
+                "Hallandsbladet – nyheter\n\n" + body + "\n\nLäs mer om Hylte i vår bilaga.")
+    add_release(raw, "naturvard.txt", "Pengar till naturvård", "2016-05-02",
+                "Länsstyrelsen i Hallands län beviljar Hylte kommun 300 000 kronor till naturvård: "
+                "våtmarker och vandringsleder vid sjön. Kommunen bidrar själv med lika mycket.")
+    build(raw, out)
+    docs = pd.read_parquet(out / "documents.parquet").set_index("source_file")
+    assert docs.loc["tidningen.txt"].duplicate_of == docs.loc["lansstyrelsen.txt"].doc_id
+    assert pd.isna(docs.loc["lansstyrelsen.txt"].duplicate_of)
+    assert docs.loc["lansstyrelsen.txt"].is_integration and not docs.loc["naturvard.txt"].is_integration
+    assert {"sprak", "samhallsorientering"} <= set(docs.loc["lansstyrelsen.txt"].themes)
+    assert list(docs.loc["naturvard.txt"].themes) == [] and list(docs.loc["naturvard.txt"].target_groups) == []
+
+    grants = pd.read_parquet(out / "grants.parquet").merge(docs.reset_index()[["doc_id", "source_file"]], on="doc_id")
+    by_file = grants.set_index("source_file")
+    assert pd.isna(by_file.loc["naturvard.txt"].initiative_id)  # not about integration
+    assert pd.isna(by_file.loc["tidningen.txt"].initiative_id)  # a copy adds nothing
+    initiatives = pd.read_parquet(out / "initiatives.parquet")
+    assert len(initiatives) == 1
+    row = initiatives.iloc[0]
+    assert row.initiative_id == by_file.loc["lansstyrelsen.txt"].initiative_id
+    assert (row.amount_sek, row.n_documents, list(row.recipients)) == (450_000, 1, ["Hylte kommun"])
+    assert (row.municipality_code, row.county_code, row.year_first) == ("1315", "13", 2016)
+    assert {"nyanlanda", "barn_unga", "kvinnor"} <= set(row.target_groups)
