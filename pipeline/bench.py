@@ -29,15 +29,21 @@ from pipeline.document import RejectedInput
 from pipeline.parse import iter_raw_files, parse_file
 
 
+def sample_documents(sample_dir: Path) -> list:
+    """The sample's releases as the build parses them (a bad file is skipped, not fatal)."""
+    documents = []
+    for path in iter_raw_files(sample_dir):
+        try:
+            documents.append(parse_file(path, sample_dir))
+        except RejectedInput as error:
+            print(f"sample file skipped: {path.name}: {error}", file=sys.stderr)
+    return documents
+
+
 def make_corpus(sample_dir: Path, out_dir: Path, n_docs: int, seed: int = 13) -> int:
     """Write ``n_docs`` distinct releases (title + 3-6 paragraphs drawn from the sample); return the word count."""
     titles, paragraphs = [], []
-    for path in iter_raw_files(sample_dir):
-        try:
-            document = parse_file(path, sample_dir)
-        except RejectedInput as error:  # a bad file in the sample is skipped, not fatal
-            print(f"sample file skipped: {path.name}: {error}", file=sys.stderr)
-            continue
+    for document in sample_documents(sample_dir):
         titles.append(document.title or "Pressmeddelande")
         body = document.text[len(document.title or ""):]
         paragraphs += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
@@ -126,7 +132,7 @@ def dedupe_bench(sample_dir: Path, n_docs: int, copies_every: int = 100, seed: i
 
     from pipeline.dataset.duplicates import Signed, find_duplicates, signature
 
-    vocabulary = sorted({w for path in iter_raw_files(sample_dir) for w in path.read_text(encoding="utf-8").split()})
+    vocabulary = sorted({w for document in sample_documents(sample_dir) for w in document.text.split()})
     rng = np.random.RandomState(seed)
     texts = [" ".join(rng.choice(vocabulary, 250)) for _ in range(n_docs)]
     planted = {}
