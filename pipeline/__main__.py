@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     _add_plugin(sub, "scrape", "pipeline.scrape.cli", "fetch press releases from the sources in sources.toml into the raw folder")
     _add_plugin(sub, "model", "pipeline.model.cli", "train the Swedish NER model into models/")
     _add_schema(sub)
+    _add_plugin(sub, "notebooks", "pipeline.reports.notebooks", "execute the notebooks on a build into reports/<name>.html")
+    _add_plugin(sub, "report", "pipeline.reports.summary", "write a one-page summary of a build to reports/summary.html")
     _add_plugin(sub, "export", "pipeline.export", "write every table as CSV (UTF-8 with BOM) and one Excel workbook with a data dictionary")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

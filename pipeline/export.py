@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -30,20 +29,20 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS, TABLES
-from pipeline.reports.tables import NotBuilt, build_info, require_build
+from pipeline.reports.output import replace_into_place
+from pipeline.reports.tables import NULLABLE_PANDAS_TYPES, NotBuilt, build_info, require_build
 
 LIST_SEPARATOR = "; "
 WORKBOOK = "pressmine.xlsx"
 DICTIONARY_SHEET = "data dictionary"
 EXCEL_MAX_CHARS = 32_767
 EXCEL_MAX_ROWS = 1_048_576
-_NULLABLE = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
 def readable(table: pa.Table) -> pd.DataFrame:
     """A table as the exports show it: lists joined with ``"; "``, whole numbers as
     nullable integers (never ``2016.0``), dates as ``datetime.date``."""
-    frame = table.to_pandas(types_mapper=_NULLABLE.get)
+    frame = table.to_pandas(types_mapper=NULLABLE_PANDAS_TYPES.get)
     for field in table.schema:
         if pa.types.is_list(field.type):
             frame[field.name] = [None if items is None else LIST_SEPARATOR.join(map(str, items))
@@ -51,18 +50,8 @@ def readable(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def _replace_into_place(write, path: Path) -> None:
-    """Run ``write(tmp_path)``, then move the finished file onto ``path``."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    _replace_into_place(lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"), path)
+    replace_into_place(lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"), path)
 
 
 def _excel_value(value, ws, notes: set[str], where: str):
@@ -121,7 +110,7 @@ def write_workbook(frames: dict[str, pd.DataFrame], info: dict, path: Path) -> N
             ws.append([_excel_value(v, ws, set(), DICTIONARY_SHEET) for v in row])
         book.save(tmp)
 
-    _replace_into_place(write, path)
+    replace_into_place(write, path)
 
 
 def export(processed: Path, out: Path, workbook: bool = True) -> list[Path]:

