@@ -7,6 +7,7 @@ minor, anything else -> major) and say why in the changelog.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -22,9 +23,15 @@ class Column:
     nullable: bool = True
 
 
-def _schema(columns: list[Column], doc: str) -> pa.Schema:
+def _schema(table: str, columns: list[Column], doc: str) -> pa.Schema:
+    """The Arrow schema, documented inside the file: each field's meaning in its own
+    metadata (Arrow readers), and the table's name, meaning, contract version and a
+    JSON object of column meanings in the file's key-value metadata, which any Parquet
+    reader lists (DuckDB's ``parquet_kv_metadata``, ``pyarrow.parquet.read_metadata``)."""
     fields = [pa.field(c.name, c.type, nullable=c.nullable, metadata={"doc": c.doc}) for c in columns]
-    return pa.schema(fields, metadata={"doc": doc, "contract_version": CONTRACT_VERSION})
+    columns_doc = json.dumps({c.name: c.doc for c in columns}, ensure_ascii=False)
+    return pa.schema(fields, metadata={"table": table, "doc": doc, "contract_version": CONTRACT_VERSION,
+                                       "columns": columns_doc})
 
 
 DOCUMENTS = [
@@ -138,7 +145,7 @@ TABLES: dict[str, tuple[list[Column], str]] = {
 # Tables derived from the per-document ones at the end of a build (pipeline.dataset.crossdoc).
 DERIVED_TABLES = ("actors", "initiatives")
 
-SCHEMAS: dict[str, pa.Schema] = {name: _schema(cols, doc) for name, (cols, doc) in TABLES.items()}
+SCHEMAS: dict[str, pa.Schema] = {name: _schema(name, cols, doc) for name, (cols, doc) in TABLES.items()}
 
 
 def data_dictionary_markdown() -> str:
