@@ -61,6 +61,19 @@ def test_headline_glued_to_a_breadcrumb_is_its_last_crumb() -> None:
     assert art.title == HEADLINE
 
 
+@pytest.mark.parametrize("page_title", [HEADLINE + " | Storby", HEADLINE + " - Vetlanda kommun"])
+def test_a_page_title_is_the_headline_without_the_site_name(page_title: str) -> None:
+    art = parse_plain_text(page(page_title, "Meny", HEADLINE))
+    assert art.title == HEADLINE and HEADLINE not in art.text
+    assert parse_plain_text(page(HEADLINE + " - Vetlanda kommun")).title == HEADLINE  # a known body's name
+
+
+def test_a_dash_inside_a_headline_stays() -> None:
+    headline = "Fiasko för projektet – kommunen betalar tillbaka 300 000 kronor"
+    lead = "Kommunen betalar tillbaka pengarna för projektet som aldrig kom i gång, efter beslut i nämnden i veckan."
+    assert parse_plain_text(page(headline, lead=lead)).title == headline
+
+
 def test_headline_glued_to_a_section_name() -> None:
     art = parse_plain_text(page("Nyheter" + HEADLINE))
     assert art.title == HEADLINE

@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.normalize.organisations import lookup_org
+
 from .dateline import parse_dateline
 from .language import function_words
 from .lines import ALL_LABELS, EMPTY_LABEL, HEADER_NOISE, UI_MAX_CHARS, is_caption, is_date_label, n_words
@@ -44,6 +46,7 @@ _QUOTE_START = re.compile(r"^[-–—]\s|^[-–—]\S")  # a quote opens with a 
 _LIST_OR_QUOTE_START = re.compile(r"^[-–—•·*]\s|^[-–—]\S")  # a bullet opens a list item
 _CRUMB_SEPARATOR = re.compile(r"\s[>›»/|•]\s")
 _LEADING_MARKS = re.compile(r"^[\s\-–—•·*>›»/|]+")
+_SITE_TAIL = re.compile(r"^(?P<head>.*\S)\s+[|–—-]\s+(?P<tail>[^|–—-]+)$")  # "Rubrik | Storby kommun"
 _GLUED_FIRST_WORD = re.compile(r"^([A-ZÅÄÖ][a-zåäöé]+)(?=[A-ZÅÄÖ0-9][\wåäöÅÄÖ])")  # "NyheterNorrby får ..."
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _BODY_MIN_WORDS = 12
@@ -143,17 +146,14 @@ class _Page:
 
     @cached_property
     def dialog_end(self) -> int:
-        """The last line of the block of the last close box near the top ("Stäng
-        rutan"), which ends a dialog; -1 if there is none."""
+        """The last close box near the top ("Stäng rutan"), which ends a dialog; -1 if
+        there is none."""
         last = -1
         for k in range(min(self.window, _DIALOG_WINDOW)):
             low = self.lines[k].lower()
             if "stäng" in low and _CLOSE_BOX.search(low):  # a literal every _CLOSE_BOX match has
                 last = k
-        if last < 0:
-            return last
-        bi, li = self.pos[last]
-        return last + len(self.blocks[bi]) - 1 - li
+        return last
 
     def is_date(self, k: int) -> bool:
         return bool(parse_dateline(self.lines[k]) or is_date_label(self.lines[k]))
@@ -182,6 +182,8 @@ class _Page:
                 seen[fold(line)] += 1
                 if k < self.window and _CRUMB_SEPARATOR.search(line):
                     seen[fold(_last_crumb(line))] += 1
+                if k < self.window and (tail := _SITE_TAIL.match(line)):
+                    seen[fold(tail["head"])] += 1
         return seen
 
     def repeated(self, text: str) -> bool:
@@ -235,6 +237,9 @@ class _Page:
         glued = _GLUED_FIRST_WORD.match(line)
         if glued and HEADER_NOISE.fullmatch(glued.group(1)):
             line = line[glued.end():]
+        tail = _SITE_TAIL.match(line)  # a page title: the headline and the site's name
+        if tail and (self.repeated(tail["head"]) or lookup_org(tail["tail"])):
+            line = tail["head"]
         if not title_shape(line) or ORG_LINE.match(line) or _KICKER.match(line):
             return None
         return line
@@ -262,8 +267,9 @@ class _Page:
             found.append((k, text, ev))
         pick = _choose(found)
         drop = {self.pos[k] for k in range(body) if self.furniture(k) and (pick is None or k != pick[0])}
-        if pick is not None:  # chrome: headline-shaped lines passed over for lack of evidence
+        if pick is not None:  # chrome passed over for lack of evidence, and the headline's repeats
             drop.update(self.pos[k] for k, _, ev in found if k < pick[0] and not ev)
+            drop.update(self.pos[k] for k, text, _ in found if k != pick[0] and fold(text) == fold(pick[1]))
         if date_pos is not None:  # a category or breadcrumb line glued under the dateline, above the body
             k = self.pos.index(date_pos) + 1
             while k < body and self.pos[k][0] == date_pos[0]:
