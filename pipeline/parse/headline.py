@@ -120,8 +120,7 @@ class _WordIndex:
     a word of six letters or more by its first six, a shorter one by itself with an
     ending of up to three letters ("stöd", "stödet"; not "följ", "följande")."""
 
-    def __init__(self, text: str):
-        words = {w.lower() for w in _CONTENT_WORD.findall(text)}
+    def __init__(self, words: set[str]):
         self.six = {w[:6] for w in words if len(w) >= 6}
         self.short = {w[:n] for w in words for n in (4, 5) if len(w) <= n + 3}
 
@@ -137,12 +136,17 @@ class _Page:
         self.pos: list[Pos] = [(bi, li) for bi, block in enumerate(blocks) for li in range(len(block))]
         self.lines: list[str] = [blocks[bi][li] for bi, li in self.pos]
         self.window = min(len(self.lines), _HEADER_MAX_LINES)
+        self._noise: dict[int, bool] = {}
+        self._words: dict[int, list[str]] = {}
 
     # -- what each line is -----------------------------------------------------------
-    @cached_property
-    def noise(self) -> set[int]:
-        return {k for k in range(self.window)
-                if len(self.lines[k]) <= UI_MAX_CHARS and HEADER_NOISE.fullmatch(_LEADING_MARKS.sub("", self.lines[k]))}
+    def noise(self, k: int) -> bool:
+        """Does line k match a page-noise pattern (near the top; each line matched once)?"""
+        if k not in self._noise:
+            line = self.lines[k]
+            self._noise[k] = (k < self.window and len(line) <= UI_MAX_CHARS
+                              and HEADER_NOISE.fullmatch(_LEADING_MARKS.sub("", line)))
+        return self._noise[k]
 
     @cached_property
     def dialog_end(self) -> int:
@@ -161,12 +165,12 @@ class _Page:
     def furniture(self, k: int) -> bool:
         """Noise, dialog or a bare date label: never the lead, and dropped unless the
         headline is found in it."""
-        return k in self.noise or k <= self.dialog_end or is_date_label(self.lines[k])
+        return self.noise(k) or k <= self.dialog_end or is_date_label(self.lines[k])
 
     # -- evidence ---------------------------------------------------------------------
     def _neighbour(self, k: int, step: int) -> int | None:
         k += step
-        while 0 <= k < len(self.lines) and (k in self.noise or k <= self.dialog_end) and not is_date_label(self.lines[k]):
+        while 0 <= k < len(self.lines) and (self.noise(k) or k <= self.dialog_end) and not is_date_label(self.lines[k]):
             k += step
         return k if 0 <= k < len(self.lines) else None
 
@@ -192,15 +196,18 @@ class _Page:
     def shared_words(self, k: int, text: str) -> int:
         """How many of the line's content words the following text uses, its first word
         aside (a link's verb: "Följ", "Läs")."""
-        following, n = [], 0
+        following: set[str] = set()
+        n = 0
         for j in range(k + 1, len(self.lines)):
-            if j in self.noise:
+            if self.noise(j):
                 continue
-            following.append(self.lines[j])
+            if j not in self._words:
+                self._words[j] = [w.lower() for w in _CONTENT_WORD.findall(self.lines[j])]
+            following.update(self._words[j])
             n += self.lines[j].count(" ") + 1
             if n >= _FOLLOWING_WORDS:
                 break
-        index = _WordIndex(" ".join(following))
+        index = _WordIndex(following)
         return sum(1 for start, word in content_words(text) if start and word in index)
 
     def evidence(self, k: int, text: str) -> int:
@@ -230,7 +237,7 @@ class _Page:
         """The headline-shaped text line k offers: the line, the last crumb of a
         breadcrumb, or what follows a section name glued to it ("NyheterNorrby får ...")."""
         line = self.lines[k]
-        if k in self.noise and _CRUMB_SEPARATOR.search(line):
+        if self.noise(k) and _CRUMB_SEPARATOR.search(line):
             line = _last_crumb(line)
             if n_words(line) < 3:
                 return None

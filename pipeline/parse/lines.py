@@ -96,14 +96,15 @@ HEADER_NOISE = _load_patterns("parse_header_noise.txt")
 ALL_LABELS = LABELS["published"] + LABELS["updated"] + LABELS["other_empty"]
 
 
-def _label_alternation(words: list[str]) -> str:
+def label_alternation(words: list[str]) -> str:
+    """Words as a regex alternation, longest first, any run of spaces between words."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-EMPTY_LABEL = re.compile(r"\(?(?:%s)\)?\s*:?\s*" % _label_alternation(ALL_LABELS), re.I)
+EMPTY_LABEL = re.compile(r"\(?(?:%s)\)?\s*:?\s*" % label_alternation(ALL_LABELS), re.I)
 # A line of date labels with no date ("Publicerad:", "Nyhet Publicerad Ändrad"): it marks
 # where the page put its dates, so the headline beside it can be known by it.
-DATE_LABELS = re.compile(r"(?:\(?(?:%s)\)?\s*:?\s*)+" % _label_alternation(LABELS["published"] + LABELS["updated"]), re.I)
+DATE_LABELS = re.compile(r"(?:\(?(?:%s)\)?\s*:?\s*)+" % label_alternation(LABELS["published"] + LABELS["updated"]), re.I)
 
 # Markdown and inline remnants.
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

@@ -15,14 +15,12 @@ import datetime as dt
 import re
 
 from .dateline import LABELS, parse_dateline
-from .lines import is_date_label
+from .lines import is_date_label, label_alternation
 
 Pos = tuple[int, int]
 
 _DATELINE_WINDOW = 18  # lines from the top that may hold an unlabelled dateline
-_PUBLICATION_LABEL = re.compile(
-    r"\(?(?:%s)\b" % "|".join(re.escape(w) for w in sorted(LABELS["publication"], key=len, reverse=True)), re.I
-)
+_PUBLICATION_LABEL = re.compile(r"\(?(?:%s)\b" % label_alternation(LABELS["publication"]), re.I)
 
 
 def find_published(blocks: list[list[str]]) -> tuple[dt.date | None, Pos | None]:

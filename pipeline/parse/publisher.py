@@ -30,6 +30,7 @@ from pipeline import resources
 from pipeline.normalize.organisations import lookup_org, lookup_place
 
 from .headline import fold
+from .lines import label_alternation
 
 _EMAIL_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+)([a-z]{2,6})\b", re.I)
 _COUNTY_BOARD = re.compile(r"\bLänsstyrelsen(?: i)? [A-ZÅÄÖ][\wåäö-]+(?: län)?|\b[A-ZÅÄÖ][\wåäö-]+ läns länsstyrelse")
@@ -48,7 +49,7 @@ def _words() -> dict[str, list[str]]:
 
 
 def _alternation(key: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_words()[key], key=len, reverse=True))
+    return label_alternation(_words()[key])
 
 
 @functools.cache
