@@ -35,6 +35,7 @@ from .lines import label_alternation
 _EMAIL_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+)([a-z]{2,6})\b", re.I)
 _COUNTY_BOARD = re.compile(r"\bLänsstyrelsen(?: i)? [A-ZÅÄÖ][\wåäö-]+(?: län)?|\b[A-ZÅÄÖ][\wåäö-]+ läns länsstyrelse")
 _COUNTY_BOARD_DOMAIN = "lansstyrelsen"
+_BARE_COUNTY_BOARD = frozenset({"länsstyrelsen", "länsstyrelsens", "länsstyrelse"})
 _HEAD_LINES = 25  # lines from the top that may hold the site's name
 _BARE_NAME_LINES = 3  # a body's name without a UI word counts only among the first lines
 _CONTACT_LINES = 8  # lines of a contact block read after its heading
@@ -137,8 +138,9 @@ def _site_names(head: list[str], board: str | None) -> set[str | None]:
 
 def _from_contacts(lines: list[str], board: str | None) -> str | None:
     """The body most contacts belong to, if it is more than half of them."""
+    # Addresses on contact lines; one in a long sentence is a person's, who may work anywhere.
     named: list[str | None] = [_domain_owner(m[1], board) for line in lines if len(line) <= _CONTACT_LINE_CHARS
-                               for m in _EMAIL_DOMAIN.finditer(line)]  # a contact line, not a sentence naming an address
+                               for m in _EMAIL_DOMAIN.finditer(line)]
     heading = _patterns()["contact"]
     for k, line in enumerate(lines):
         if heading.match(line) and len(line) <= _MAX_NAME_CHARS:
@@ -166,7 +168,7 @@ def _resolve(name: str, board: str | None, places: bool = False) -> str | None:
     name = name.strip(" \t:;,.-–—|•»›>")
     if not name or len(name) > _MAX_NAME_CHARS:
         return None
-    if name.lower().rstrip("s") == "länsstyrelse" or name.lower() == "länsstyrelsen":
+    if name.lower() in _BARE_COUNTY_BOARD:
         return board
     match = lookup_org(name)
     if match:
