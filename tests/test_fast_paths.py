@@ -192,7 +192,7 @@ def test_raw_files_lists_names_like_pathlib(tmp_path):
 
 
 def test_sentences_with_amounts_are_the_sentences_spacy_gives(nlp):
-    from pipeline.nlp.grants import sentences_with
+    from pipeline.nlp.grants.clauses import sentences_with
 
     text = ("Projektet startar i maj. Hylte kommun får 2 miljoner kronor.\nInget belopp här.\n"
             "Länsstyrelsen ger 500 000 kronor och 300 000 kronor till Röda Korset.")

@@ -140,8 +140,8 @@ def resources_fingerprint() -> str:
     package = Path(pipeline.__file__).parent
     files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
     for stage in ("parse", "nlp", "normalize", "dataset"):
-        files += sorted((package / stage).glob("*.py"))
-    return _files_fingerprint((path.name, path) for path in files)
+        files += sorted(p for p in (package / stage).rglob("*") if p.suffix in {".py", ".cfg"})
+    return _files_fingerprint((path.relative_to(package).as_posix(), path) for path in files)
 
 
 def _files_fingerprint(named_files: Iterable[tuple[str, Path]]) -> str:

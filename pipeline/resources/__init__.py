@@ -214,11 +214,15 @@ def roles() -> tuple[str, ...]:
     return tuple(sorted(items, key=lambda r: (-len(r), r)))
 
 
+def load_json(name: str):
+    """A JSON resource file, parsed (callers that read it often cache what they build from it)."""
+    return json.loads(resource_path(name).read_text(encoding="utf-8"))
+
+
 @functools.cache
 def org_forms() -> dict:
     """Word lists for pattern-based organisation recognition (see the "notes" key)."""
-    with resource_path("org_forms.json").open(encoding="utf-8") as f:
-        return json.load(f)
+    return load_json("org_forms.json")
 
 
 __all__ = [
@@ -229,6 +233,7 @@ __all__ = [
     "counties",
     "first_names",
     "is_municipality_body",
+    "load_json",
     "municipalities",
     "municipality_body",
     "org_forms",
