@@ -39,22 +39,24 @@ MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "OR
 
 
 @Language.factory("pressmine_entities", assigns=["doc.ents"],
-                  default_config={"sources": "all"})
-def make_entity_merger(nlp: Language, name: str, sources: str):
+                  default_config={"sources": "all", "not_name_words": "not_name_words.txt",
+                                  "first_names": "first_names.txt"})
+def make_entity_merger(nlp: Language, name: str, sources: str, not_name_words: str, first_names: str):
     """``sources``: "all" (rules, then the model's entities that pass the filters),
     "rules" (the rule-based finders only) or "model" (the model's PERSON/ORG/LOC as
-    it predicts them, with rule-based MONEY and DATE): the last two for ablations."""
+    it predicts them, with rule-based MONEY and DATE): the last two for ablations.
+    The other settings name data files (in pipeline/resources, or a path)."""
     if sources not in ("all", "rules", "model"):
         raise ValueError(f"entity sources must be all, rules or model, not {sources!r}")
-    return EntityMerger(name, sources)
+    return EntityMerger(name, sources, resources.read_word_list(not_name_words), resources.first_names(first_names))
 
 
 class EntityMerger:
-    def __init__(self, name: str, sources: str) -> None:
+    def __init__(self, name: str, sources: str, not_names: list[str], first_names: frozenset[str]) -> None:
         self.name = name
         self.sources = sources
-        self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
-        self.first_names = resources.first_names()
+        self.not_names = frozenset(not_names)
+        self.first_names = first_names
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []

@@ -47,15 +47,19 @@ class GazetteerMatchers:
     label_of: dict          # match id -> "ORG" or "LOC"
 
 
-@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={})
-def make_gazetteer(nlp: Language, name: str):
-    return Gazetteer(nlp, name)
+@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={
+    "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt"})
+def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str):
+    """Each setting names a data file (in pipeline/resources, or a path); the names
+    themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
+    return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
+                     resources.first_names(first_names))
 
 
 class Gazetteer:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
+                 first_names: frozenset[str]) -> None:
         self.name = name
-        forms = resources.org_forms()
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
         self.compound_suffixes = tuple(sorted({h.lower() for h in forms["compound_suffixes"]}, key=len, reverse=True))
         self.head_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, self.heads)) + ")")
@@ -64,8 +68,8 @@ class Gazetteer:
         self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
         self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
         self.prefix_words = frozenset(forms["prefix_words"])
-        self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(resources.read_word_list("not_name_words.txt"))
-        self.first_names = resources.first_names()
+        self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(not_name_words)
+        self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)

@@ -32,8 +32,9 @@ def resource_dir() -> pathlib.Path:
 
 
 def resource_path(name: str) -> pathlib.Path:
-    """Absolute path of a resource file shipped in this package."""
-    path = _HERE / name
+    """Absolute path of a resource file: a file shipped in this package by its name,
+    or any file by its absolute path (a pipeline's config may point to its own data)."""
+    path = _HERE / name  # an absolute name replaces _HERE
     if not path.is_file():
         raise FileNotFoundError(f"no resource named {name!r} in {_HERE}")
     return path
@@ -202,15 +203,15 @@ def is_municipality_body(name: str | None) -> bool:
 
 
 @functools.cache
-def first_names() -> frozenset[str]:
+def first_names(name: str = "first_names.txt") -> frozenset[str]:
     """Given names, as capitalised in running text ("Anna", "Mohammed", "Ann-Charlotte")."""
-    return frozenset(_lines("first_names.txt"))
+    return frozenset(_lines(name))
 
 
 @functools.cache
-def roles() -> tuple[str, ...]:
+def roles(name: str = "roles.txt") -> tuple[str, ...]:
     """Titles and roles, lower case (abbreviation prefixes kept: "EU-strateg"), longest first."""
-    items = set(_lines("roles.txt"))
+    items = set(_lines(name))
     return tuple(sorted(items, key=lambda r: (-len(r), r)))
 
 
@@ -220,9 +221,9 @@ def load_json(name: str):
 
 
 @functools.cache
-def org_forms() -> dict:
+def org_forms(name: str = "org_forms.json") -> dict:
     """Word lists for pattern-based organisation recognition (see the "notes" key)."""
-    return load_json("org_forms.json")
+    return load_json(name)
 
 
 __all__ = [

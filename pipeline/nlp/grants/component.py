@@ -25,9 +25,11 @@ from pipeline.nlp.grants.roles import clause_roles
 from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
 
 
-@Language.factory("pressmine_grants", assigns=["doc._.grants", "doc.ents"], requires=["doc.ents"], default_config={})
-def make_grant_finder(nlp: Language, name: str):
-    return GrantFinder(name, grant_vocabulary())
+@Language.factory("pressmine_grants", assigns=["doc._.grants", "doc.ents"], requires=["doc.ents"], default_config={
+    "vocabulary": "grant_verbs.json", "not_name_words": "not_name_words.txt", "org_forms": "org_forms.json"})
+def make_grant_finder(nlp: Language, name: str, vocabulary: str, not_name_words: str, org_forms: str):
+    """Each setting names a data file (in pipeline/resources, or a path)."""
+    return GrantFinder(name, grant_vocabulary(vocabulary, not_name_words, org_forms))
 
 
 class GrantFinder:

@@ -43,8 +43,10 @@ def _words_pattern(words: list[str], opening: str) -> re.Pattern:
 
 
 @functools.cache
-def grant_vocabulary() -> GrantVocabulary:
-    data = resources.load_json("grant_verbs.json")
+def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_name_words.txt",
+                     org_forms: str = "org_forms.json") -> GrantVocabulary:
+    """The vocabulary of the data files named (in pipeline/resources, or paths)."""
+    data = resources.load_json(name)
     return GrantVocabulary(
         give=frozenset(data["give"]),
         receive=frozenset(data["receive"]),
@@ -63,6 +65,6 @@ def grant_vocabulary() -> GrantVocabulary:
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
         recipient_groups=frozenset(data["recipient_groups"]),
-        not_names=frozenset(resources.read_word_list("not_name_words.txt")),
-        org_heads=tuple(resources.org_forms()["head_words"]),
+        not_names=frozenset(resources.read_word_list(not_name_words)),
+        org_heads=tuple(resources.org_forms(org_forms)["head_words"]),
     )
