@@ -7,10 +7,10 @@ as one topic: what the forms look like here, how they become periods there.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from pipeline import resources
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 YEAR = r"(?:19|20)\d\d"
@@ -19,8 +19,7 @@ SEASONS_ALONE = ("våren", "sommaren", "hösten", "vintern")  # a season named w
 
 @cache
 def words() -> dict:
-    with resources.files("pipeline.resources").joinpath("dates_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.load_json("dates_words.json")
 
 
 def alternation(words) -> str:

@@ -12,12 +12,12 @@ things ("3 miljoner invånare"). Word lists live in resources/money_words.json.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
+
+from pipeline import resources
 
 __all__ = ["MoneyMention", "parse_amount", "find_money"]
 
@@ -55,8 +55,7 @@ class _Candidate:
 
 @cache
 def _words() -> dict:
-    with resources.files("pipeline.resources").joinpath("money_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.load_json("money_words.json")
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:

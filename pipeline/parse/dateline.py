@@ -11,16 +11,15 @@ resort for short metadata strings (see :func:`parse_date_string`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
-_RES = resources.files("pipeline.resources")
+from pipeline import resources
+
 MONTHS: dict[str, int] = {
-    k: v for k, v in json.loads(_RES.joinpath("parse_months.json").read_text("utf-8")).items() if not k.startswith("_")
+    k: v for k, v in resources.load_json("parse_months.json").items() if not k.startswith("_")
 }
-LABELS: dict[str, list[str]] = json.loads(_RES.joinpath("parse_labels.json").read_text("utf-8"))
+LABELS: dict[str, list[str]] = resources.load_json("parse_labels.json")
 
 _MONTH_RE = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 # (?<![^\W\d_]) instead of \b so that "Mariannelund2016-04-14" and "12:20Pressmeddelande" still match.

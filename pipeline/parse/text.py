@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from pipeline import resources
 
 from .dateline import LABELS, parse_dateline
 from .tables import unglue_table_rows
 
-_RES = resources.files("pipeline.resources")
 
 
 class LinePatterns:
@@ -90,10 +90,7 @@ def _top_level_alternation(pattern: str) -> bool:
 
 
 def _load_patterns(name: str) -> LinePatterns:
-    lines = [
-        ln.strip() for ln in _RES.joinpath(name).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")
-    ]
-    return LinePatterns(lines, name)
+    return LinePatterns(resources.read_word_list(name), name)
 
 
 BOILERPLATE = _load_patterns("parse_boilerplate.txt")

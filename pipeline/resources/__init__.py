@@ -11,8 +11,11 @@ List-valued CSV cells are ``|``-separated.
 - :func:`first_names`: given names
 - :func:`roles`: titles and roles, longest first
 - :func:`org_forms`: word lists for pattern-based organisation recognition
-- helpers: :func:`resource_dir`, :func:`read_word_list`, :func:`municipality_body`,
-  :func:`is_municipality_body`
+- helpers: :func:`resource_dir`, :func:`resource_path`, :func:`read_word_list`,
+  :func:`load_json`, :func:`municipality_body`, :func:`is_municipality_body`
+
+This module is the one way the code reads these files: by name (a file here) or by
+absolute path (a pipeline config may name its own data).
 """
 from __future__ import annotations
 
