@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from pipeline import resources
 from pipeline.nlp.extensions import token_table
 from pipeline.nlp.money import money_spans
+from pipeline.normalize.organisations import county_board
 
 ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
 LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
@@ -108,6 +109,38 @@ def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) ->
 
 
 # -- the body a text is about ------------------------------------------------------
+# Resolved once, by the gazetteer when its organisations are final (resolve_home);
+# the components after it read doc._.home_municipality, doc._.home_body and
+# doc._.county_board, and the entity merger keeps them in step with its renaming.
+
+GENERIC_BOARD = "Länsstyrelsen"  # a bare "Länsstyrelsen" in a text that names no single county
+
+
+def resolve_county(doc: Doc, county_code: str | None) -> None:
+    """The county the text is about, and the board a bare "Länsstyrelsen" names."""
+    doc._.county_code = county_code
+    doc._.county_board = county_board(county_code) if county_code else None
+
+
+def resolve_home(doc: Doc, orgs: list[Span]) -> None:
+    """The municipality and the body the text is about, from its organisations."""
+    doc._.home_municipality = home_municipality(doc, orgs)
+    doc._.home_body = home_body(doc, orgs)
+
+
+def bare_board(doc: Doc) -> str:
+    """What a bare "Länsstyrelsen" names: the board of the county the text names, if one."""
+    return doc._.county_board or GENERIC_BOARD
+
+
+def follow_renames(doc: Doc, renamed: dict[str, str]) -> None:
+    """The names the entity merger gave bodies (old name -> new) apply to the
+    bodies the text is about too, so "kommunen" and the body's own mentions agree."""
+    for attribute in ("home_municipality", "home_body"):
+        name = getattr(doc._, attribute)
+        if name in renamed:
+            setattr(doc._, attribute, renamed[name])
+
 
 def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | None, int]:
     """The organisation (of a type, if given) named most often, and how often; first named wins a tie."""

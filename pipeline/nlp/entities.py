@@ -21,10 +21,10 @@ from pipeline.nlp.extensions import (
     word_after,
     written_name,
 )
+from pipeline.nlp.bodies import GENERIC_BOARD, bare_board, follow_renames
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
 from pipeline.normalize.organisations import (
-    county_board,
     lookup_org,
     lookup_place,
     strip_genitive,
@@ -71,8 +71,9 @@ class EntityMerger:
                     chosen.append(mapped)
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
-        written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
-        one_case_per_name(doc, chosen)
+        renamed = written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
+        renamed.update(one_case_per_name(doc, chosen))
+        follow_renames(doc, renamed)
         set_ents(doc, sorted(chosen, key=lambda s: s.start))
         return doc
 
@@ -107,8 +108,8 @@ class EntityMerger:
             match = lookup_org(text) or lookup_org(base)
             if match is None and not self._org_evidence(span):
                 return None
-            if base == "Länsstyrelsen":
-                new._.normalized = county_board(doc._.county_code) if doc._.county_code else base
+            if base == GENERIC_BOARD:
+                new._.normalized = bare_board(doc)
                 new._.org_type = "county_board"
                 return new
             new._.normalized = match.canonical if match else base
@@ -170,15 +171,16 @@ class EntityMerger:
         return found
 
 
-def written_org_names(doc: Doc, orgs: list[Span]) -> None:
+def written_org_names(doc: Doc, orgs: list[Span]) -> dict[str, str]:
     """Name each body by the fullest form the text itself supports.
 
     The gazetteer's name (``canonical``) is used when the text writes it somewhere;
     otherwise the longest form the text does write ("EU", "Röda Korset", a former
     name like "Sveriges Kommuner och Landsting"), so that the dataset never states a
     name the source does not. County boards keep the board's full name: the text
-    supports it by naming the county.
+    supports it by naming the county. Returns the names changed (old -> new).
     """
+    renamed: dict[str, str] = {}
     groups: dict[str, list[Span]] = {}
     for span in orgs:
         if span._.canonical and span._.org_type != "county_board":
@@ -190,12 +192,16 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
         else:
             name = max((strip_genitive(written_name(s), word_after(s)) for s in spans), key=len)
         for span in spans:
+            if span._.normalized != name:
+                renamed.setdefault(span._.normalized, name)
             span._.normalized = name
+    return renamed
 
 
-def one_case_per_name(doc: Doc, spans: list[Span]) -> None:
+def one_case_per_name(doc: Doc, spans: list[Span]) -> dict[str, str]:
     """A name written in capitals somewhere ("KARLSHAMNS UNITED" in a contact block) and
     in ordinary case elsewhere in the same text is one name: its ordinary form.
+    Returns the names changed (old -> new).
 
     Spans are compared by their words in the token table first, so a text without a
     name in capitals (nearly all) costs one pass over plain strings."""
@@ -206,14 +212,17 @@ def one_case_per_name(doc: Doc, spans: list[Span]) -> None:
 
     shouted = {written(s).casefold() for s in spans if texts[s.start].isupper() and written(s).isupper()}
     if not shouted:
-        return
+        return {}
     by_folded: dict[tuple[str, str], list[Span]] = {}
     for span in spans:
         if written(span).casefold() in shouted and span.label_ in ("PERSON", "ORG", "LOC") and span._.normalized:
             by_folded.setdefault((span.label_, span._.normalized.casefold()), []).append(span)
+    renamed: dict[str, str] = {}
     for group in by_folded.values():
         ordinary = next((s._.normalized for s in group if not s._.normalized.isupper()), None)
         if ordinary is not None:
             for span in group:
                 if span._.normalized.isupper():
+                    renamed.setdefault(span._.normalized, ordinary)
                     span._.normalized = ordinary
+    return renamed

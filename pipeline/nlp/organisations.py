@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import bodies_from_places
+from pipeline.nlp.bodies import bare_board, bodies_from_places, resolve_county, resolve_home
 from pipeline.nlp.extensions import (
     WordTest,
     doc_text,
@@ -47,7 +47,8 @@ class GazetteerMatchers:
     label_of: dict          # match id -> "ORG" or "LOC"
 
 
-@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={
+@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
+                                                  "doc._.home_municipality", "doc._.home_body"], default_config={
     "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt"})
 def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
@@ -145,9 +146,10 @@ class Gazetteer:
             orgs += led
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
-        doc._.county_code = self._county_of(orgs, places)
-        orgs += self._bare_boards(doc, taken, doc._.county_code)
+        resolve_county(doc, self._county_of(orgs, places))
+        orgs += self._bare_boards(doc, taken)
         orgs, places = bodies_from_places(doc, orgs, places)
+        resolve_home(doc, orgs)
         set_spans(doc, ORG_KEY, sorted(orgs, key=lambda s: s.start))
         set_spans(doc, PLACE_KEY, places)
         return doc
@@ -290,8 +292,8 @@ class Gazetteer:
         return codes.pop() if len(codes) == 1 else None
 
     @staticmethod
-    def _bare_boards(doc: Doc, taken: set[int], county_code: str | None) -> list[Span]:
-        name = orgnorm.county_board(county_code) if county_code else "Länsstyrelsen"
+    def _bare_boards(doc: Doc, taken: set[int]) -> list[Span]:
+        name, county_code = bare_board(doc), doc._.county_code
         spans = []
         if "Länsstyrelsen" not in doc_text(doc):
             return spans

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import home_municipality, most_named
+from pipeline.nlp.bodies import most_named
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -25,7 +25,6 @@ from pipeline.nlp.extensions import (
     token_table,
     written_name,
 )
-from pipeline.normalize.organisations import county_board
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
@@ -240,7 +239,7 @@ def implied_affiliation(doc: Doc, kind: str | None) -> str | None:
         return None
     orgs = get_spans(doc, "orgs")
     if kind == "municipality":
-        return home_municipality(doc, orgs)
+        return doc._.home_municipality
     if kind == "county_board":
-        return county_board(doc._.county_code) if doc._.county_code else most_named(orgs, "county_board")[0]
+        return doc._.county_board or most_named(orgs, "county_board")[0]
     return most_named(orgs, "region")[0]

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.bodies import bare_board
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, span_text, token_table
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
-from pipeline.normalize.organisations import county_board
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,7 @@ def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVo
         elif lower in vocab.home_subjects and (table.sent_starts[i] or lower in vocab.pronoun_subjects) and (home or body):
             actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ..."
         elif lower in ("länsstyrelsen", "länsstyrelsens"):
-            board = county_board(doc._.county_code) if doc._.county_code else "Länsstyrelsen"
-            actors.append(Actor(board, i, i + 1))
+            actors.append(Actor(bare_board(doc), i, i + 1))
     return sorted(actors, key=lambda a: a.start)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.bodies import home_body, home_municipality
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import forget_text, get_ents, set_ents
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
@@ -53,7 +52,7 @@ class GrantFinder:
         """The grants stated in the text, and the recipients named in its beneficiary
         lists and tables that were not yet entities (new ORG spans)."""
         vocab = self.vocab
-        parties = DocumentParties(EntityIndex.of(ents), home_municipality(doc, ents), home_body(doc, ents))
+        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
         clauses, lines = grant_clauses(doc, money, parties, vocab)
         grants: list[dict] = []
         for clause in clauses:
