@@ -31,6 +31,9 @@ def ents(doc, label):
     ("Ordföranden Gunnar Backlund (S) är nöjd.", ("Gunnar Backlund", None, None)),
     ("Enligt Zlatan Kovačević blir satsningen permanent.", ("Zlatan Kovačević", None, None)),  # a name known from its cue only
     ("Intervjun gjordes av Johan R Norberg i juni.", ("Johan R Norberg", None, None)),
+    # a party letter after the name says it is a person's: every party in organisations.csv
+    ("Beslutet fattades sedan Tarkan Öztürkoğlu (KD) yrkat bifall.", ("Tarkan Öztürkoğlu", None, None)),
+    ("Beslutet fattades sedan Tarkan Öztürkoğlu (FI) yrkat bifall.", ("Tarkan Öztürkoğlu", None, None)),
 ])
 def test_people_with_roles_and_affiliations(nlp, text, expected):
     doc = run(nlp, text)

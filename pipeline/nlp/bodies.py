@@ -20,12 +20,14 @@ from pipeline.nlp.money import money_spans
 from pipeline.normalize.organisations import county_board
 
 ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
-LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
-OTHER_PREPOSITIONS = {"med", "för", "av", "till", "från", "hos", "åt", "mot", "om", "och", "samt"}
+PREPOSITIONS = resources.load_json("prepositions.json")
+AREA_PREPOSITIONS = frozenset(PREPOSITIONS["area"])        # "i kommunerna X och Y": places
+PARTNER_PREPOSITIONS = frozenset(PREPOSITIONS["partner"])  # "med kommunerna X och Y": bodies
 LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
 LIST_JOINERS = {",", "och", "samt", "&"}
 LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
-BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
+# "Nyköping får nio miljoner": a receiving verb after a municipality name makes it the body
+BODY_VERBS = frozenset(resources.load_json("grant_verbs.json")["receive"])
 
 
 def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -69,9 +71,9 @@ def _after_locative(lowers: list[str], i: int) -> bool:
     """Whether the noun phrase ending at ``i`` follows a locative preposition, looking
     back over the words of the phrase ("i de två kommunerna", "inom 10 kommuner")."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if lowers[j] in LOCATIVE_PREPOSITIONS:
+        if lowers[j] in AREA_PREPOSITIONS:
             return True
-        if lowers[j] in OTHER_PREPOSITIONS or not lowers[j].isalnum():
+        if lowers[j] in PARTNER_PREPOSITIONS or not lowers[j].isalnum():
             return False  # "med 10 kommuner", "för de mindre kommunerna": partners, not places
     return False
 

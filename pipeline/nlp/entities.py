@@ -23,15 +23,16 @@ from pipeline.nlp.extensions import (
 )
 from pipeline.nlp.bodies import GENERIC_BOARD, bare_board, follow_renames
 from pipeline.nlp.organisations import written_place_name
-from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
+from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize.organisations import (
     lookup_org,
+    lookup_party_marker,
     lookup_place,
     strip_genitive,
 )
 
 RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
-LOCATIVE = {"i", "från", "till", "på", "vid", "utanför", "mellan", "nära", "runt", "kring"}
+PLACE_PREPOSITIONS = frozenset(resources.load_json("prepositions.json")["place"])  # "bor i Arvika"
 CONNECTORS = {"och", "i", "för", "av", "på", "med", "&", "de", "la", "of", "for", "and", "the"}
 # Labels of statistical models mapped to the dataset's labels (project model and sv_core_news_*).
 MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
@@ -119,7 +120,7 @@ class EntityMerger:
         else:
             match = lookup_place(text) or lookup_place(strip_genitive(text))
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if match is None and (before not in LOCATIVE or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
+            if match is None and (before not in PLACE_PREPOSITIONS or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
                 return None
             new._.normalized = written_place_name(text, match) if match else text
             if match:
@@ -139,7 +140,7 @@ class EntityMerger:
         """Signs that a capitalised phrase the gazetteer does not know is a body."""
         if len(span) == 1:
             text = span[0].text
-            return text.isupper() and text.isalpha() and len(text) >= 3 and text not in PARTY_MARKERS
+            return text.isupper() and text.isalpha() and len(text) >= 3 and lookup_party_marker(text) is None
         if span[0].is_sent_start and span[0].text in self.not_names:
             return False
         return all(t.text[0].isupper() or t.lower_ in CONNECTORS or not t.is_alpha for t in span)

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from pipeline import resources
 from pipeline.nlp.bodies import most_named
+from pipeline.normalize.organisations import lookup_party_marker
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -31,7 +32,6 @@ ROLE_SPANS_KEY = "roles"
 PARTICLES = {"af", "von", "van", "de", "der", "den", "da", "al", "el", "bin", "ibn", "di", "le", "la"}
 AFFILIATION_PREPOSITIONS = {"i", "på", "vid", "för", "inom", "hos", "från"}
 PHONE = re.compile(r"^(\+46|0)\d[\d\-]{4,}$")
-PARTY_MARKERS = {"S", "M", "C", "L", "KD", "V", "MP", "SD", "FP"}
 
 
 def is_name_word(token: Token) -> bool:
@@ -184,7 +184,7 @@ class PeopleFinder:
             return True  # "Renée Daun projektledare i Lysekils kommun"
         if len(after) >= 2 and after[0] == "," and PHONE.match(after[1]):
             return True  # contact lists: "Ilir Alaj, 0700-58 32 16"
-        if len(after) >= 3 and after[0] == "(" and after[1] in PARTY_MARKERS and after[2] == ")":
+        if len(after) >= 3 and after[0] == "(" and lookup_party_marker(after[1]) is not None and after[2] == ")":
             return True
         return False
 
