@@ -47,12 +47,12 @@ def patterns() -> dict[str, re.Pattern]:
     w = words()
     month = alternation(w["months"])
     day = r"\d\d?"  # 1-31 checked by _safe_date; a plain digit class keeps the scan fast
-    ordinal = r"(?::[ae])?\.?"
+    ordinal = r"(?::?[ae])?\.?"  # "1:a", "10:e", "10e", "3."
     # Scanning patterns run on lower-cased text and start with a digit or a
     # literal word so the regex engine can skip ahead; the boundary check that
     # a leading lookbehind would do is in _BAD_BEFORE (checked by scan).
     return {
-        "iso_day": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?!\d)"),
+        "iso_day": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)"),
         "iso_month": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])(?![\d-])"),
         "numeric_day": re.compile(
             rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+)(?P<y>{YEAR})(?![\d.,:]\d|\d)"

@@ -21,7 +21,9 @@ import lxml.html
 from lxml import etree
 
 from . import sites
-from .dateline import parse_date_string, parse_dateline
+from pipeline.normalize.dates import parse_date
+
+from .dateline import parse_dateline
 from .text import clean_line, is_boilerplate
 
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
@@ -241,7 +243,7 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
         el = sites.select_first(tree, selectors) if selectors else None
         for value in (_text_of(el) if el is not None else None, *(meta.get(k) for k in meta_keys), ld.get(ld_key)):
             if isinstance(value, str):
-                got = parse_date_string(value) if len(value) < 40 else _dateline_in(value)
+                got = parse_date(value) if len(value) < 40 else _dateline_in(value)
                 if got:
                     return got
         return None
@@ -251,7 +253,7 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     if published is None:
         for t in tree.iter("time"):
             if t.get("pubdate") is not None or (t.get("itemprop") or "").lower() == "datepublished":
-                published = parse_date_string(t.get("datetime") or t.text_content())
+                published = parse_date(t.get("datetime") or t.text_content())
                 break
 
     canonical = next((l.get("href") for l in tree.iter("link") if (l.get("rel") or "").lower() == "canonical"), None)
