@@ -136,9 +136,3 @@ def scan(name: str, low: str, starts: list[int] | None = None):
         else:
             pos = m.start() + 1
 
-
-def same_length_lower(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

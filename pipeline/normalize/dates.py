@@ -34,10 +34,10 @@ from pipeline.normalize.date_patterns import (
     YEAR_MIN,
     YEAR_START,
     patterns,
-    same_length_lower,
     scan,
     words,
 )
+from pipeline.normalize.text import same_length_lower
 
 __all__ = ["DateMention", "find_dates", "full_dates", "parse_date"]
 
