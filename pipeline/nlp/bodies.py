@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -20,17 +21,29 @@ from pipeline.nlp.money import money_spans
 from pipeline.normalize.organisations import county_board
 
 ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
-PREPOSITIONS = resources.load_json("prepositions.json")
-AREA_PREPOSITIONS = frozenset(PREPOSITIONS["area"])        # "i kommunerna X och Y": places
-PARTNER_PREPOSITIONS = frozenset(PREPOSITIONS["partner"])  # "med kommunerna X och Y": bodies
 LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
 LIST_JOINERS = {",", "och", "samt", "&"}
 LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
-# "Nyköping får nio miljoner": a receiving verb after a municipality name makes it the body
-BODY_VERBS = frozenset(resources.load_json("grant_verbs.json")["receive"])
 
 
-def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
+@dataclass(frozen=True)
+class BodyWords:
+    """The words that tell a municipality name acting as a body from a place."""
+
+    verbs: frozenset[str]    # "Nyköping får nio miljoner": grant_verbs.json's receiving verbs
+    area: frozenset[str]     # "i kommunerna X och Y": places (prepositions.json)
+    partner: frozenset[str]  # "med kommunerna X och Y": bodies (prepositions.json)
+
+    @classmethod
+    def load(cls, grant_verbs: str, prepositions: str) -> "BodyWords":
+        """From the data files named (in pipeline/resources, or paths)."""
+        words = resources.load_json(prepositions)
+        return cls(frozenset(resources.load_json(grant_verbs)["receive"]), frozenset(words["area"]),
+                   frozenset(words["partner"]))
+
+
+def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
+                       words: BodyWords) -> tuple[list[Span], list[Span]]:
     """A municipality name acting as a body is the body: the subject of a grant verb
     ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
     13 miljoner i år") or a member of the municipalities a text enumerates ("med
@@ -42,14 +55,14 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
     if not municipalities:
         return orgs, places
     enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
-        else _enumerated_municipalities(table.lowers, municipalities)
+        else _enumerated_municipalities(table.lowers, municipalities, words)
     line_of: list[int] = []
     written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
     kept = []
     for place in places:
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        acts = code is not None and (nxt in BODY_VERBS or place.start in enumerated)
+        acts = code is not None and (nxt in words.verbs or place.start in enumerated)
         if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))
@@ -67,18 +80,18 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
     return orgs, kept
 
 
-def _after_locative(lowers: list[str], i: int) -> bool:
+def _after_locative(lowers: list[str], i: int, words: BodyWords) -> bool:
     """Whether the noun phrase ending at ``i`` follows a locative preposition, looking
     back over the words of the phrase ("i de två kommunerna", "inom 10 kommuner")."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if lowers[j] in AREA_PREPOSITIONS:
+        if lowers[j] in words.area:
             return True
-        if lowers[j] in PARTNER_PREPOSITIONS or not lowers[j].isalnum():
+        if lowers[j] in words.partner or not lowers[j].isalnum():
             return False  # "med 10 kommuner", "för de mindre kommunerna": partners, not places
     return False
 
 
-def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) -> set[int]:
+def _enumerated_municipalities(lowers: list[str], municipalities: list[Span], words: BodyWords) -> set[int]:
     """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
     10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
     After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
@@ -87,7 +100,7 @@ def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) ->
     for i, word in enumerate(lowers):
         if word not in ENUMERATING_NOUNS:
             continue
-        if _after_locative(lowers, i):
+        if _after_locative(lowers, i, words):
             continue
         j = i + 1
         if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):

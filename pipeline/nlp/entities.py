@@ -32,7 +32,6 @@ from pipeline.normalize.organisations import (
 )
 
 RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
-PLACE_PREPOSITIONS = frozenset(resources.load_json("prepositions.json")["place"])  # "bor i Arvika"
 CONNECTORS = {"och", "i", "för", "av", "på", "med", "&", "de", "la", "of", "for", "and", "the"}
 # Labels of statistical models mapped to the dataset's labels (project model and sv_core_news_*).
 MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
@@ -41,20 +40,24 @@ MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "OR
 
 @Language.factory("pressmine_entities", assigns=["doc.ents"],
                   default_config={"sources": "all", "not_name_words": "not_name_words.txt",
-                                  "first_names": "first_names.txt"})
-def make_entity_merger(nlp: Language, name: str, sources: str, not_name_words: str, first_names: str):
+                                  "first_names": "first_names.txt", "prepositions": "prepositions.json"})
+def make_entity_merger(nlp: Language, name: str, sources: str, not_name_words: str, first_names: str,
+                       prepositions: str):
     """``sources``: "all" (rules, then the model's entities that pass the filters),
     "rules" (the rule-based finders only) or "model" (the model's PERSON/ORG/LOC as
     it predicts them, with rule-based MONEY and DATE): the last two for ablations.
     The other settings name data files (in pipeline/resources, or a path)."""
     if sources not in ("all", "rules", "model"):
         raise ValueError(f"entity sources must be all, rules or model, not {sources!r}")
-    return EntityMerger(name, sources, resources.read_word_list(not_name_words), resources.first_names(first_names))
+    return EntityMerger(name, sources, resources.read_word_list(not_name_words), resources.first_names(first_names),
+                        resources.load_json(prepositions)["place"])
 
 
 class EntityMerger:
-    def __init__(self, name: str, sources: str, not_names: list[str], first_names: frozenset[str]) -> None:
+    def __init__(self, name: str, sources: str, not_names: list[str], first_names: frozenset[str],
+                 place_prepositions: list[str]) -> None:
         self.name = name
+        self.place_prepositions = frozenset(place_prepositions)  # "bor i Arvika": a place follows
         self.sources = sources
         self.not_names = frozenset(not_names)
         self.first_names = first_names
@@ -120,7 +123,7 @@ class EntityMerger:
         else:
             match = lookup_place(text) or lookup_place(strip_genitive(text))
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if match is None and (before not in PLACE_PREPOSITIONS or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
+            if match is None and (before not in self.place_prepositions or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
                 return None
             new._.normalized = written_place_name(text, match) if match else text
             if match:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import bare_board, bodies_from_places, resolve_county, resolve_home
+from pipeline.nlp.bodies import BodyWords, bare_board, bodies_from_places, resolve_county, resolve_home
 from pipeline.nlp.extensions import (
     WordTest,
     doc_text,
@@ -49,18 +49,21 @@ class GazetteerMatchers:
 
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
                                                   "doc._.home_municipality", "doc._.home_body"], default_config={
-    "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt"})
-def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str):
+    "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json"})
+def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
+                   grant_verbs: str, prepositions: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
     themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
     return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
-                     resources.first_names(first_names))
+                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions))
 
 
 class Gazetteer:
     def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
-                 first_names: frozenset[str]) -> None:
+                 first_names: frozenset[str], body_words: BodyWords) -> None:
         self.name = name
+        self.body_words = body_words
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
         self.compound_suffixes = tuple(sorted({h.lower() for h in forms["compound_suffixes"]}, key=len, reverse=True))
         self.head_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, self.heads)) + ")")
@@ -148,7 +151,7 @@ class Gazetteer:
             places = [s for s in places if s.start not in inside]
         resolve_county(doc, self._county_of(orgs, places))
         orgs += self._bare_boards(doc, taken)
-        orgs, places = bodies_from_places(doc, orgs, places)
+        orgs, places = bodies_from_places(doc, orgs, places, self.body_words)
         resolve_home(doc, orgs)
         set_spans(doc, ORG_KEY, sorted(orgs, key=lambda s: s.start))
         set_spans(doc, PLACE_KEY, places)
