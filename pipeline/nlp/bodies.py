@@ -138,9 +138,24 @@ def resolve_county(doc: Doc, county_code: str | None) -> None:
 
 
 def resolve_home(doc: Doc, orgs: list[Span]) -> None:
-    """The municipality and the body the text is about, from its organisations."""
-    doc._.home_municipality = home_municipality(doc, orgs)
-    doc._.home_body = home_body(doc, orgs)
+    """The municipality the text is about (its publisher if that is one, else the one it
+    names most) and the organisation it is about (its publisher, else the one it names
+    most, at least twice), from the gazetteer's organisations in one pass."""
+    named, municipal = Counter(), Counter()
+    for span in orgs:
+        x = span._
+        name = x.normalized
+        if name:
+            named[name] += 1
+            if x.org_type == "municipality":
+                municipal[name] += 1
+    publisher = doc._.publisher
+    if publisher and resources.is_municipality_body(publisher):
+        doc._.home_municipality = publisher
+    else:
+        doc._.home_municipality = municipal.most_common(1)[0][0] if municipal else None
+    top = named.most_common(1)
+    doc._.home_body = publisher or (top[0][0] if top and top[0][1] >= 2 else None)
 
 
 def bare_board(doc: Doc) -> str:
@@ -151,6 +166,8 @@ def bare_board(doc: Doc) -> str:
 def follow_renames(doc: Doc, renamed: dict[str, str]) -> None:
     """The names the entity merger gave bodies (old name -> new) apply to the
     bodies the text is about too, so "kommunen" and the body's own mentions agree."""
+    if not renamed:
+        return
     for attribute in ("home_municipality", "home_body"):
         name = getattr(doc._, attribute)
         if name in renamed:
@@ -162,19 +179,3 @@ def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | Non
     counts = Counter(e._.normalized for e in ents
                      if e.label_ == "ORG" and e._.normalized and (org_type is None or e._.org_type == org_type))
     return counts.most_common(1)[0] if counts else (None, 0)
-
-
-def home_body(doc: Doc, ents: list[Span]) -> str | None:
-    """The organisation a release is about: its publisher, else the one it names most
-    (at least twice)."""
-    if doc._.publisher:
-        return doc._.publisher
-    name, times = most_named(ents)
-    return name if times >= 2 else None
-
-
-def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
-    """The municipality a text is about: its publisher if that is one, else the one named most."""
-    if doc._.publisher and resources.is_municipality_body(doc._.publisher):
-        return doc._.publisher
-    return most_named(ents, "municipality")[0]

@@ -312,7 +312,12 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
 def full_dates(text: str) -> list[DateMention]:
     """The dates a text writes as a day with its year ("2019-03-12", "12 mars 2019",
     "Maj 03, 2016", "14.4.2016"), in order: what a dateline or a metadata value states."""
-    return [m for m in find_dates(text) if m.granularity == "day" and not m.relative]
+    if not text:
+        return []
+    col = _Collector(text)  # the passes of find_dates that can find a day; later passes add, never remove
+    _exact_days(col)
+    _resolve_partials(col, _partials(col), None)
+    return sorted((m for m in col.out if m.granularity == "day" and not m.relative), key=lambda m: m.start)
 
 
 @lru_cache(maxsize=4096)
