@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline {build,scrape,model,schema} --help``."""
+"""Command line: ``python -m pipeline {build,scrape,model,classifiers,schema,export,report,notebooks} --help``."""
 from __future__ import annotations
 
 import argparse
@@ -89,7 +89,7 @@ def _run_schema(args) -> int:
 
 
 def _add_plugin(sub, name: str, module: str, help_text: str) -> None:
-    """Subcommands whose stage has its own CLI module (scrape, model)."""
+    """Subcommands whose stage has its own CLI module (scrape, model, export, reports)."""
     try:
         cli = __import__(module, fromlist=["configure_parser", "run"])
     except ImportError as error:
@@ -110,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     _add_build(sub)
     _add_plugin(sub, "scrape", "pipeline.scrape.cli", "fetch press releases from the sources in sources.toml into the raw folder")
     _add_plugin(sub, "model", "pipeline.model.cli", "train the Swedish NER model into models/")
+    _add_plugin(sub, "classifiers", "pipeline.topics.cli",
+                "train the relevance classifier on a labelled corpus and evaluate themes and target groups")
     _add_schema(sub)
+    _add_plugin(sub, "notebooks", "pipeline.reports.notebooks", "execute the notebooks on a build into reports/<name>.html")
+    _add_plugin(sub, "report", "pipeline.reports.summary", "write a one-page summary of a build to reports/summary.html")
+    _add_plugin(sub, "export", "pipeline.export", "write every table as CSV (UTF-8 with BOM) and one Excel workbook with a data dictionary")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args) or 0)

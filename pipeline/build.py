@@ -45,12 +45,20 @@ class BuildSummary:
     from_cache: int = 0
     processed: int = 0
     seconds: float = 0.0
+    relevant: int = 0
+    copies: int = 0
+    initiatives: int = 0
+    named_initiatives: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        named = self.named_initiatives
         out = [f"NLP pipeline: {self.base}",
                f"documents: {self.documents} ({self.processed} processed, {self.from_cache} from cache) in {self.seconds:.1f} s",
+               f"about integration: {self.relevant} of {self.documents}" + (f" ({self.copies} copies of another document)" if self.copies else ""),
                "entities: " + (", ".join(f"{label} {n}" for label, n in sorted(self.entities.items())) or "none"),
                f"grants: {self.grants}",
+               f"initiatives: {self.initiatives} ({len(named)} named{': ' if named else ''}{', '.join(named[:12])}"
+               + (f", ... {len(named) - 12} more" if len(named) > 12 else "") + ")",
                f"set aside: {len(self.rejected)}"]
         out += [f"  {r.source_file}: {r.reason} - {r.detail}" for r in self.rejected[:20]]
         if len(self.rejected) > 20:
@@ -125,10 +133,12 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                     return
                 document, entities = result["document"], result["entities"]
                 summary.documents += 1
+                summary.relevant += bool(document.get("is_integration"))
                 writer.add("documents", [document])
                 summary.entities.update(r["label"] for r in entities)
                 writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
                 writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
+                writer.add("signatures", [result["signature"]])
                 summary.grants += len(result["grants"])
 
             tasks: list[Task] = []
@@ -183,9 +193,12 @@ def build_dataset(config: BuildConfig, progress=None) -> BuildSummary:
                 cache.put_many(pending)
             cache.retain(used_keys)
             summary.seconds = time.perf_counter() - started
-            dataset_writer().commit({"pipeline_version": __version__, "nlp_pipeline": base,
+            writer = dataset_writer()
+            writer.commit({"pipeline_version": __version__, "nlp_pipeline": base,
                            "fingerprint": fingerprint, "raw_dir": str(raw_dir),
                            "documents": summary.documents, "rejected": len(summary.rejected)})
+            summary.copies, summary.initiatives = writer.copies, writer.counts["initiatives"]
+            summary.named_initiatives = writer.named_initiatives
     finally:
         cache.close()
         lock.close()
@@ -354,9 +367,10 @@ def _batch_results(batch: list[Task]) -> list[dict]:
             detail = failures.get(document.doc_id, "extraction failed")
             results[index] = rejection(document.source_file, "error", detail, cacheable=False)
             continue
-        results[index] = {"document": rowlib.document_row(document),
+        results[index] = {"document": {**rowlib.document_row(document), **rowlib.topic_columns(doc)},
                           "entities": rowlib.entity_rows(doc, document.text),
-                          "grants": rowlib.grant_rows(doc)}
+                          "grants": rowlib.grant_rows(doc),
+                          "signature": rowlib.signature_row(document)}
     return results
 
 

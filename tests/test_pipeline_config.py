@@ -1,6 +1,7 @@
 """The spaCy pipeline is described by config.cfg and round-trips through nlp.to_disk / spacy.load."""
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
@@ -72,9 +73,9 @@ def test_a_saved_pipeline_loads_with_spacy_load_in_a_fresh_process_and_gives_the
 
 def test_a_setting_changed_in_the_config_is_what_the_component_uses(nlp, tmp_path):
     words = Path(tmp_path / "grant_verbs.json")
-    from pipeline.resources import load_json
+    from pipeline.resources import read_json
 
-    vocabulary = load_json("grant_verbs.json")
+    vocabulary = copy.deepcopy(read_json("grant_verbs.json"))  # the loaded data is shared: never changed
     vocabulary["give"] = [v for v in vocabulary["give"] if v != "beviljar"]
     words.write_text(json.dumps(vocabulary), encoding="utf-8")
     import spacy

@@ -2,9 +2,10 @@
 project's registered components, described by ``config.cfg`` beside this module.
 
 Component order: sentences -> [statistical NER] -> money -> dates -> gazetteer
-(organisations, places) -> people -> entities (merge, filter, resolve) -> grants.
-A built pipeline saves with ``nlp.to_disk`` and loads with ``spacy.load`` in any
-process: spaCy finds the factories through the ``spacy_factories`` entry points.
+(organisations, places) -> people -> entities (merge, filter, resolve) -> topics
+(relevance, themes, target groups) -> grants. A built pipeline saves with
+``nlp.to_disk`` and loads with ``spacy.load`` in any process: spaCy finds the
+factories through the ``spacy_factories`` entry points.
 
 Importing this package is cheap: spaCy and the components load only in
 :func:`load_pipeline`, so a rebuild served entirely from the cache never pays for them.
@@ -153,7 +154,7 @@ def resources_fingerprint() -> str:
     editing a word list or a rule invalidates cached results, not only a version bump."""
     package = Path(pipeline.__file__).parent
     files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
-    for stage in ("parse", "nlp", "normalize", "dataset"):
+    for stage in ("parse", "nlp", "normalize", "dataset", "topics"):
         files += sorted(p for p in (package / stage).rglob("*") if p.suffix in {".py", ".cfg"})
     return _files_fingerprint((path.relative_to(package).as_posix(), path) for path in files)
 

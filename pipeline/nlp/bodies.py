@@ -37,8 +37,8 @@ class BodyWords:
     @classmethod
     def load(cls, grant_verbs: str, prepositions: str) -> "BodyWords":
         """From the data files named (in pipeline/resources, or paths)."""
-        words = resources.load_json(prepositions)
-        return cls(frozenset(resources.load_json(grant_verbs)["receive"]), frozenset(words["area"]),
+        words = resources.read_json(prepositions)
+        return cls(frozenset(resources.read_json(grant_verbs)["receive"]), frozenset(words["area"]),
                    frozenset(words["partner"]))
 
 

@@ -50,7 +50,7 @@ def make_entity_merger(nlp: Language, name: str, sources: str, not_name_words: s
     if sources not in ("all", "rules", "model"):
         raise ValueError(f"entity sources must be all, rules or model, not {sources!r}")
     return EntityMerger(name, sources, resources.read_word_list(not_name_words), resources.first_names(first_names),
-                        resources.load_json(prepositions)["place"])
+                        resources.read_json(prepositions)["place"])
 
 
 class EntityMerger:

@@ -24,6 +24,9 @@ DOC_ATTRIBUTES = {
     "home_municipality": None,  # the municipality the text is about: what "kommunen" names
     "home_body": None,     # the organisation the text is about: what "projektet", "vi" stand for
     "grants": None,        # list of dicts, set by the grants component
+    "is_integration": None,  # the relevance classifier's decision (its probability: doc.cats)
+    "themes": None,        # codes of the annotation guide, set by the topics component
+    "target_groups": None,
 }
 
 

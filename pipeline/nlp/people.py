@@ -66,7 +66,7 @@ def make_people_finder(nlp: Language, name: str, first_names: str, not_name_word
     """Each setting names a data file (in pipeline/resources, or a path)."""
     return PeopleFinder(nlp, name, resources.first_names(first_names), resources.read_word_list(not_name_words),
                         resources.roles(roles), resources.read_word_list(role_heads),
-                        resources.read_word_list(attribution_words), resources.load_json(role_bodies))
+                        resources.read_word_list(attribution_words), resources.read_json(role_bodies))
 
 
 class PeopleFinder:

@@ -19,7 +19,7 @@ SEASONS_ALONE = ("våren", "sommaren", "hösten", "vintern")  # a season named w
 
 @cache
 def words() -> dict:
-    return resources.load_json("dates_words.json")
+    return resources.read_json("dates_words.json")
 
 
 def alternation(words) -> str:

@@ -56,7 +56,7 @@ class _Candidate:
 
 @cache
 def _words() -> dict:
-    return resources.load_json("money_words.json")
+    return resources.read_json("money_words.json")
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:

@@ -16,7 +16,7 @@ import re
 from pipeline import resources
 from pipeline.normalize.dates import full_dates
 
-LABELS: dict[str, list[str]] = resources.load_json("parse_labels.json")
+LABELS: dict[str, list[str]] = resources.read_json("parse_labels.json")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # in every full date: a line without one is not searched further
 
 # What may surround the date on a dateline without making it a sentence.

@@ -12,7 +12,7 @@ List-valued CSV cells are ``|``-separated.
 - :func:`roles`: titles and roles, longest first
 - :func:`org_forms`: word lists for pattern-based organisation recognition
 - helpers: :func:`resource_dir`, :func:`resource_path`, :func:`read_word_list`,
-  :func:`load_json`, :func:`municipality_body`, :func:`is_municipality_body`
+  :func:`read_json`, :func:`municipality_body`, :func:`is_municipality_body`
 
 This module is the one way the code reads these files: by name (a file here) or by
 absolute path (a pipeline config may name its own data).
@@ -218,15 +218,20 @@ def roles(name: str = "roles.txt") -> tuple[str, ...]:
     return tuple(sorted(items, key=lambda r: (-len(r), r)))
 
 
-def load_json(name: str):
-    """A JSON resource file, parsed (callers that read it often cache what they build from it)."""
-    return json.loads(resource_path(name).read_text(encoding="utf-8"))
-
-
 @functools.cache
+def _json(name: str):
+    with resource_path(name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_json(name: str):
+    """A JSON resource file, parsed once per process (treat the result as read-only)."""
+    return _json(name)
+
+
 def org_forms(name: str = "org_forms.json") -> dict:
     """Word lists for pattern-based organisation recognition (see the "notes" key)."""
-    return load_json(name)
+    return read_json(name)
 
 
 __all__ = [
@@ -237,14 +242,15 @@ __all__ = [
     "counties",
     "first_names",
     "is_municipality_body",
-    "load_json",
     "municipalities",
     "municipality_body",
     "org_forms",
     "organisations",
     "places",
+    "read_json",
     "read_word_list",
     "resource_dir",
     "resource_path",
     "roles",
 ]
+

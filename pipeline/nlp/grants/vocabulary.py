@@ -46,7 +46,7 @@ def _words_pattern(words: list[str], opening: str) -> re.Pattern:
 def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_name_words.txt",
                      org_forms: str = "org_forms.json") -> GrantVocabulary:
     """The vocabulary of the data files named (in pipeline/resources, or paths)."""
-    data = resources.load_json(name)
+    data = resources.read_json(name)
     return GrantVocabulary(
         give=frozenset(data["give"]),
         receive=frozenset(data["receive"]),
