@@ -192,7 +192,7 @@ def test_raw_files_lists_names_like_pathlib(tmp_path):
 
 
 def test_sentences_with_amounts_are_the_sentences_spacy_gives(nlp):
-    from pipeline.nlp.grants import sentences_with
+    from pipeline.nlp.grants.clauses import sentences_with
 
     text = ("Projektet startar i maj. Hylte kommun får 2 miljoner kronor.\nInget belopp här.\n"
             "Länsstyrelsen ger 500 000 kronor och 300 000 kronor till Röda Korset.")
@@ -211,7 +211,8 @@ def test_sentences_with_amounts_are_the_sentences_spacy_gives(nlp):
 @given(st.lists(st.sampled_from(["maj", "May", "3", "03,", "2019", "den", "mars", "Mars", "sept.", "12", "-", ",", "x",
                                  "jan", "janbo", "i", "\n", "2020-05-02", "juni"]), max_size=25).map(" ".join))
 def test_english_order_dates_are_found_from_the_month_names(text):
-    from pipeline.normalize.date_patterns import same_length_lower, scan
+    from pipeline.normalize.date_patterns import scan
+    from pipeline.normalize.text import same_length_lower
 
     low = same_length_lower(text)
     months = [m.start() for m in scan("month", low)]
@@ -223,12 +224,8 @@ def test_english_order_dates_are_found_from_the_month_names(text):
                                  "i", "den", "\n", "  ", ",", "-", "x", "mars.", "sommarens", "20", "2020-05-02"]),
                 max_size=25).map(" ".join))
 def test_the_date_scans_that_are_skipped_could_not_have_matched(text):
-    from pipeline.normalize.date_patterns import (
-        SEASONS_ALONE,
-        YEAR_START,
-        same_length_lower,
-        scan,
-    )
+    from pipeline.normalize.date_patterns import SEASONS_ALONE, YEAR_START, scan
+    from pipeline.normalize.text import same_length_lower
 
     low = same_length_lower(text)
     if list(scan("text_day", low)):

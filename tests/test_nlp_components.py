@@ -31,6 +31,9 @@ def ents(doc, label):
     ("Ordföranden Gunnar Backlund (S) är nöjd.", ("Gunnar Backlund", None, None)),
     ("Enligt Zlatan Kovačević blir satsningen permanent.", ("Zlatan Kovačević", None, None)),  # a name known from its cue only
     ("Intervjun gjordes av Johan R Norberg i juni.", ("Johan R Norberg", None, None)),
+    # a party letter after the name says it is a person's: every party in organisations.csv
+    ("Beslutet fattades sedan Tarkan Öztürkoğlu (KD) yrkat bifall.", ("Tarkan Öztürkoğlu", None, None)),
+    ("Beslutet fattades sedan Tarkan Öztürkoğlu (FI) yrkat bifall.", ("Tarkan Öztürkoğlu", None, None)),
 ])
 def test_people_with_roles_and_affiliations(nlp, text, expected):
     doc = run(nlp, text)
@@ -372,3 +375,16 @@ def test_model_entities_pass_only_with_evidence_beyond_capitalisation(nlp_with_m
     assert ents(doc, "ORG") == [("NHKF", "NHKF")]  # an acronym; a time zone is not a body
     assert ents(doc, "LOC") == [("Nya Zeeland", "Nya Zeeland")]  # after a locative preposition
     assert all(e._.method == "model" for e in doc.ents if e.label_ in ("ORG", "LOC"))
+
+
+def test_the_body_a_text_is_about_is_resolved_once_and_named_as_the_text_names_it(nlp):
+    # "Solna kommun" is an alias of the body "Solna stad": the text's own form names it
+    # everywhere, "kommunen" included.
+    doc = run(nlp, "Solna kommun satsar på språkcaféer. Kommunen får 300 000 kronor från Allmänna arvsfonden. "
+                   "Solna kommun är nöjd.")
+    assert doc._.home_municipality == "Solna kommun"
+    assert [(g["funder"], g["recipient"]) for g in doc._.grants] == [("Allmänna arvsfonden", "Solna kommun")]
+    doc = run(nlp, "Länsstyrelsen i Kronobergs län fördelar pengar. Länsstyrelsen beviljar 400 000 kronor till Växjö kommun.")
+    assert doc._.county_board == "Länsstyrelsen i Kronobergs län"
+    assert [(g["funder"], g["recipient"]) for g in doc._.grants] == [("Länsstyrelsen i Kronobergs län", "Växjö kommun")]
+    assert [e._.normalized for e in doc.ents if e.text == "Länsstyrelsen"] == ["Länsstyrelsen i Kronobergs län"]

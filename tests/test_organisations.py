@@ -7,11 +7,9 @@ from pipeline.normalize.organisations import (
     OrgMatch,
     PlaceMatch,
     county_board,
-    county_name,
     lookup_org,
     lookup_party_marker,
     lookup_place,
-    municipality_county,
     org_surface_forms,
     place_surface_forms,
     strip_genitive,
@@ -190,9 +188,9 @@ def test_county_board_and_codes():
     assert county_board("07") == "Länsstyrelsen i Kronobergs län"
     assert county_board("7") == "Länsstyrelsen i Kronobergs län"
     assert county_board("14") == "Länsstyrelsen i Västra Götalands län"
-    assert county_name("10") == "Blekinge län"
-    assert municipality_county("1082") == "10"
-    assert municipality_county("9999") is None
+    assert lookup_place("Blekinge").canonical == "Blekinge län"
+    assert lookup_org("Karlshamns kommun").county_code == "10"
+    assert lookup_org("Kommunen som inte finns") is None
     with pytest.raises(KeyError):
         county_board("99")
 

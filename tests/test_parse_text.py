@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.parse.dateline import parse_date_string, parse_dateline
+from pipeline.normalize.dates import parse_date
+from pipeline.parse.dateline import parse_dateline
 from pipeline.parse.text import parse_plain_text
 
 BODY = (
@@ -304,10 +305,10 @@ def test_dateline(line: str, expected: tuple[str, dt.date] | None) -> None:
     assert parse_dateline(line) == expected
 
 
-def test_parse_date_string() -> None:
-    assert parse_date_string("2019-03-13T06:30:00+01:00") == dt.date(2019, 3, 13)
-    assert parse_date_string("12 februari 2020") == dt.date(2020, 2, 12)
-    assert parse_date_string("") is None
+def test_a_metadata_date_is_read_by_the_date_grammar() -> None:
+    assert parse_date("2019-03-13T06:30:00+01:00") == dt.date(2019, 3, 13)
+    assert parse_date("12 februari 2020") == dt.date(2020, 2, 12)
+    assert parse_date("") is None
 
 
 from hypothesis import given, settings  # noqa: E402

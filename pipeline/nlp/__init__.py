@@ -1,15 +1,19 @@
 """The spaCy pipeline: a Swedish base (pretrained, project-trained or blank) plus the
-project's registered components, assembled from one description.
+project's registered components, described by ``config.cfg`` beside this module.
 
 Component order: sentences -> [statistical NER] -> money -> dates -> gazetteer
 (organisations, places) -> people -> entities (merge, filter, resolve) -> topics
-(relevance, themes, target groups) -> grants.
+(relevance, themes, target groups) -> grants. A built pipeline saves with
+``nlp.to_disk`` and loads with ``spacy.load`` in any process: spaCy finds the
+factories through the ``spacy_factories`` entry points.
 
 Importing this package is cheap: spaCy and the components load only in
 :func:`load_pipeline`, so a rebuild served entirely from the cache never pays for them.
 """
 from __future__ import annotations
 
+import configparser
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -28,9 +32,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PROJECT_COMPONENTS = ("pressmine_money", "pressmine_dates", "pressmine_gazetteer", "pressmine_people",
-                      "pressmine_entities", "pressmine_topics", "pressmine_grants")
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MODEL_PIPES = ("tok2vec", "ner")
+
+
+@functools.cache
+def project_components() -> tuple[str, ...]:
+    """The components of config.cfg, in order (read without importing spaCy)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(CONFIG_PATH, encoding="utf-8")
+    return tuple(json.loads(parser["nlp"]["pipeline"]))
 
 
 @dataclass(frozen=True)
@@ -93,37 +104,39 @@ def describe_pipeline(config: BuildConfig) -> tuple[str, str]:
         if kind == "trained":  # retraining keeps the name and version but changes the weights
             version += f" weights {folder_fingerprint(Path(where))}"
     description = (f"pressmine {pipeline.__version__}; spacy {importlib.metadata.version('spacy')}; "
-                   f"base {base} {version}; components {','.join(PROJECT_COMPONENTS)}; "
+                   f"base {base} {version}; components {','.join(project_components())}; "
                    f"resources {resources_fingerprint()}")
     return base, description
 
 
-def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
-    import spacy
+def pipeline_config(config: BuildConfig):
+    """config.cfg with the build's settings applied (which entity finders decide)."""
+    from spacy.util import load_config
 
-    from pipeline.nlp import (  # noqa: F401  (importing registers the component factories)
-        dates,
-        entities,
-        extensions,
-        grants,
-        money,
-        organisations,
-        people,
-        sentences,
-        topics,
-    )
+    described = load_config(CONFIG_PATH)
+    described["components"]["pressmine_entities"]["sources"] = config.entity_sources
+    return described
+
+
+def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
+    """The pipeline config.cfg describes, on the base :func:`choose_base` picks."""
+    import spacy
+    from spacy.util import load_model_from_config
+
+    import pipeline.nlp.components  # noqa: F401  (registers the factories without the entry points)
 
     config = config or BuildConfig()
     kind, where = choose_base(config)  # not describe_pipeline: hashing the model folder is the build's job
+    described = pipeline_config(config)
     if kind == "rules":
-        nlp = spacy.blank("sv")
+        nlp = load_model_from_config(described, auto_fill=True, validate=True)
     else:
         names = model_meta(kind, where).get("pipeline", [])
         nlp = spacy.load(where, exclude=[n for n in names if n not in MODEL_PIPES])
+        for position, name in enumerate(described["nlp"]["pipeline"]):
+            settings = dict(described["components"][name])
+            nlp.add_pipe(settings.pop("factory"), name=name, config=settings, first=True if position == 0 else None)
     nlp.max_length = max(nlp.max_length, config.max_text_chars)  # the build sets longer texts aside itself
-    nlp.add_pipe("pressmine_sentences", first=True)
-    for name in PROJECT_COMPONENTS:
-        nlp.add_pipe(name, config={"sources": config.entity_sources} if name == "pressmine_entities" else {})
     base = base_name(kind, where)
     log.info("NLP pipeline: %s", base)
     return LoadedPipeline(nlp, base)
@@ -142,8 +155,8 @@ def resources_fingerprint() -> str:
     package = Path(pipeline.__file__).parent
     files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
     for stage in ("parse", "nlp", "normalize", "dataset", "topics"):
-        files += sorted((package / stage).glob("*.py"))
-    return _files_fingerprint((path.name, path) for path in files)
+        files += sorted(p for p in (package / stage).rglob("*") if p.suffix in {".py", ".cfg"})
+    return _files_fingerprint((path.relative_to(package).as_posix(), path) for path in files)
 
 
 def _files_fingerprint(named_files: Iterable[tuple[str, Path]]) -> str:

@@ -11,23 +11,39 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.nlp.extensions import token_table
 from pipeline.nlp.money import money_spans
+from pipeline.normalize.organisations import county_board
 
 ENUMERATING_NOUNS = {"kommuner", "kommunerna"}
-LOCATIVE_PREPOSITIONS = {"i", "inom", "runt", "utanför", "mellan", "bland"}
-OTHER_PREPOSITIONS = {"med", "för", "av", "till", "från", "hos", "åt", "mot", "om", "och", "samt"}
 LIST_PUNCTUATION = {";", ":", ","}  # between the noun and the first name
 LIST_JOINERS = {",", "och", "samt", "&"}
 LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a name heading a line
-BODY_VERBS = {"får", "fick", "beviljas", "beviljades", "tilldelas", "tilldelades", "erhåller", "erhöll"}
 
 
-def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
+@dataclass(frozen=True)
+class BodyWords:
+    """The words that tell a municipality name acting as a body from a place."""
+
+    verbs: frozenset[str]    # "Nyköping får nio miljoner": grant_verbs.json's receiving verbs
+    area: frozenset[str]     # "i kommunerna X och Y": places (prepositions.json)
+    partner: frozenset[str]  # "med kommunerna X och Y": bodies (prepositions.json)
+
+    @classmethod
+    def load(cls, grant_verbs: str, prepositions: str) -> "BodyWords":
+        """From the data files named (in pipeline/resources, or paths)."""
+        words = resources.read_json(prepositions)
+        return cls(frozenset(resources.read_json(grant_verbs)["receive"]), frozenset(words["area"]),
+                   frozenset(words["partner"]))
+
+
+def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
+                       words: BodyWords) -> tuple[list[Span], list[Span]]:
     """A municipality name acting as a body is the body: the subject of a grant verb
     ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
     13 miljoner i år") or a member of the municipalities a text enumerates ("med
@@ -39,14 +55,14 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
     if not municipalities:
         return orgs, places
     enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
-        else _enumerated_municipalities(table.lowers, municipalities)
+        else _enumerated_municipalities(table.lowers, municipalities, words)
     line_of: list[int] = []
     written_bodies = {span._.municipality_code for span in orgs if span._.org_type == "municipality"}
     kept = []
     for place in places:
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        acts = code is not None and (nxt in BODY_VERBS or place.start in enumerated)
+        acts = code is not None and (nxt in words.verbs or place.start in enumerated)
         if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))
@@ -64,18 +80,18 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span]) -> tuple[
     return orgs, kept
 
 
-def _after_locative(lowers: list[str], i: int) -> bool:
+def _after_locative(lowers: list[str], i: int, words: BodyWords) -> bool:
     """Whether the noun phrase ending at ``i`` follows a locative preposition, looking
     back over the words of the phrase ("i de två kommunerna", "inom 10 kommuner")."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if lowers[j] in LOCATIVE_PREPOSITIONS:
+        if lowers[j] in words.area:
             return True
-        if lowers[j] in OTHER_PREPOSITIONS or not lowers[j].isalnum():
+        if lowers[j] in words.partner or not lowers[j].isalnum():
             return False  # "med 10 kommuner", "för de mindre kommunerna": partners, not places
     return False
 
 
-def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) -> set[int]:
+def _enumerated_municipalities(lowers: list[str], municipalities: list[Span], words: BodyWords) -> set[int]:
     """Starts of municipality names listed in apposition to "kommuner(na)": "samverkan med
     10 kommuner i länet; Arvika, Filipstad och Kil", "kommunerna Perstorp och Åstorp".
     After a locative preposition ("bor i kommunerna X och Y") they are places, not bodies."""
@@ -84,7 +100,7 @@ def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) ->
     for i, word in enumerate(lowers):
         if word not in ENUMERATING_NOUNS:
             continue
-        if _after_locative(lowers, i):
+        if _after_locative(lowers, i, words):
             continue
         j = i + 1
         if j + 1 < len(lowers) and lowers[j] == "i" and lowers[j + 1] in ("länet", "regionen"):
@@ -108,25 +124,58 @@ def _enumerated_municipalities(lowers: list[str], municipalities: list[Span]) ->
 
 
 # -- the body a text is about ------------------------------------------------------
+# Resolved once, by the gazetteer when its organisations are final (resolve_home);
+# the components after it read doc._.home_municipality, doc._.home_body and
+# doc._.county_board, and the entity merger keeps them in step with its renaming.
+
+GENERIC_BOARD = "Länsstyrelsen"  # a bare "Länsstyrelsen" in a text that names no single county
+
+
+def resolve_county(doc: Doc, county_code: str | None) -> None:
+    """The county the text is about, and the board a bare "Länsstyrelsen" names."""
+    doc._.county_code = county_code
+    doc._.county_board = county_board(county_code) if county_code else None
+
+
+def resolve_home(doc: Doc, orgs: list[Span]) -> None:
+    """The municipality the text is about (its publisher if that is one, else the one it
+    names most) and the organisation it is about (its publisher, else the one it names
+    most, at least twice), from the gazetteer's organisations in one pass."""
+    named, municipal = Counter(), Counter()
+    for span in orgs:
+        x = span._
+        name = x.normalized
+        if name:
+            named[name] += 1
+            if x.org_type == "municipality":
+                municipal[name] += 1
+    publisher = doc._.publisher
+    if publisher and resources.is_municipality_body(publisher):
+        doc._.home_municipality = publisher
+    else:
+        doc._.home_municipality = municipal.most_common(1)[0][0] if municipal else None
+    top = named.most_common(1)
+    doc._.home_body = publisher or (top[0][0] if top and top[0][1] >= 2 else None)
+
+
+def bare_board(doc: Doc) -> str:
+    """What a bare "Länsstyrelsen" names: the board of the county the text names, if one."""
+    return doc._.county_board or GENERIC_BOARD
+
+
+def follow_renames(doc: Doc, renamed: dict[str, str]) -> None:
+    """The names the entity merger gave bodies (old name -> new) apply to the
+    bodies the text is about too, so "kommunen" and the body's own mentions agree."""
+    if not renamed:
+        return
+    for attribute in ("home_municipality", "home_body"):
+        name = getattr(doc._, attribute)
+        if name in renamed:
+            setattr(doc._, attribute, renamed[name])
+
 
 def most_named(ents: list[Span], org_type: str | None = None) -> tuple[str | None, int]:
     """The organisation (of a type, if given) named most often, and how often; first named wins a tie."""
     counts = Counter(e._.normalized for e in ents
                      if e.label_ == "ORG" and e._.normalized and (org_type is None or e._.org_type == org_type))
     return counts.most_common(1)[0] if counts else (None, 0)
-
-
-def home_body(doc: Doc, ents: list[Span]) -> str | None:
-    """The organisation a release is about: its publisher, else the one it names most
-    (at least twice)."""
-    if doc._.publisher:
-        return doc._.publisher
-    name, times = most_named(ents)
-    return name if times >= 2 else None
-
-
-def home_municipality(doc: Doc, ents: list[Span]) -> str | None:
-    """The municipality a text is about: its publisher if that is one, else the one named most."""
-    if doc._.publisher and resources.is_municipality_body(doc._.publisher):
-        return doc._.publisher
-    return most_named(ents, "municipality")[0]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.nlp.extensions import doc_text, set_spans
+from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.mentions import MentionFinder
 from pipeline.normalize.dates import find_dates
 
 SPANS_KEY = "dates"
@@ -35,23 +36,16 @@ def make_date_finder(nlp: Language, name: str):
     return DateFinder(name)
 
 
-class DateFinder:
+class DateFinder(MentionFinder):
     """Mark dates, months, seasons and years with their ISO period and granularity."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    key, label = SPANS_KEY, "DATE"
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        reference = date.fromisoformat(doc._.published) if doc._.published else None
-        for mention in find_dates(doc_text(doc), reference=reference):
-            span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="expand")
-            if span is None:
-                continue
-            x = span._
-            x.date, x.date_end = mention.date.isoformat(), mention.date_end.isoformat()
-            x.date_granularity, x.date_relative = mention.granularity, mention.relative
-            x.normalized = iso_form(mention.date, mention.date_end, mention.granularity)
-            spans.append(span)
-        set_spans(doc, SPANS_KEY, spans)
-        return doc
+    def find(self, doc: Doc):
+        return find_dates(doc_text(doc), reference=date.fromisoformat(doc._.published) if doc._.published else None)
+
+    def annotate(self, span: Span, mention) -> None:
+        x = span._
+        x.date, x.date_end = mention.date.isoformat(), mention.date_end.isoformat()
+        x.date_granularity, x.date_relative = mention.granularity, mention.relative
+        x.normalized = iso_form(mention.date, mention.date_end, mention.granularity)

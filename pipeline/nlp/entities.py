@@ -21,17 +21,17 @@ from pipeline.nlp.extensions import (
     word_after,
     written_name,
 )
+from pipeline.nlp.bodies import GENERIC_BOARD, bare_board, follow_renames
 from pipeline.nlp.organisations import written_place_name
-from pipeline.nlp.people import PARTY_MARKERS, is_name_word, name_word
+from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize.organisations import (
-    county_board,
     lookup_org,
+    lookup_party_marker,
     lookup_place,
     strip_genitive,
 )
 
 RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
-LOCATIVE = {"i", "från", "till", "på", "vid", "utanför", "mellan", "nära", "runt", "kring"}
 CONNECTORS = {"och", "i", "för", "av", "på", "med", "&", "de", "la", "of", "for", "and", "the"}
 # Labels of statistical models mapped to the dataset's labels (project model and sv_core_news_*).
 MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
@@ -39,22 +39,28 @@ MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "OR
 
 
 @Language.factory("pressmine_entities", assigns=["doc.ents"],
-                  default_config={"sources": "all"})
-def make_entity_merger(nlp: Language, name: str, sources: str):
+                  default_config={"sources": "all", "not_name_words": "not_name_words.txt",
+                                  "first_names": "first_names.txt", "prepositions": "prepositions.json"})
+def make_entity_merger(nlp: Language, name: str, sources: str, not_name_words: str, first_names: str,
+                       prepositions: str):
     """``sources``: "all" (rules, then the model's entities that pass the filters),
     "rules" (the rule-based finders only) or "model" (the model's PERSON/ORG/LOC as
-    it predicts them, with rule-based MONEY and DATE): the last two for ablations."""
+    it predicts them, with rule-based MONEY and DATE): the last two for ablations.
+    The other settings name data files (in pipeline/resources, or a path)."""
     if sources not in ("all", "rules", "model"):
         raise ValueError(f"entity sources must be all, rules or model, not {sources!r}")
-    return EntityMerger(name, sources)
+    return EntityMerger(name, sources, resources.read_word_list(not_name_words), resources.first_names(first_names),
+                        resources.read_json(prepositions)["place"])
 
 
 class EntityMerger:
-    def __init__(self, name: str, sources: str) -> None:
+    def __init__(self, name: str, sources: str, not_names: list[str], first_names: frozenset[str],
+                 place_prepositions: list[str]) -> None:
         self.name = name
+        self.place_prepositions = frozenset(place_prepositions)  # "bor i Arvika": a place follows
         self.sources = sources
-        self.not_names = frozenset(resources.read_word_list("not_name_words.txt"))
-        self.first_names = resources.first_names()
+        self.not_names = frozenset(not_names)
+        self.first_names = first_names
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
@@ -69,8 +75,9 @@ class EntityMerger:
                     chosen.append(mapped)
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
-        written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
-        one_case_per_name(doc, chosen)
+        renamed = written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
+        renamed.update(one_case_per_name(doc, chosen))
+        follow_renames(doc, renamed)
         set_ents(doc, sorted(chosen, key=lambda s: s.start))
         return doc
 
@@ -105,8 +112,8 @@ class EntityMerger:
             match = lookup_org(text) or lookup_org(base)
             if match is None and not self._org_evidence(span):
                 return None
-            if base == "Länsstyrelsen":
-                new._.normalized = county_board(doc._.county_code) if doc._.county_code else base
+            if base == GENERIC_BOARD:
+                new._.normalized = bare_board(doc)
                 new._.org_type = "county_board"
                 return new
             new._.normalized = match.canonical if match else base
@@ -116,7 +123,7 @@ class EntityMerger:
         else:
             match = lookup_place(text) or lookup_place(strip_genitive(text))
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if match is None and (before not in LOCATIVE or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
+            if match is None and (before not in self.place_prepositions or span[0].is_sent_start or not all(is_name_word(t) for t in span)):
                 return None
             new._.normalized = written_place_name(text, match) if match else text
             if match:
@@ -136,7 +143,7 @@ class EntityMerger:
         """Signs that a capitalised phrase the gazetteer does not know is a body."""
         if len(span) == 1:
             text = span[0].text
-            return text.isupper() and text.isalpha() and len(text) >= 3 and text not in PARTY_MARKERS
+            return text.isupper() and text.isalpha() and len(text) >= 3 and lookup_party_marker(text) is None
         if span[0].is_sent_start and span[0].text in self.not_names:
             return False
         return all(t.text[0].isupper() or t.lower_ in CONNECTORS or not t.is_alpha for t in span)
@@ -168,15 +175,16 @@ class EntityMerger:
         return found
 
 
-def written_org_names(doc: Doc, orgs: list[Span]) -> None:
+def written_org_names(doc: Doc, orgs: list[Span]) -> dict[str, str]:
     """Name each body by the fullest form the text itself supports.
 
     The gazetteer's name (``canonical``) is used when the text writes it somewhere;
     otherwise the longest form the text does write ("EU", "Röda Korset", a former
     name like "Sveriges Kommuner och Landsting"), so that the dataset never states a
     name the source does not. County boards keep the board's full name: the text
-    supports it by naming the county.
+    supports it by naming the county. Returns the names changed (old -> new).
     """
+    renamed: dict[str, str] = {}
     groups: dict[str, list[Span]] = {}
     for span in orgs:
         if span._.canonical and span._.org_type != "county_board":
@@ -188,12 +196,16 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> None:
         else:
             name = max((strip_genitive(written_name(s), word_after(s)) for s in spans), key=len)
         for span in spans:
+            if span._.normalized != name:
+                renamed.setdefault(span._.normalized, name)
             span._.normalized = name
+    return renamed
 
 
-def one_case_per_name(doc: Doc, spans: list[Span]) -> None:
+def one_case_per_name(doc: Doc, spans: list[Span]) -> dict[str, str]:
     """A name written in capitals somewhere ("KARLSHAMNS UNITED" in a contact block) and
     in ordinary case elsewhere in the same text is one name: its ordinary form.
+    Returns the names changed (old -> new).
 
     Spans are compared by their words in the token table first, so a text without a
     name in capitals (nearly all) costs one pass over plain strings."""
@@ -204,14 +216,17 @@ def one_case_per_name(doc: Doc, spans: list[Span]) -> None:
 
     shouted = {written(s).casefold() for s in spans if texts[s.start].isupper() and written(s).isupper()}
     if not shouted:
-        return
+        return {}
     by_folded: dict[tuple[str, str], list[Span]] = {}
     for span in spans:
         if written(span).casefold() in shouted and span.label_ in ("PERSON", "ORG", "LOC") and span._.normalized:
             by_folded.setdefault((span.label_, span._.normalized.casefold()), []).append(span)
+    renamed: dict[str, str] = {}
     for group in by_folded.values():
         ordinary = next((s._.normalized for s in group if not s._.normalized.isupper()), None)
         if ordinary is not None:
             for span in group:
                 if span._.normalized.isupper():
+                    renamed.setdefault(span._.normalized, ordinary)
                     span._.normalized = ordinary
+    return renamed

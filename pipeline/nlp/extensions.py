@@ -20,6 +20,9 @@ DOC_ATTRIBUTES = {
     "published": None,     # ISO date string or None: the reference for relative dates
     "publisher": None,
     "county_code": None,   # the county the text is about, when it names exactly one
+    "county_board": None,  # its board: what a bare "Länsstyrelsen" names (set with county_code)
+    "home_municipality": None,  # the municipality the text is about: what "kommunen" names
+    "home_body": None,     # the organisation the text is about: what "projektet", "vi" stand for
     "grants": None,        # list of dicts, set by the grants component
     "is_integration": None,  # the relevance classifier's decision (its probability: doc.cats)
     "themes": None,        # codes of the annotation guide, set by the topics component

@@ -4,7 +4,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.extensions import doc_text, get_spans, set_spans
+from pipeline.nlp.extensions import doc_text, get_spans
+from pipeline.nlp.mentions import MentionFinder
 from pipeline.normalize.money import find_money
 
 SPANS_KEY = "money"
@@ -15,24 +16,18 @@ def make_money_finder(nlp: Language, name: str):
     return MoneyFinder(name)
 
 
-class MoneyFinder:
+class MoneyFinder(MentionFinder):
     """Mark every amount in kronor, with its integer value and hedge word."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    key, label = SPANS_KEY, "MONEY"
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for mention in find_money(doc_text(doc)):
-            span = doc.char_span(mention.start, mention.end, label="MONEY", alignment_mode="expand")
-            if span is None:
-                continue
-            span._.amount_sek = mention.amount_sek
-            span._.qualifier = mention.qualifier
-            span._.normalized = str(mention.amount_sek)
-            spans.append(span)
-        set_spans(doc, SPANS_KEY, spans)
-        return doc
+    def find(self, doc: Doc):
+        return find_money(doc_text(doc))
+
+    def annotate(self, span: Span, mention) -> None:
+        span._.amount_sek = mention.amount_sek
+        span._.qualifier = mention.qualifier
+        span._.normalized = str(mention.amount_sek)
 
 
 def money_spans(doc: Doc) -> list[Span]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import bodies_from_places
+from pipeline.nlp.bodies import BodyWords, bare_board, bodies_from_places, resolve_county, resolve_home
 from pipeline.nlp.extensions import (
     WordTest,
     doc_text,
@@ -47,15 +47,23 @@ class GazetteerMatchers:
     label_of: dict          # match id -> "ORG" or "LOC"
 
 
-@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code"], default_config={})
-def make_gazetteer(nlp: Language, name: str):
-    return Gazetteer(nlp, name)
+@Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
+                                                  "doc._.home_municipality", "doc._.home_body"], default_config={
+    "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json"})
+def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
+                   grant_verbs: str, prepositions: str):
+    """Each setting names a data file (in pipeline/resources, or a path); the names
+    themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
+    return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
+                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions))
 
 
 class Gazetteer:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
+                 first_names: frozenset[str], body_words: BodyWords) -> None:
         self.name = name
-        forms = resources.org_forms()
+        self.body_words = body_words
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
         self.compound_suffixes = tuple(sorted({h.lower() for h in forms["compound_suffixes"]}, key=len, reverse=True))
         self.head_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, self.heads)) + ")")
@@ -64,8 +72,8 @@ class Gazetteer:
         self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
         self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
         self.prefix_words = frozenset(forms["prefix_words"])
-        self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(resources.read_word_list("not_name_words.txt"))
-        self.first_names = resources.first_names()
+        self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(not_name_words)
+        self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
@@ -141,9 +149,10 @@ class Gazetteer:
             orgs += led
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
-        doc._.county_code = self._county_of(orgs, places)
-        orgs += self._bare_boards(doc, taken, doc._.county_code)
-        orgs, places = bodies_from_places(doc, orgs, places)
+        resolve_county(doc, self._county_of(orgs, places))
+        orgs += self._bare_boards(doc, taken)
+        orgs, places = bodies_from_places(doc, orgs, places, self.body_words)
+        resolve_home(doc, orgs)
         set_spans(doc, ORG_KEY, sorted(orgs, key=lambda s: s.start))
         set_spans(doc, PLACE_KEY, places)
         return doc
@@ -286,8 +295,8 @@ class Gazetteer:
         return codes.pop() if len(codes) == 1 else None
 
     @staticmethod
-    def _bare_boards(doc: Doc, taken: set[int], county_code: str | None) -> list[Span]:
-        name = orgnorm.county_board(county_code) if county_code else "Länsstyrelsen"
+    def _bare_boards(doc: Doc, taken: set[int]) -> list[Span]:
+        name, county_code = bare_board(doc), doc._.county_code
         spans = []
         if "Länsstyrelsen" not in doc_text(doc):
             return spans

@@ -9,7 +9,6 @@ and cue words are data files in ``pipeline/resources``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 from spacy.language import Language
@@ -18,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import home_municipality, most_named
+from pipeline.nlp.bodies import most_named
+from pipeline.normalize.organisations import lookup_party_marker
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -26,25 +26,12 @@ from pipeline.nlp.extensions import (
     token_table,
     written_name,
 )
-from pipeline.normalize.organisations import county_board
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"
 PARTICLES = {"af", "von", "van", "de", "der", "den", "da", "al", "el", "bin", "ibn", "di", "le", "la"}
 AFFILIATION_PREPOSITIONS = {"i", "på", "vid", "för", "inom", "hos", "från"}
 PHONE = re.compile(r"^(\+46|0)\d[\d\-]{4,}$")
-PARTY_MARKERS = {"S", "M", "C", "L", "KD", "V", "MP", "SD", "FP"}
-
-
-@functools.cache
-def _cue_words() -> frozenset[str]:
-    return frozenset(resources.read_word_list("attribution_words.txt"))
-
-
-@functools.cache
-def _role_head_pattern() -> re.Pattern:
-    heads = sorted(resources.read_word_list("role_heads.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$")
 
 
 def is_name_word(token: Token) -> bool:
@@ -64,29 +51,37 @@ def is_initial_text(text: str) -> bool:
     return (len(text) == 1 and text.isupper() and text.isalpha()) or (len(text) == 2 and text[0].isupper() and text[1] == ".")
 
 
-def is_role_word(token: Token) -> bool:
-    return role_word(token.lower_)
+def role_head_test(heads: list[str]):
+    """A test of a lower-cased word: a title by its head ('integrationsstrateg',
+    'kommunikationschef', 'EU-samordnare')."""
+    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")$")
+    return lambda lower: len(lower) > 3 and pattern.search(lower) is not None
 
 
-@functools.lru_cache(maxsize=200_000)
-def role_word(lower: str) -> bool:
-    """A title by its head: 'integrationsstrateg', 'kommunikationschef', 'EU-samordnare'."""
-    return len(lower) > 3 and _role_head_pattern().search(lower) is not None
-
-
-@Language.factory("pressmine_people", assigns=["doc.spans"], requires=["token.is_sent_start"], default_config={})
-def make_people_finder(nlp: Language, name: str):
-    return PeopleFinder(nlp, name)
+@Language.factory("pressmine_people", assigns=["doc.spans"], requires=["token.is_sent_start"], default_config={
+    "first_names": "first_names.txt", "not_name_words": "not_name_words.txt", "roles": "roles.txt",
+    "role_heads": "role_heads.txt", "attribution_words": "attribution_words.txt", "role_bodies": "role_bodies.json"})
+def make_people_finder(nlp: Language, name: str, first_names: str, not_name_words: str, roles: str, role_heads: str,
+                       attribution_words: str, role_bodies: str):
+    """Each setting names a data file (in pipeline/resources, or a path)."""
+    return PeopleFinder(nlp, name, resources.first_names(first_names), resources.read_word_list(not_name_words),
+                        resources.roles(roles), resources.read_word_list(role_heads),
+                        resources.read_word_list(attribution_words), resources.read_json(role_bodies))
 
 
 class PeopleFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, first_names: frozenset[str], not_surnames: list[str],
+                 roles: tuple[str, ...], role_heads: list[str], cue_words: list[str], role_bodies: dict) -> None:
         self.name = name
-        self.first_names = resources.first_names()
-        self.not_surnames = frozenset(resources.read_word_list("not_name_words.txt"))
+        self.first_names = first_names
+        self.not_surnames = frozenset(not_surnames)
+        self.cue_words = frozenset(cue_words)
         self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(resources.roles())))
-        self.is_name_word, self.is_role_word = WordTest(name_word), WordTest(role_word)
+        self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(roles)))
+        self.is_name_word, self.is_role_word = WordTest(name_word), WordTest(role_head_test(role_heads))
+        # role (lower case) -> the kind of body it is a position in
+        self.role_bodies = {role: kind for kind, listed in role_bodies.items() if not kind.startswith("_")
+                            for role in listed}
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -142,7 +137,7 @@ class PeopleFinder:
     def _surname_ok(self, table, j: int, blocked: set[int]) -> bool:
         text = table.texts[j]
         return (name_word(text) and j not in blocked and text not in self.not_surnames
-                and not role_word(table.lowers[j]))
+                and not self.is_role_word[table.lowers[j]])
 
     def _name_end(self, table, i: int, blocked: set[int], role_end: dict, role_start: dict) -> int | None:
         """End of the person's name starting at token i, or None when there is none."""
@@ -174,23 +169,22 @@ class PeopleFinder:
             return j
         return None
 
-    @staticmethod
-    def _has_person_context(table, start: int, end: int, role_end: dict, role_start: dict) -> bool:
+    def _has_person_context(self, table, start: int, end: int, role_end: dict, role_start: dict) -> bool:
         texts, lowers = table.texts, table.lowers
         if start in role_end:
             return True
-        if start > 0 and lowers[start - 1] in _cue_words():
+        if start > 0 and lowers[start - 1] in self.cue_words:
             return True
-        if start > 1 and texts[start - 1] == ":" and lowers[start - 2] in _cue_words():
+        if start > 1 and texts[start - 1] == ":" and lowers[start - 2] in self.cue_words:
             return True
         after = texts[end:end + 3]
-        if len(after) >= 2 and after[0] == "," and (end + 1 in role_start or role_word(lowers[end + 1])):
+        if len(after) >= 2 and after[0] == "," and (end + 1 in role_start or self.is_role_word[lowers[end + 1]]):
             return True
-        if len(after) >= 1 and (end in role_start or role_word(lowers[end])) and after[0] == lowers[end]:
+        if len(after) >= 1 and (end in role_start or self.is_role_word[lowers[end]]) and after[0] == lowers[end]:
             return True  # "Renée Daun projektledare i Lysekils kommun"
         if len(after) >= 2 and after[0] == "," and PHONE.match(after[1]):
             return True  # contact lists: "Ilir Alaj, 0700-58 32 16"
-        if len(after) >= 3 and after[0] == "(" and after[1] in PARTY_MARKERS and after[2] == ")":
+        if len(after) >= 3 and after[0] == "(" and lookup_party_marker(after[1]) is not None and after[2] == ")":
             return True
         return False
 
@@ -203,7 +197,7 @@ class PeopleFinder:
         role = None
         if k + 1 < n and texts[k] == "," and k + 1 in role_start:
             role = role_start[k + 1]
-        elif k + 1 < n and texts[k] == "," and role_word(table.lowers[k + 1]):
+        elif k + 1 < n and texts[k] == "," and self.is_role_word[table.lowers[k + 1]]:
             role = doc[k + 1: k + 2]
         elif span.start in role_end:
             role = role_end[span.start]
@@ -211,7 +205,7 @@ class PeopleFinder:
             return
         text = role.text
         span._.role = text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
-        span._.affiliation = self._affiliation_near(doc, role, orgs_at) or implied_affiliation(doc, span._.role)
+        span._.affiliation = self._affiliation_near(doc, role, orgs_at) or implied_affiliation(doc, self.role_bodies.get(" ".join(span._.role.lower().split())))
 
     @staticmethod
     def _affiliation_near(doc: Doc, role: Span, orgs_at: "OrgsAt") -> str | None:
@@ -236,23 +230,16 @@ class OrgsAt:
             self.end.setdefault(org.end, org)
 
 
-@functools.cache
-def _role_bodies() -> dict[str, str]:
-    """Role (lower case) -> the kind of body it is a position in (role_bodies.json)."""
-    data = json.loads(resources.resource_path("role_bodies.json").read_text(encoding="utf-8"))
-    return {role: kind for kind, roles in data.items() if not kind.startswith("_") for role in roles}
-
-
-def implied_affiliation(doc: Doc, role: str) -> str | None:
-    """The body a municipal, county or regional position is held in, when the text says
-    no organisation next to it ("Kommunchef Leif Schöndell", "landshövding Maria
-    Arnholm"): the one of that kind the text is about, if the text names it."""
-    kind = _role_bodies().get(" ".join(role.lower().split()))
+def implied_affiliation(doc: Doc, kind: str | None) -> str | None:
+    """The body a municipal, county or regional position (of ``kind``, from
+    role_bodies.json) is held in, when the text says no organisation next to it
+    ("Kommunchef Leif Schöndell", "landshövding Maria Arnholm"): the one of that kind
+    the text is about, if the text names it."""
     if kind is None:
         return None
     orgs = get_spans(doc, "orgs")
     if kind == "municipality":
-        return home_municipality(doc, orgs)
+        return doc._.home_municipality
     if kind == "county_board":
-        return county_board(doc._.county_code) if doc._.county_code else most_named(orgs, "county_board")[0]
+        return doc._.county_board or most_named(orgs, "county_board")[0]
     return most_named(orgs, "region")[0]

@@ -7,10 +7,10 @@ as one topic: what the forms look like here, how they become periods there.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from pipeline import resources
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 YEAR = r"(?:19|20)\d\d"
@@ -19,8 +19,7 @@ SEASONS_ALONE = ("våren", "sommaren", "hösten", "vintern")  # a season named w
 
 @cache
 def words() -> dict:
-    with resources.files("pipeline.resources").joinpath("dates_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.read_json("dates_words.json")
 
 
 def alternation(words) -> str:
@@ -48,12 +47,12 @@ def patterns() -> dict[str, re.Pattern]:
     w = words()
     month = alternation(w["months"])
     day = r"\d\d?"  # 1-31 checked by _safe_date; a plain digit class keeps the scan fast
-    ordinal = r"(?::[ae])?\.?"
+    ordinal = r"(?::?[ae])?\.?"  # "1:a", "10:e", "10e", "3."
     # Scanning patterns run on lower-cased text and start with a digit or a
     # literal word so the regex engine can skip ahead; the boundary check that
     # a leading lookbehind would do is in _BAD_BEFORE (checked by scan).
     return {
-        "iso_day": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?!\d)"),
+        "iso_day": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)"),
         "iso_month": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])(?![\d-])"),
         "numeric_day": re.compile(
             rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+)(?P<y>{YEAR})(?![\d.,:]\d|\d)"
@@ -142,9 +141,3 @@ def scan(name: str, low: str, starts: list[int] | None = None):
         else:
             pos = m.start() + 1
 
-
-def same_length_lower(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -1,7 +1,9 @@
 """Date and time expressions in Swedish text -> calendar periods.
 
 Pure regex with month tables (dateparser is far too slow to run over whole
-texts; it is only a fallback in `parse_date` for odd single strings). Passes run
+texts; it is only a fallback in `parse_date` for odd single strings such as
+metadata values). This is the project's one date grammar: the parse stage reads
+datelines and metadata dates with `full_dates` and `parse_date`. Passes run
 from the most specific form to the least specific, and a later pass never takes
 text an earlier one claimed, so a year inside a full date is not also a year:
 
@@ -24,6 +26,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.normalize.date_patterns import (
     SEASONS_ALONE,
@@ -31,12 +34,12 @@ from pipeline.normalize.date_patterns import (
     YEAR_MIN,
     YEAR_START,
     patterns,
-    same_length_lower,
     scan,
     words,
 )
+from pipeline.normalize.text import same_length_lower
 
-__all__ = ["DateMention", "find_dates", "parse_date"]
+__all__ = ["DateMention", "find_dates", "full_dates", "parse_date"]
 
 
 @dataclass(frozen=True)
@@ -310,31 +313,34 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return sorted(col.out, key=lambda m: m.start)
 
 
-def parse_date(text: str, reference: dt.date | None = None) -> DateMention | None:
-    """Parse one expression (a dateline, a metadata field): the first mention found.
+def full_dates(text: str) -> list[DateMention]:
+    """The dates a text writes as a day with its year ("2019-03-12", "12 mars 2019",
+    "Maj 03, 2016", "14.4.2016"), in order: what a dateline or a metadata value states."""
+    if not text:
+        return []
+    col = _Collector(text)  # the passes of find_dates that can find a day; later passes add, never remove
+    _exact_days(col)
+    _resolve_partials(col, _partials(col), None)
+    return sorted((m for m in col.out if m.granularity == "day" and not m.relative), key=lambda m: m.start)
 
-    Falls back to dateparser for rare full-date spellings the regexes miss."""
-    mentions = find_dates(text, reference)
-    if mentions:
-        return mentions[0]
-    stripped = text.strip()
-    if not stripped or len(stripped) > 60 or not any(ch.isdigit() for ch in stripped):
+
+@lru_cache(maxsize=4096)
+def parse_date(value: str) -> dt.date | None:
+    """The day a short string states (a metadata value, a dateline): its first full
+    date by the rules, else dateparser's reading of a form the rules do not know
+    ("2019-03-13T06:30:00+01:00" and "12 februari 2020" are the rules'). Cached."""
+    value = (value or "").strip()
+    if not value:
         return None
-    return _dateparser_day(text, stripped, reference)
-
-
-def _dateparser_day(text: str, stripped: str, reference: dt.date | None) -> DateMention | None:
+    found = full_dates(value[:80])
+    if found:
+        return found[0].date
+    if len(value) > 60 or not any(ch.isdigit() for ch in value):
+        return None
     import dateparser  # slow import, only needed for the fallback
 
-    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
-    if reference is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time())
     try:
-        parsed = dateparser.parse(stripped, languages=["sv", "en"], settings=settings)
+        parsed = dateparser.parse(value, languages=["sv", "en"], settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"})
     except Exception:  # dateparser raises assorted errors on odd input
         return None
-    if parsed is None or not YEAR_MIN <= parsed.year <= YEAR_MAX:
-        return None
-    start = text.index(stripped)
-    day = parsed.date()
-    return DateMention(start, start + len(stripped), stripped, day, day, "day", False)
+    return parsed.date() if parsed is not None and YEAR_MIN <= parsed.year <= YEAR_MAX else None

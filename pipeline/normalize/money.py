@@ -12,14 +12,15 @@ things ("3 miljoner invånare"). Word lists live in resources/money_words.json.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 
-__all__ = ["MoneyMention", "parse_amount", "find_money"]
+from pipeline import resources
+from pipeline.normalize.text import same_length_lower
+
+__all__ = ["MoneyMention", "find_money"]
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # thousands separators: space, nbsp, narrow nbsp, thin space
 _DIGIT = re.compile(r"\d")
@@ -55,8 +56,7 @@ class _Candidate:
 
 @cache
 def _words() -> dict:
-    with resources.files("pipeline.resources").joinpath("money_words.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+    return resources.read_json("money_words.json")
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:
@@ -68,6 +68,19 @@ def _alternation(words, *, flexible_space: bool = True) -> str:
             escaped = escaped.replace(r"\ ", r"\s+")
         parts.append(escaped)
     return "(?:" + "|".join(parts) + ")"
+
+
+_TABLE_PATTERNS = {
+    # A table whose header names an amount column ("Beviljat belopp", "Belopp (kr)"):
+    # rows end in a grouped number, often glued to the text cell before it, or in a
+    # last cell ("| ABF Flen | 190 000 |", how the parsers write table rows).
+    "table_header": re.compile(r"(?:belopp|kronor|kr|sek|summa)(?![\w])"),
+    # An amount may also stand ungrouped in a last cell of its own ("| 190000 |"), but
+    # not glued to text, and a 4-digit number there that could be a year is not read.
+    "table_row": re.compile(
+        rf"^[^\n]*?(?:(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)"
+        rf"|(?<=\|)[ \t]*(?P<bare>(?!(?:19|20)\d\d\b)\d{{4,9}}))[ \t]*(?:\|[ \t]*)?$"),
+}
 
 
 @cache
@@ -122,25 +135,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "and_link": re.compile(r"\A\s+och\s+\Z"),
         "between": re.compile(r"\bmellan\s+\Z"),
         "sentence_end": re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9–-])|\n"),
-        # A table whose header names an amount column ("Beviljat belopp", "Belopp (kr)"):
-        # rows end in a grouped number, often glued to the text cell before it, or in a
-        # last cell ("| ABF Flen | 190 000 |", how the parsers write table rows).
-        "table_header": re.compile(r"(?:belopp|kronor|kr|sek|summa)(?![\w])"),
-        # An amount may also stand ungrouped in a last cell of its own ("| 190000 |"), but
-        # not glued to text, and a 4-digit number there that could be a year is not read.
-        "table_row": re.compile(
-            rf"^[^\n]*?(?:(?P<amount>\d{{1,3}}(?:{_SPACE}\d{{3}})+)"
-            rf"|(?<=\|)[ \t]*(?P<bare>(?!(?:19|20)\d\d\b)\d{{4,9}}))[ \t]*(?:\|[ \t]*)?$"),
         "word_part": re.compile(_alternation(number_parts)),
+        **_TABLE_PATTERNS,
     }
-
-
-def _same_length_lower(text: str) -> str:
-    """Lower-cased text with unchanged offsets (a few characters grow when lower-cased)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 @cache
@@ -302,7 +299,7 @@ def _link_ranges(low: str, cands: list[_Candidate]) -> None:
         left.money = True
 
 
-def _mark_money(text: str, low: str, cands: list[_Candidate], assume_money: bool) -> None:
+def _mark_money(text: str, low: str, cands: list[_Candidate]) -> None:
     """Currency makes money; a bare "N miljoner" needs a money context and no counted noun."""
     pats = _patterns()
     doc_has_kronor = any(c.currency for c in cands)
@@ -310,7 +307,7 @@ def _mark_money(text: str, low: str, cands: list[_Candidate], assume_money: bool
         if c.currency:
             c.money = True
         elif c.context_multiplier and not pats["count_noun"].match(low, c.end):
-            c.money = assume_money or doc_has_kronor or bool(pats["money_cue"].search(_sentence(text, low, c.start, c.end)))
+            c.money = doc_has_kronor or bool(pats["money_cue"].search(_sentence(text, low, c.start, c.end)))
     _link_ranges(low, cands)
 
 
@@ -319,10 +316,11 @@ def _qualifier(low: str, start: int) -> str | None:
     return re.sub(r"\s+", " ", m.group(1)) if m else None
 
 
-def _find(text: str, assume_money: bool) -> list[MoneyMention]:
-    low = _same_length_lower(text)
+def find_money(text: str) -> list[MoneyMention]:
+    """All money amounts in a text, sorted by start, non-overlapping."""
+    low = same_length_lower(text)
     cands = _candidates(low)
-    _mark_money(text, low, cands, assume_money)
+    _mark_money(text, low, cands)
     if "\n" in text:
         cands = sorted(cands + _table_candidates(text, low, cands), key=lambda c: c.start)
     return [
@@ -331,18 +329,3 @@ def _find(text: str, assume_money: bool) -> list[MoneyMention]:
         if c.money
     ]
 
-
-def find_money(text: str) -> list[MoneyMention]:
-    """All money amounts in a text, sorted by start, non-overlapping."""
-    return _find(text, assume_money=False)
-
-
-def parse_amount(text: str) -> tuple[int, str | None] | None:
-    """'drygt 2,1 miljoner kronor' -> (2100000, 'drygt'); non-money -> None.
-
-    The caller already believes the span is an amount, so a bare
-    "3 miljoner" counts (unless it counts people or is in another currency)."""
-    mentions = _find(text, assume_money=True)
-    if not mentions:
-        return None
-    return mentions[0].amount_sek, mentions[0].qualifier

@@ -52,8 +52,8 @@ from pipeline.normalize.names import (
     strip_genitive,
 )
 
-__all__ = ["OrgMatch", "PlaceMatch", "county_board", "county_name", "lookup_org", "lookup_party_marker",
-           "lookup_place", "municipality_county", "org_surface_forms", "place_surface_forms", "strip_genitive"]
+__all__ = ["OrgMatch", "PlaceMatch", "county_board", "lookup_org", "lookup_party_marker", "lookup_place",
+           "org_surface_forms", "place_surface_forms", "strip_genitive"]
 
 
 @dataclass(frozen=True)
@@ -96,59 +96,41 @@ def county_board(county_code: str) -> str:
         raise KeyError(f"unknown county code {county_code!r}") from None
 
 
-def county_name(county_code: str) -> str:
-    """"07" -> "Kronobergs län"."""
-    try:
-        return _county_by_code()[county_code.strip().zfill(2)].name
-    except KeyError:
-        raise KeyError(f"unknown county code {county_code!r}") from None
+class _FormTable(dict):
+    """Written base form (no genitives) -> match; the first source to write a form wins."""
+
+    def add(self, match, *forms: str) -> None:
+        for form in forms:
+            key = clean_surface(form)
+            if key and key not in self:
+                self[key] = match
 
 
-def municipality_county(municipality_code: str) -> str | None:
-    """"1082" -> "10"."""
-    m = _muni_by_code().get(municipality_code.strip().zfill(4))
-    return m.county_code if m else None
+def _county_of(county_code: str | None, municipality_code: str | None) -> str | None:
+    """A record's county: its own, else its municipality's."""
+    municipality = _muni_by_code().get(municipality_code) if county_code is None else None
+    return municipality.county_code if municipality else county_code
 
 
 @functools.cache
 def _org_base() -> dict[str, OrgMatch]:
     """Every written base form (no genitives) -> match; first source wins."""
-    table: dict[str, OrgMatch] = {}
-
-    def add(form: str, match: OrgMatch) -> None:
-        key = clean_surface(form)
-        if key and key not in table:
-            table[key] = match
-
+    table = _FormTable()
     for m in R.municipalities():
         match = OrgMatch(m.body, "municipality", m.code, m.county_code)
-        add(m.body, match)
-        for a in m.aliases:
-            add(a, match)
+        table.add(match, m.body, *m.aliases)
         # case variants of the "stad"/"kommun" head word seen in real text
         for form in (m.body, *m.aliases):
             for a, b in ((" stad", " Stad"), (" Stad", " stad"), (" kommun", " Kommun")):
                 if form.endswith(a):
-                    add(form[: -len(a)] + b, match)
+                    table.add(match, form[: -len(a)] + b)
     for c in R.counties():
-        match = OrgMatch(c.board, "county_board", None, c.code)
-        add(c.board, match)
-        for a in c.board_aliases:
-            add(a, match)
+        table.add(OrgMatch(c.board, "county_board", None, c.code), c.board, *c.board_aliases)
     for c in R.counties():
-        match = OrgMatch(c.region, "region", None, c.code)
-        add(c.region, match)
-        for a in c.region_aliases:
-            add(a, match)
-    munis = _muni_by_code()
+        table.add(OrgMatch(c.region, "region", None, c.code), c.region, *c.region_aliases)
     for o in R.organisations():
-        county = o.county_code
-        if county is None and o.municipality_code in munis:
-            county = munis[o.municipality_code].county_code
-        match = OrgMatch(o.name, o.org_type, o.municipality_code, county)
-        add(o.name, match)
-        for a in o.aliases:
-            add(a, match)
+        match = OrgMatch(o.name, o.org_type, o.municipality_code, _county_of(o.county_code, o.municipality_code))
+        table.add(match, o.name, *o.aliases)
     return table
 
 
@@ -220,32 +202,17 @@ def lookup_party_marker(marker: str) -> OrgMatch | None:
 
 @functools.cache
 def _place_base() -> dict[str, PlaceMatch]:
-    table: dict[str, PlaceMatch] = {}
-
-    def add(form: str, match: PlaceMatch) -> None:
-        key = clean_surface(form)
-        if key and key not in table:
-            table[key] = match
-
+    table = _FormTable()
     for m in R.municipalities():
-        add(m.name, PlaceMatch(m.name, "municipality", m.code, m.county_code))
-    for c in R.counties():
-        match = PlaceMatch(c.name, "county", None, c.code)
-        add(c.name, match)
-    for c in R.counties():
-        match = PlaceMatch(c.name, "county", None, c.code)
-        add(c.short, match)
-        for a in c.aliases:
-            add(a, match)
-    munis = _muni_by_code()
+        table.add(PlaceMatch(m.name, "municipality", m.code, m.county_code), m.name)
+    counties = [(PlaceMatch(c.name, "county", None, c.code), c) for c in R.counties()]
+    for match, county in counties:  # every county's name before any short name or alias
+        table.add(match, county.name)
+    for match, county in counties:
+        table.add(match, county.short, *county.aliases)
     for p in R.places():
-        county = p.county_code
-        if county is None and p.municipality_code in munis:
-            county = munis[p.municipality_code].county_code
-        match = PlaceMatch(p.name, p.kind, p.municipality_code, county)
-        add(p.name, match)
-        for a in p.aliases:
-            add(a, match)
+        match = PlaceMatch(p.name, p.kind, p.municipality_code, _county_of(p.county_code, p.municipality_code))
+        table.add(match, p.name, *p.aliases)
     return table
 
 

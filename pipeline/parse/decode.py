@@ -24,8 +24,9 @@ _MAGIC = (
     b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"II*\x00", b"MM\x00*",
     b"\x7fELF", b"MZ", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00",
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+# A charset a page declares itself (the scrape stage reads the same declarations).
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # Characters expected in Swedish text decoded from a legacy 8-bit page.
 _PLAUSIBLE_HIGH = set("åäöÅÄÖéÉèüÜæøÆØáàíóúñçëï§°½´¨–—‘’“”„…•€«»×·\u00a0©®™")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -42,7 +43,7 @@ def _norm_name(name: str) -> str | None:
 def sniff_declared(data: bytes) -> str | None:
     """Charset named in the document itself (<meta charset>, XML declaration)."""
     head = data[:4096]
-    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    m = META_CHARSET.search(head) or XML_ENCODING.search(head)
     return m.group(1).decode("ascii", "ignore") if m else None
 
 

@@ -1,8 +1,10 @@
 """HTML press releases: metadata first, then the main text.
 
 Page metadata (Open Graph, JSON-LD, Dublin Core, <time>) is more reliable than
-anything read from the layout, so title, dates, canonical URL and publisher come from
-there when present. The main text comes from a site adapter when the platform is
+anything read from the layout, so title, date, canonical URL and publisher come from
+there when present: read by trafilatura's metadata extraction, with a site adapter's
+selectors before it and this module's corrections after it (see :func:`page_metadata`).
+The main text comes from a site adapter when the platform is
 known (:mod:`pipeline.parse.sites`), else from trafilatura, else from the largest run of
 <p> under <article>/<main>. Page chrome (cookie banners, menus, footers) is removed
 from the tree before any text is read, and the result goes through the same line
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -20,8 +21,10 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from pipeline.normalize.dates import parse_date
+
 from . import sites
-from .dateline import parse_date_string, parse_dateline
+from .dateline import parse_dateline
 from .text import clean_line, is_boilerplate
 
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
@@ -31,20 +34,12 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TITLE_TAIL = re.compile(r"^(.*\S)\s+(\||-|–|—|::|»|·)\s+([^|–—»·]+)$")
 _CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
 _CHROME_KEEP = {"html", "body", "main", "article"}
-_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "pressrelease", "reportagenewsarticle", "webpage",
-                  "analysisnewsarticle", "report"}
-_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dcterms.date", "dcterms.issued",
-                   "dc.date.issued", "dc.date", "date", "pubdate", "publishdate", "publish-date", "publication_date",
-                   "sailthru.date", "parsely-pub-date", "dcterms.created", "dc.date.created")
-_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
-                 "last-modified", "lastmod")
 
 
 @dataclass(frozen=True)
 class HtmlArticle:
     title: str | None
     published: dt.date | None
-    updated: dt.date | None
     text: str  # main text, paragraphs separated by blank lines, WITHOUT the title
     lead: str | None
     url: str | None
@@ -68,49 +63,6 @@ def parse_tree(html: str) -> etree._Element | None:
     for br in tree.iter("br"):  # keep line breaks of addresses and contact blocks
         br.tail = "\n" + (br.tail or "")
     return tree
-
-
-def _meta(tree: etree._Element) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        val = _norm(m.get("content"))
-        if key and val and key not in out:
-            out[key] = val
-    return out
-
-
-def _jsonld(tree: etree._Element) -> dict:
-    """The article-like object from JSON-LD (also inside @graph and lists)."""
-    found: list[dict] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, list):
-            for n in node:
-                walk(n)
-        elif isinstance(node, dict):
-            types = node.get("@type", "")
-            types = types if isinstance(types, list) else [types]
-            if any(str(t).lower() in _ARTICLE_TYPES for t in types):
-                found.append(node)
-            walk(node.get("@graph", []))
-
-    for s in tree.iter("script"):
-        if (s.get("type") or "").lower().strip() == "application/ld+json" and s.text:
-            try:
-                walk(json.loads(s.text.strip().rstrip(";")))
-            except (ValueError, RecursionError):
-                continue
-    found.sort(key=lambda d: str(d.get("@type", "")).lower() == "webpage")  # real articles before pages
-    return found[0] if found else {}
-
-
-def _ld_name(value: object) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    return _norm(value) if isinstance(value, str) and value.strip() else None
 
 
 def _strip_site_suffix(title: str, site_names: set[str]) -> str:
@@ -211,53 +163,73 @@ def _largest_p_run(tree: etree._Element) -> list[str]:
     return _blocks(best)
 
 
-def extract_article(html: str, url: str | None = None) -> HtmlArticle:
-    """Title, dates, lead, main text, canonical URL, publisher and contact of a page."""
-    tree = parse_tree(html)
-    if tree is None:
-        return HtmlArticle(None, None, None, "", None, url, None, None)
-    meta, ld = _meta(tree), _jsonld(tree)
-    adapter = sites.choose_adapter(tree, url)
-    publisher = meta.get("og:site_name") or _ld_name(ld.get("publisher")) or meta.get("application-name")
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    published: dt.date | None
+    url: str | None
+    publisher: str | None
+
+
+def page_metadata(tree: etree._Element, url: str | None, adapter: sites.SiteAdapter | None) -> PageMetadata:
+    """Title, publication date, canonical URL and publisher from the page's markup.
+
+    trafilatura reads the markup (Open Graph and other meta tags, JSON-LD) and htmldate
+    the date (meta tags, JSON-LD, <time>, the URL; not the text). Kept here is what they
+    lack: a platform's own selectors first (the adapter); the sender, not the
+    press-room platform ("Mynewsdesk"), as publisher; no Twitter handle read as one; a
+    title from <h1> or <title> when the markup has none, with a site name cut off only
+    when it is one ("Rubrik | Växjö kommun", not "Samverkan 2022 - ett
+    integrationsprojekt"); a canonical URL resolved against the page's address; and a
+    dateline in the page's text last (in :func:`extract_article`)."""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_meta_json
+    from trafilatura.settings import Document
+
+    markup = copy.deepcopy(tree)
+    for m in list(markup.iter("meta")):  # "@vaxjokommun" names no body
+        if (m.get("name") or m.get("property") or "").lower().startswith("twitter:"):
+            m.drop_tree()
+    found = extract_meta_json(markup, examine_meta(markup))
+    publisher = _norm(found.sitename) or None
     if publisher and publisher.lower() in sites.PLATFORM_NAMES:  # the press-room host, not the sender
         tail = _TITLE_TAIL.match(_norm(tree.findtext(".//title")))
-        publisher = _ld_name(ld.get("publisher")) or (tail.group(3).strip() if tail and tail.group(2) == "|" else None)
-    site_names = {n.lower() for n in (publisher, meta.get("application-name"), sites.host_of(url)) if n}
+        sender = _norm(extract_meta_json(markup, Document()).sitename)
+        publisher = sender if sender and sender.lower() not in sites.PLATFORM_NAMES else \
+            (tail.group(3).strip() if tail and tail.group(2) == "|" else None)
+    site_names = {n.lower() for n in (publisher, found.sitename, sites.host_of(url)) if n}
 
-    # Title: adapter headline, then metadata, then <h1>, then <title>.
     title_el = sites.select_first(tree, adapter.title) if adapter else None
-    h1 = tree.find(".//h1")
-    title_tag = tree.find(".//title")
+    h1, title_tag = tree.find(".//h1"), tree.find(".//title")
     candidates = [
         _text_of(title_el) if title_el is not None else None,
-        _strip_site_suffix(meta["og:title"], site_names) if meta.get("og:title") else None,
-        _ld_name(ld.get("headline")) or _ld_name(ld.get("name")) if ld else None,
+        _strip_site_suffix(_norm(found.title), site_names) if found.title else None,
         _norm(h1.text_content()) if h1 is not None else None,
         _strip_site_suffix(_norm(title_tag.text_content()), site_names) if title_tag is not None else None,
     ]
     title = next((c for c in candidates if c), None)
 
-    def first_date(selectors: tuple[str, ...], meta_keys: tuple[str, ...], ld_key: str) -> dt.date | None:
-        el = sites.select_first(tree, selectors) if selectors else None
-        for value in (_text_of(el) if el is not None else None, *(meta.get(k) for k in meta_keys), ld.get(ld_key)):
-            if isinstance(value, str):
-                got = parse_date_string(value) if len(value) < 40 else _dateline_in(value)
-                if got:
-                    return got
-        return None
-
-    published = first_date(adapter.published if adapter else (), _PUBLISHED_META, "datePublished")
-    updated = first_date(adapter.updated if adapter else (), _UPDATED_META, "dateModified")
+    date_el = sites.select_first(tree, adapter.published) if adapter and adapter.published else None
+    written = _text_of(date_el) if date_el is not None else ""
+    published = (parse_date(written) if len(written) < 40 else _dateline_in(written)) if written else None
     if published is None:
-        for t in tree.iter("time"):
-            if t.get("pubdate") is not None or (t.get("itemprop") or "").lower() == "datepublished":
-                published = parse_date_string(t.get("datetime") or t.text_content())
-                break
+        day = find_date(markup, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%d")
+        published = dt.date.fromisoformat(day) if day else None
 
     canonical = next((l.get("href") for l in tree.iter("link") if (l.get("rel") or "").lower() == "canonical"), None)
-    page_url = canonical or meta.get("og:url") or (ld.get("url") if isinstance(ld.get("url"), str) else None)
+    page_url = canonical or found.url
     page_url = urljoin(url, page_url) if page_url and url else (page_url or url)
+    return PageMetadata(title, published, page_url, publisher)
 
+
+def extract_article(html: str, url: str | None = None) -> HtmlArticle:
+    """Title, date, lead, main text, canonical URL, publisher and contact of a page."""
+    tree = parse_tree(html)
+    if tree is None:
+        return HtmlArticle(None, None, "", None, url, None, None)
+    adapter = sites.choose_adapter(tree, url)
+    meta = page_metadata(tree, url, adapter)
+    title = meta.title
     clean = _decluttered(tree, adapter)
     lead_el = sites.select_first(tree, adapter.lead if adapter else ("[class*=ingress]", "p.lead", ".preamble"))
     lead = _norm(lead_el.text_content()) if lead_el is not None else None
@@ -277,18 +249,15 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     lines = _clean_lines(lines, title)
     if lead and lead not in lines[:3]:
         lines.insert(0, lead)
-    if published is None or updated is None:
-        top = "\n".join(_blocks(clean)[:25])
-        published = published or _dateline_in(top)
-        updated = updated or _dateline_in(top, "updated")
-    return HtmlArticle(title=title, published=published, updated=updated, text="\n\n".join(lines), lead=lead,
-                       url=page_url, publisher=publisher, contact=contact or None)
+    published = meta.published or _dateline_in("\n".join(_blocks(clean)[:25]))
+    return HtmlArticle(title=title, published=published, text="\n\n".join(lines), lead=lead,
+                       url=meta.url, publisher=meta.publisher, contact=contact or None)
 
 
-def _dateline_in(text: str, kind: str = "published") -> dt.date | None:
-    """The first dateline of the given kind among the first lines of ``text``."""
+def _dateline_in(text: str) -> dt.date | None:
+    """The first publication dateline among the first lines of ``text``."""
     for line in text.split("\n")[:25]:
         got = parse_dateline(line.strip())
-        if got and got[0] == kind:
+        if got and got[0] == "published":
             return got[1]
     return None

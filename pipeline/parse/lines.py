@@ -10,11 +10,11 @@ the headline is.
 from __future__ import annotations
 
 import re
-from importlib import resources
+
+from pipeline import resources
 
 from .dateline import LABELS
 
-_RES = resources.files("pipeline.resources")
 
 class LinePatterns:
     """Whole-line patterns from a data file, matched case-insensitively.
@@ -85,10 +85,7 @@ def _top_level_alternation(pattern: str) -> bool:
 
 
 def _load_patterns(name: str) -> LinePatterns:
-    lines = [
-        ln.strip() for ln in _RES.joinpath(name).read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")
-    ]
-    return LinePatterns(lines, name)
+    return LinePatterns(resources.read_word_list(name), name)
 
 
 BOILERPLATE = _load_patterns("parse_boilerplate.txt")

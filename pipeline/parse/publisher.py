@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -46,7 +45,7 @@ _MAX_NAME_CHARS = 80
 
 @functools.cache
 def _words() -> dict[str, list[str]]:
-    return json.loads(resources.resource_path("parse_publisher.json").read_text(encoding="utf-8"))
+    return resources.read_json("parse_publisher.json")
 
 
 def _alternation(key: str) -> str:

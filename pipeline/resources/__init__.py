@@ -11,8 +11,11 @@ List-valued CSV cells are ``|``-separated.
 - :func:`first_names`: given names
 - :func:`roles`: titles and roles, longest first
 - :func:`org_forms`: word lists for pattern-based organisation recognition
-- helpers: :func:`resource_dir`, :func:`read_word_list`, :func:`municipality_body`,
-  :func:`is_municipality_body`
+- helpers: :func:`resource_dir`, :func:`resource_path`, :func:`read_word_list`,
+  :func:`read_json`, :func:`municipality_body`, :func:`is_municipality_body`
+
+This module is the one way the code reads these files: by name (a file here) or by
+absolute path (a pipeline config may name its own data).
 """
 from __future__ import annotations
 
@@ -32,8 +35,9 @@ def resource_dir() -> pathlib.Path:
 
 
 def resource_path(name: str) -> pathlib.Path:
-    """Absolute path of a resource file shipped in this package."""
-    path = _HERE / name
+    """Absolute path of a resource file: a file shipped in this package by its name,
+    or any file by its absolute path (a pipeline's config may point to its own data)."""
+    path = _HERE / name  # an absolute name replaces _HERE
     if not path.is_file():
         raise FileNotFoundError(f"no resource named {name!r} in {_HERE}")
     return path
@@ -202,23 +206,32 @@ def is_municipality_body(name: str | None) -> bool:
 
 
 @functools.cache
-def first_names() -> frozenset[str]:
+def first_names(name: str = "first_names.txt") -> frozenset[str]:
     """Given names, as capitalised in running text ("Anna", "Mohammed", "Ann-Charlotte")."""
-    return frozenset(_lines("first_names.txt"))
+    return frozenset(_lines(name))
 
 
 @functools.cache
-def roles() -> tuple[str, ...]:
+def roles(name: str = "roles.txt") -> tuple[str, ...]:
     """Titles and roles, lower case (abbreviation prefixes kept: "EU-strateg"), longest first."""
-    items = set(_lines("roles.txt"))
+    items = set(_lines(name))
     return tuple(sorted(items, key=lambda r: (-len(r), r)))
 
 
 @functools.cache
-def org_forms() -> dict:
-    """Word lists for pattern-based organisation recognition (see the "notes" key)."""
-    with resource_path("org_forms.json").open(encoding="utf-8") as f:
+def _json(name: str):
+    with resource_path(name).open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def read_json(name: str):
+    """A JSON resource file, parsed once per process (treat the result as read-only)."""
+    return _json(name)
+
+
+def org_forms(name: str = "org_forms.json") -> dict:
+    """Word lists for pattern-based organisation recognition (see the "notes" key)."""
+    return read_json(name)
 
 
 __all__ = [
@@ -234,19 +247,10 @@ __all__ = [
     "org_forms",
     "organisations",
     "places",
+    "read_json",
     "read_word_list",
     "resource_dir",
     "resource_path",
     "roles",
 ]
 
-
-@functools.cache
-def _json(name: str):
-    with resource_path(name).open(encoding="utf-8") as f:
-        return json.load(f)
-
-
-def read_json(name: str):
-    """A JSON resource file, parsed once per process (treat the result as read-only)."""
-    return _json(name)

@@ -24,7 +24,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from pipeline.resources import resource_dir
+
+HERE = resource_dir()
 BASE = HERE / "first_names_base.txt"
 OUT = HERE / "first_names.txt"
 

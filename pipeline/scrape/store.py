@@ -17,6 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from pipeline.parse.decode import META_CHARSET, XML_ENCODING
+
 from .manifest import LISTINGS_NAME, MANIFEST_NAME, SKIPPED_NAME
 
 
@@ -57,16 +59,14 @@ _EXTENSIONS = {
     "application/pdf": ".pdf",
 }
 _HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I)
 
 
 def declared_encoding(content_type: str | None, body: bytes) -> str | None:
     """The charset the server or the page itself declares (not a guess), lower-case."""
     for pattern, data in (
         (_HEADER_CHARSET, (content_type or "").encode("latin-1", "replace")),
-        (_XML_DECL, body[:200]),
-        (_META_CHARSET, body[:4096]),
+        (XML_ENCODING, body[:200]),
+        (META_CHARSET, body[:4096]),
     ):
         match = pattern.search(data)
         if match:

@@ -9,18 +9,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-KEYWORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "topic_keywords.txt"
+from pipeline import resources
+
+KEYWORDS_FILE = resources.resource_path("topic_keywords.txt")
 
 
 @lru_cache(maxsize=4)
 def load_keywords(path: str | Path = KEYWORDS_FILE) -> tuple[str, ...]:
     """Lower-cased keywords, one per non-comment line."""
-    words = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.append(line.casefold())
-    return tuple(dict.fromkeys(words))
+    return tuple(dict.fromkeys(word.casefold() for word in resources.read_word_list(str(Path(path).resolve()))))
 
 
 def matching_keywords(text: str, keywords: tuple[str, ...] | None = None) -> list[str]:

@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import token_table, written_name
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
 MAX_WORDS = 16
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "—", "(", ")", "|", "\n", "•"}
 
 
-def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vocab: dict) -> str | None:
+def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vocab: GrantVocabulary) -> str | None:
     """The purpose phrase after ``amount`` in a grant sentence ("för integrationsarbete"
     gives "integrationsarbete"), or None."""
     lowers = token_table(doc).lowers
@@ -29,17 +30,17 @@ def statement_purpose(doc: Doc, sent: Span, amount: Span, index: EntityIndex, vo
     i = amount.end
     while i < sent.end:
         lower = lowers[i]
-        if lower in vocab["purpose_skip"] or lower in vocab["give"] or lower in vocab["receive"]:
+        if lower in vocab.purpose_skip or vocab.is_transfer(lower):
             i += 1  # "i statsbidrag", "har beviljats"
-        elif lower in vocab["prepositions"] and i + 1 in times:
+        elif lower in vocab.prepositions and i + 1 in times:
             i = times[i + 1].end  # "under 2020 till insatser ..."
         elif lower == "till" and _recipient_group(doc, i + 1, sent.end, vocab):
             i += 2  # "till (12) föreningar i länet": who receives; a purpose may follow
-            while i < sent.end and lowers[i] not in vocab["purpose_openers"] and doc[i].text not in CLAUSE_ENDS:
+            while i < sent.end and lowers[i] not in vocab.purpose_openers and doc[i].text not in CLAUSE_ENDS:
                 i += 1
-        elif lower in vocab["funder_prepositions"] and i + 1 in parties:
+        elif lower in vocab.funder_prepositions and i + 1 in parties:
             i = _after_abbreviation(doc, parties[i + 1].end, sent.end)  # "av Länsstyrelsen", "från ESF (ESF)"
-        elif lower in vocab["purpose_openers"] and i + 1 < sent.end:
+        elif lower in vocab.purpose_openers and i + 1 < sent.end:
             if i + 1 in parties:  # "till Alingsås kommun": the recipient, not the purpose
                 i = parties[i + 1].end
                 continue
@@ -58,15 +59,15 @@ def _after_abbreviation(doc: Doc, i: int, end: int) -> int:
     return i
 
 
-def _recipient_group(doc: Doc, i: int, end: int, vocab: dict) -> bool:
+def _recipient_group(doc: Doc, i: int, end: int, vocab: GrantVocabulary) -> bool:
     """Does doc[i:] name a group that receives ("föreningar", "12 kommuner")?"""
     lowers = token_table(doc).lowers
     if i < end and doc[i].like_num:
         i += 1
-    return i < end and lowers[i] in vocab["recipient_groups"]
+    return i < end and lowers[i] in vocab.recipient_groups
 
 
-def _phrase(doc: Doc, start: int, end: int, times: dict, parties: dict, vocab: dict) -> str | None:
+def _phrase(doc: Doc, start: int, end: int, times: dict, parties: dict, vocab: GrantVocabulary) -> str | None:
     """From ``start`` to the end of the clause, a time expression or another party. A
     time expression right after an infinitive marker is skipped ("för att under 2017
     arbeta med ...")."""
@@ -75,11 +76,11 @@ def _phrase(doc: Doc, start: int, end: int, times: dict, parties: dict, vocab: d
     i = start
     while i < end and len(kept) < MAX_WORDS:
         text, lower = doc[i].text, lowers[i]
-        if text in CLAUSE_ENDS or doc[i].is_space or (doc[i].like_num and i in times) or lower in vocab["purpose_stops"]:
+        if text in CLAUSE_ENDS or doc[i].is_space or (doc[i].like_num and i in times) or lower in vocab.purpose_stops:
             break
-        if lower in vocab["funder_prepositions"] and i + 1 in parties:
+        if lower in vocab.funder_prepositions and i + 1 in parties:
             break  # the funder: "… för språkcaféer från Arvsfonden"
-        time = times.get(i) or (times.get(i + 1) if lower in vocab["prepositions"] else None)
+        time = times.get(i) or (times.get(i + 1) if lower in vocab.prepositions else None)
         if time is not None:
             if [lowers[k] for k in kept] != ["att"]:
                 break  # "satsningar på integration under 2019"

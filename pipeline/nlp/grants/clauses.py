@@ -1,0 +1,141 @@
+"""Grant statements: the clauses a grant may be read from, proposed by rules.
+
+A sentence is a candidate when it holds an amount and a verb of giving or receiving
+("beviljar", "får"), unless the money is only proposed, planned or open for
+applications. A candidate carries its verb, its actors (the organisations it names,
+and the bare words that stand for the body the text is about: "kommunen",
+"Länsstyrelsen", "projektet") and the amounts that may be grants (not rates, not a
+part of an amount stated before it). Who of the actors funds and who receives is
+decided in :mod:`pipeline.nlp.grants.roles`.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.bodies import bare_board
+from pipeline.nlp.entity_index import EntityIndex
+from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    start: int  # token index
+    end: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A grant statement: its sentence, transfer verb, actors in order, and amounts."""
+
+    sent: Span
+    verb: Token
+    actors: list[Actor]
+    amounts: list[Span]
+
+
+@dataclass(frozen=True)
+class DocumentParties:
+    """What the rules know of a document's parties: its entities (indexed), the
+    municipality and the body the text is about (what "kommunen", "projektet" name)."""
+
+    index: EntityIndex
+    home: str | None   # the municipality the text is about
+    body: str | None   # the organisation the text is about
+
+
+def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
+                  vocab: GrantVocabulary) -> tuple[list[Clause], list[tuple[Span, list[Span]]]]:
+    """The grant statements among the sentences that hold an amount, and the other such
+    sentences (no transfer verb: lines of a list or rows of a table, perhaps)."""
+    clauses, lines = [], []
+    lowers = token_table(doc).lowers
+    for sent, amounts in sentences_with(doc, money):
+        if not_a_grant(sent, vocab):
+            continue
+        verb = transfer_verb(doc, lowers, sent.start, sent.end, vocab)
+        if verb is None:
+            lines.append((sent, amounts))
+            continue
+        kept = [amount for k, amount in enumerate(amounts)
+                if not is_rate(doc, amount, vocab)  # "25 000 kronor per person"
+                and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))]
+        clauses.append(Clause(sent, verb, clause_actors(doc, sent, parties, vocab), kept))
+    return clauses, lines
+
+
+def not_a_grant(sent: Span, vocab: GrantVocabulary) -> bool:
+    """Money only proposed, planned or open for applications ("kan söka", "har 4
+    miljoner kronor att fördela"); a purpose ("för att fördela") is no such cue."""
+    low = sent.text.lower()
+    for phrase in vocab.not_a_grant_exceptions:
+        low = low.replace(phrase, " ")
+    return vocab.not_a_grant.search(low) is not None
+
+
+def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: GrantVocabulary) -> Token | None:
+    """The first verb of giving or receiving in doc[start:end]; a reflexive use is
+    none ("kostnaderna fördelar sig", "satsningen betalar sig")."""
+    for i in range(start, end):
+        if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig"):
+            return doc[i]
+    return None
+
+
+def is_rate(doc: Doc, amount: Span, vocab: GrantVocabulary) -> bool:
+    """"25 000 kronor per person" is a rate, not a grant."""
+    return vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None
+
+
+def part_of_stated_amount(lowers: list[str], amount: Span, sent: Span, index: EntityIndex,
+                          vocab: GrantVocabulary) -> bool:
+    """An amount opened by "varav"/"därav" is a part of the amount stated before it
+    ("380 miljoner kronor, varav 350 miljoner återstår"), not money of its own, unless
+    its clause names who gets that part ("varav 3 miljoner till Malmö")."""
+    i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "varav drygt 2 miljoner"
+    if i < sent.start or lowers[i] not in vocab.part_of_amount:
+        return False
+    end = next((j for j in range(amount.end, sent.end) if lowers[j] in CLAUSE_ENDS), sent.end)
+    return not index.orgs_in(amount.end, end)
+
+
+def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVocabulary) -> list[Actor]:
+    """The organisations a sentence names, and the words that stand for the body the
+    text is about ("kommunen", "Länsstyrelsen", a sentence-initial "Projektet"), in order."""
+    home, body = parties.home, parties.body
+    actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in parties.index.orgs_in(sent.start, sent.end)]
+    taken = {i for a in actors for i in range(a.start, a.end)}
+    table = token_table(doc)
+    for i in range(sent.start, sent.end):
+        lower = table.lowers[i]
+        if i in taken:
+            continue
+        if lower in ("kommunen", "kommunens") and home:
+            actors.append(Actor(home, i, i + 1))
+        elif lower in vocab.home_subjects and (table.sent_starts[i] or lower in vocab.pronoun_subjects) and (home or body):
+            actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ..."
+        elif lower in ("länsstyrelsen", "länsstyrelsens"):
+            actors.append(Actor(bare_board(doc), i, i + 1))
+    return sorted(actors, key=lambda a: a.start)
+
+
+def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Span]]]:
+    """The sentences that hold any of ``spans`` (sorted), in order, each with its spans:
+    found by bisecting the sentence starts instead of building every sentence."""
+    starts = token_table(doc).sentence_starts
+    grouped: dict[int, list[Span]] = {}
+    for span in spans:
+        grouped.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
+    for k, inside in grouped.items():
+        yield doc[starts[k]:sentence_end(starts, k, len(doc))], inside
+
+
+def sentence_end(starts: list[int], k: int, n_tokens: int) -> int:
+    """Where sentence ``k`` ends, given every sentence's first token."""
+    return starts[k + 1] if k + 1 < len(starts) else n_tokens

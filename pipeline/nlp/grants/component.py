@@ -1,0 +1,70 @@
+"""The grant finder as a spaCy component: the steps of the package, in order.
+
+1. :mod:`clauses` proposes grant statements (a sentence with an amount and a transfer verb);
+2. :mod:`roles` chooses each statement's funder and recipient;
+3. :mod:`purpose` reads what the money is for;
+4. :mod:`lists` reads beneficiary lists and tables, whose funder :mod:`funder` finds;
+5. :mod:`funder` gives unattributed grants the document's funder, and :mod:`dedupe`
+   keeps one row per grant.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.entity_index import EntityIndex
+from pipeline.nlp.extensions import forget_text, get_ents, set_ents
+from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
+from pipeline.nlp.grants.dedupe import dedupe
+from pipeline.nlp.grants.funder import list_funder, with_document_funder
+from pipeline.nlp.grants.lists import listed_grants
+from pipeline.nlp.grants.purpose import statement_purpose
+from pipeline.nlp.grants.record import grant_record, sentence_year
+from pipeline.nlp.grants.roles import clause_roles
+from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
+
+
+@Language.factory("pressmine_grants", assigns=["doc._.grants", "doc.ents"], requires=["doc.ents"], default_config={
+    "vocabulary": "grant_verbs.json", "not_name_words": "not_name_words.txt", "org_forms": "org_forms.json"})
+def make_grant_finder(nlp: Language, name: str, vocabulary: str, not_name_words: str, org_forms: str):
+    """Each setting names a data file (in pipeline/resources, or a path)."""
+    return GrantFinder(name, grant_vocabulary(vocabulary, not_name_words, org_forms))
+
+
+class GrantFinder:
+    def __init__(self, name: str, vocab: GrantVocabulary) -> None:
+        self.name = name
+        self.vocab = vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = get_ents(doc)
+        money = [e for e in ents if e.label_ == "MONEY"]
+        grants, listed_names = self.grants(doc, ents, money) if money else ([], [])
+        doc._.grants = dedupe(with_document_funder(grants, ents))
+        if listed_names:  # recipients named in a list or table are bodies, whole as written
+            named = {i for n in listed_names for i in range(n.start, n.end)}
+            set_ents(doc, sorted([e for e in ents if not any(i in named for i in range(e.start, e.end))]
+                                 + listed_names, key=lambda e: e.start))
+        forget_text(doc)
+        return doc
+
+    def grants(self, doc: Doc, ents: list[Span], money: list[Span]) -> tuple[list[dict], list[Span]]:
+        """The grants stated in the text, and the recipients named in its beneficiary
+        lists and tables that were not yet entities (new ORG spans)."""
+        vocab = self.vocab
+        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
+        clauses, lines = grant_clauses(doc, money, parties, vocab)
+        grants: list[dict] = []
+        for clause in clauses:
+            funder, recipient = clause_roles(doc, clause, vocab, parties.body)
+            year = sentence_year(doc, clause.sent, parties.index)
+            grants += [grant_record(funder, recipient, amount, year, clause.sent,
+                                    statement_purpose(doc, clause.sent, amount, parties.index, vocab))
+                       for amount in clause.amounts]
+        if not lines:
+            return grants, []
+        stated, funder = list_funder(doc, grants, parties, vocab)
+        if not stated:
+            return grants, []
+        listed, names = listed_grants(doc, lines, funder, parties.index, vocab)
+        return grants + listed, names

@@ -1,0 +1,91 @@
+"""Beneficiary lists and tables: one grant per line that names a recipient and an amount.
+
+"Equmeniakyrkan, Agabi 25 800 kronor", "Helsingborg – 13 miljoner i år", "| 5041-2017 |
+Eskilstuna Friidrott | Kunskap i svenska | 153 000 |". Each line that opens with a
+name (a table row: whose first text cell is a name) and holds an amount, and no verb
+of its own, is a grant from the document's funder (:mod:`pipeline.nlp.grants.funder`).
+A name no finder had marked becomes an ORG entity, whole as written.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.entity_index import EntityIndex
+from pipeline.nlp.extensions import written_name
+from pipeline.nlp.grants.purpose import listed_purpose, row_purpose
+from pipeline.nlp.grants.record import grant_record, sentence_year
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
+from pipeline.nlp.organisations import form_span
+
+BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name (not dashes: they open quotes)
+LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
+
+
+def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, index: EntityIndex,
+                  vocab: GrantVocabulary) -> tuple[list[dict], list[Span]]:
+    """The grants of the lines that form a list (two recipients or more), and the
+    recipients' names that were no entity yet, as ORG spans."""
+    rows, names = [], []
+    for sent, money in lines:
+        if len(sent) > 30 or not sent.text.strip():
+            continue
+        name = line_opener(doc, sent, index, vocab)
+        recipient = name and (name._.normalized or written_name(name))
+        if recipient is None or recipient == funder:
+            continue
+        year = sentence_year(doc, sent, index)
+        in_table = next(t for t in sent if not t.is_space).text == "|"
+        rows += [grant_record(funder, recipient, amount, year, sent,
+                              row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, name.end, money[0]))
+                 for amount in money]
+        if (name.start, name.end) not in index.spans:
+            names.append(name)
+    if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
+        return [], []
+    return rows, names
+
+
+def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
+    """The organisation or place a list line opens with, up to a comma or dash: an
+    entity, or a new ORG span over words that read as a name."""
+    first = next((t for t in sent if not t.is_space and t.text not in BULLETS), None)
+    if first is None:
+        return None
+    if first.text == "|":
+        return row_name(doc, sent, index, vocab)
+    ent = index.parties.get(first.i)
+    if ent is not None:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
+            return ent
+    end = first.i
+    while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
+        end += 1
+    words = doc[first.i:end]
+    if end < sent.end and len(words) and name_like(words, vocab) and not index.has_money(first.i, end):
+        return form_span(doc, first.i, end)
+    return None
+
+
+def row_name(doc: Doc, row: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
+    """The name in a table row's first text cell (case numbers and ids skipped):
+    the organisation or place found there, or the cell itself if it reads as a name."""
+    bars = [t.i for t in row if t.text == "|"]
+    for start, end in zip(bars, bars[1:]):
+        cell = doc[start + 1:end]
+        if not len(cell) or all(t.like_num or t.is_punct or not t.is_alpha and any(c.isdigit() for c in t.text)
+                                for t in cell):
+            continue  # "4846-2017", "12"
+        ent = index.parties.get(cell.start)
+        if ent is not None and ent.end == end:
+            return ent
+        return form_span(doc, cell.start, end) if len(cell) <= 6 and name_like(cell, vocab) else None
+    return None
+
+
+def name_like(words: Span, vocab: GrantVocabulary) -> bool:
+    """'Equmeniakyrkan', 'IGETEGO förening', 'NTF FyrBoDal': a name, not a clause opener."""
+    if words[0].text in vocab.not_names or not words[0].text[:1].isupper() or words[0].like_num:
+        return False
+    return all(w.text[:1].isupper() or w.lower_ in LIST_NAME_WORDS or any(w.lower_.endswith(h) for h in vocab.org_heads)
+               for w in words)

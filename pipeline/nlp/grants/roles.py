@@ -1,0 +1,63 @@
+"""Who funds and who receives: the choice among a grant clause's actors.
+
+The verb's voice decides the roles: with a giving verb ("beviljar", "ger") the
+clause's subject is the funder and the indirect object (or the actor after "till")
+the recipient; with a receiving verb ("får", "beviljas") the subject is the
+recipient and the actor after "från"/"av" the funder. The subject is the first actor
+before the verb that is not inside a prepositional phrase, or, in verb-second order
+("I år får Mora kommun"), the actor right after it. This is the one place that
+decides; a learned scorer of (funder, recipient) candidates would replace
+:func:`clause_roles`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.grants.clauses import Actor, Clause
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
+
+
+def clause_roles(doc: Doc, clause: Clause, vocab: GrantVocabulary, body: str | None) -> tuple[str | None, str | None]:
+    """(funder, recipient) of a grant clause. A passive receiving verb with no recipient
+    named ("Ytterligare 30 miljoner beviljas ...") gives to ``body``, the body the
+    release is about."""
+    verb = clause.verb
+    funder, recipient = word_order_roles(doc, clause.sent, verb, clause.actors, vocab)
+    if recipient is None and verb.lower_ in vocab.receive and verb.lower_.endswith("s") and body != funder:
+        recipient = body
+    return funder, recipient
+
+
+def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
+                     vocab: GrantVocabulary) -> tuple[str | None, str | None]:
+    """(funder, recipient) from the clause's word order around the transfer verb."""
+    def after_word(actor: Actor, words) -> bool:
+        return actor.start > 0 and doc[actor.start - 1].lower_ in words
+
+    before = [a for a in actors if a.end <= verb.i and not after_word(a, vocab.prepositions)]
+    after = [a for a in actors if a.start > verb.i]
+    subject = before[0] if before else None
+    finite = verb.lower_ not in vocab.infinitives
+    if subject is None and finite and verb_second(doc, sent, verb, vocab):
+        # "I år får Mora kommun ...", "År 2017 fördelade Folkbildningsrådet ..."
+        subject = next((a for a in after if a.start <= verb.i + 2 and not after_word(a, vocab.prepositions)), None)
+    source = next((a for a in actors if a is not subject and after_word(a, vocab.funder_prepositions)), None)
+    target = next((a for a in after if a is not subject and after_word(a, vocab.recipient_prepositions)), None)
+    object_ = next((a for a in after if a is not subject and not after_word(a, vocab.prepositions)), None)
+    if verb.lower_ in vocab.receive:
+        recipient, funder = subject or target or object_, source
+    else:
+        funder, recipient = subject or source, target or object_
+    funder_name = funder.name if funder else None
+    recipient_name = recipient.name if recipient else None
+    if funder_name == recipient_name:
+        recipient_name = None
+    return funder_name, recipient_name
+
+
+def verb_second(doc: Doc, sent: Span, verb: Token, vocab: GrantVocabulary) -> bool:
+    """Whether the clause puts its subject after the verb: it opens with an adverbial."""
+    first = sent[0]
+    while first.is_space or first.is_punct and first.i < verb.i:
+        first = doc[first.i + 1]
+    return first.lower_ in vocab.v2_openers or first.like_num or doc[verb.i - 1].text == ","

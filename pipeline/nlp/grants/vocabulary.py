@@ -1,0 +1,70 @@
+"""The words the grant finder reads, loaded once from ``grant_verbs.json``.
+
+Every module of the grant finder takes this one object, so a word list has one
+source (the data file) and one parsed form (sets and patterns built here).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pipeline import resources
+
+
+@dataclass(frozen=True)
+class GrantVocabulary:
+    give: frozenset[str]                  # verbs whose subject is the funder ("beviljar")
+    receive: frozenset[str]               # verbs whose subject is the recipient ("får")
+    funder_prepositions: frozenset[str]   # "från", "av": the actor after one is the funder
+    recipient_prepositions: frozenset[str]  # "till", "åt"
+    prepositions: frozenset[str]          # an actor after one is no subject or object
+    infinitives: frozenset[str]           # verb forms with no subject of their own
+    v2_openers: frozenset[str]            # adverbials that put the subject after the verb
+    home_subjects: frozenset[str]         # "projektet", "vi": the body the text is about
+    pronoun_subjects: frozenset[str]      # of those, the ones that need not open the sentence
+    part_of_amount: frozenset[str]        # "varav": a part of the amount stated before
+    rate: re.Pattern                      # "per person": an amount that is a rate
+    not_a_grant: re.Pattern               # money only proposed or open for applications
+    not_a_grant_exceptions: tuple[str, ...]  # purposes that read like such a cue ("för att fördela")
+    purpose_skip: frozenset[str]          # words between an amount and its purpose
+    purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
+    purpose_stops: frozenset[str]         # "vilket", "men": end it
+    recipient_groups: frozenset[str]      # "föreningar", "kommuner": who receives, not what for
+    not_names: frozenset[str]             # capitalised words that open no name (not_name_words.txt)
+    org_heads: tuple[str, ...]            # organisation head words (org_forms.json)
+
+    def is_transfer(self, lower: str) -> bool:
+        return lower in self.give or lower in self.receive
+
+
+def _words_pattern(words: list[str], opening: str) -> re.Pattern:
+    return re.compile(opening + r"(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+@functools.cache
+def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_name_words.txt",
+                     org_forms: str = "org_forms.json") -> GrantVocabulary:
+    """The vocabulary of the data files named (in pipeline/resources, or paths)."""
+    data = resources.read_json(name)
+    return GrantVocabulary(
+        give=frozenset(data["give"]),
+        receive=frozenset(data["receive"]),
+        funder_prepositions=frozenset(data["funder_prepositions"]),
+        recipient_prepositions=frozenset(data["recipient_prepositions"]),
+        prepositions=frozenset(data["prepositions"]),
+        infinitives=frozenset(data["infinitives"]),
+        v2_openers=frozenset(data["v2_openers"]),
+        home_subjects=frozenset(data["home_subjects"]),
+        pronoun_subjects=frozenset(data["pronoun_subjects"]),
+        part_of_amount=frozenset(data["part_of_amount_words"]),
+        rate=_words_pattern(data["rate_words"], r"^\s*"),
+        not_a_grant=_words_pattern(data["not_a_grant"], r"\b"),
+        not_a_grant_exceptions=tuple(data["not_a_grant_exceptions"]),
+        purpose_skip=frozenset(data["purpose_skip"]),
+        purpose_openers=frozenset(data["purpose_openers"]),
+        purpose_stops=frozenset(data["purpose_stops"]),
+        recipient_groups=frozenset(data["recipient_groups"]),
+        not_names=frozenset(resources.read_word_list(not_name_words)),
+        org_heads=tuple(resources.org_forms(org_forms)["head_words"]),
+    )
