@@ -246,3 +246,12 @@ def test_find_money_never_raises_and_spans_are_sound(text):
 def test_grouped_thousands_round_trip(high, low, separator):
     text = f"Föreningen får {high}{separator}{low:03d} kronor."
     assert [m.amount_sek for m in find_money(text)] == [high * 1000 + low]
+
+
+def test_a_list_of_amounts_under_a_line_that_says_they_are_kronor():
+    """"Siffrorna i kronor:" then one line per region, paragraphs apart: each number is money."""
+    text = ("Pengarna har fördelats enligt följande. Siffrorna i kronor:\n\n"
+            "Norrby 1 260 000\n\nSödra länet 880 000\n\nVästkusten 2 100 000\n\n"
+            "Fotnot: ett distrikt fick 2 000 färre deltagare än väntat.")
+    assert [(m.text, m.amount_sek) for m in find_money(text)] == [
+        ("1 260 000", 1_260_000), ("880 000", 880_000), ("2 100 000", 2_100_000)]

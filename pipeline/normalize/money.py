@@ -255,7 +255,7 @@ def _table_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_Can
         seen_headers.add(line_start)
         pos = line_end + 1
         while pos < len(text):
-            if text.startswith("\n|", pos):  # cell rows may stand as paragraphs of their own
+            if text.startswith("\n", pos):  # rows may stand as paragraphs of their own
                 pos += 1
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end < 0 else line_end

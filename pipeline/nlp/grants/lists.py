@@ -18,6 +18,7 @@ from pipeline.nlp.grants.vocabulary import GrantVocabulary
 from pipeline.nlp.organisations import form_span
 
 BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name (not dashes: they open quotes)
+SEPARATORS = {",", "–", "-", ":", "—"}  # what may stand between a line's name and the rest
 LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
 
 
@@ -27,8 +28,8 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
     recipients' names that were no entity yet, as ORG spans."""
     rows, names = [], []
     for sent, money in lines:
-        if len(sent) > 30 or not sent.text.strip():
-            continue
+        if len(sent) > 30 or not sent.text.strip() or any(t.lower_ in vocab.total_words for t in sent):
+            continue  # a long sentence is no list line; a total sums the lines
         name = line_opener(doc, sent, index, vocab)
         recipient = name and (name._.normalized or written_name(name))
         if recipient is None or recipient == funder:
@@ -46,20 +47,20 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
 
 
 def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
-    """The organisation or place a list line opens with, up to a comma or dash: an
-    entity, or a new ORG span over words that read as a name."""
+    """The organisation or place a list line opens with, up to a comma or dash or the
+    line's amount ("Norrby 1 260 000"): an entity, or a new ORG span over words that
+    read as a name."""
     first = next((t for t in sent if not t.is_space and t.text not in BULLETS), None)
     if first is None:
         return None
     if first.text == "|":
         return row_name(doc, sent, index, vocab)
     ent = index.parties.get(first.i)
-    if ent is not None:
-        nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.text in (",", "–", "-", ":", "—"):
-            return ent
+    if ent is not None and ent.end < sent.end and (doc[ent.end].text in SEPARATORS or index.has_money(ent.end, ent.end + 1)):
+        return ent
     end = first.i
-    while end < sent.end and end < first.i + 5 and doc[end].text not in (",", "–", "—", ":"):
+    while end < sent.end and end < first.i + 5 and doc[end].text not in SEPARATORS - {"-"} \
+            and not index.has_money(end, end + 1):
         end += 1
     words = doc[first.i:end]
     if end < sent.end and len(words) and name_like(words, vocab) and not index.has_money(first.i, end):

@@ -1,0 +1,37 @@
+"""Grant rules about how Swedish releases state grants, on sentences written for the
+purpose (rules-only pipeline): lists, totals, funders named away from the amount."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import BuildConfig
+from pipeline.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(BuildConfig(model="rules")).nlp
+
+
+def grants(nlp, text, published="2019-05-02", publisher=None):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.publisher = published, publisher
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [(g["funder"], g["recipient"], g["amount_sek"]) for g in doc._.grants]
+
+
+def test_list_lines_of_a_name_and_an_amount_without_a_separator(nlp):
+    text = ("Länsstyrelsen i Hallands län har fördelat pengarna till idrottsdistrikten. Siffrorna i kronor:\n\n"
+            "Skåne 1 260 000\n\nSmåland 880 000\n\nVästsvenska förbundet 2 100 000\n")
+    assert grants(nlp, text)[-3:] == [("Länsstyrelsen i Hallands län", "Skåne", 1_260_000),
+                                      ("Länsstyrelsen i Hallands län", "Småland", 880_000),
+                                      ("Länsstyrelsen i Hallands län", "Västsvenska förbundet", 2_100_000)]
+
+
+def test_a_total_line_of_a_list_is_no_grant(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat bidrag till följande föreningar:\n\n"
+            "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n\n"
+            "Röda Korset, Läxhjälp 400 000 kronor\n\n"
+            "Totalt: 600 000 kronor\n")
+    assert [amount for _, _, amount in grants(nlp, text)] == [200_000, 400_000]
