@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 from pipeline.document import RejectedInput
-from pipeline.parse import iter_raw_files, parse_file
+from pipeline.parse import parse_file
+from pipeline.rawstore import iter_raw_files
 
 
 def make_corpus(sample_dir: Path, out_dir: Path, n_docs: int, seed: int = 13) -> int:

@@ -118,20 +118,21 @@ def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path
 
 def test_a_worker_that_dies_stops_the_build_with_a_message_and_keeps_the_old_dataset(tmp_path, monkeypatch):
     import pipeline.build as build_module
+    from pipeline.build import extract
 
     raw, out = tmp_path / "raw", tmp_path / "out"
     make_corpus(raw, 6)
     build(raw, out)
     before = tables(out)
     (raw / "r9999.txt").write_text(release(9999), encoding="utf-8")
-    real = build_module._batch_results
+    real = extract.process_batch
 
     def dies_on_the_new_file(batch):  # as a worker killed by the kernel would: no exception, no result
         if any(task.source_file == "r9999.txt" for task in batch):
             os._exit(1)
         return real(batch)
 
-    monkeypatch.setattr(build_module, "_batch_results", dies_on_the_new_file)
+    monkeypatch.setattr(extract, "process_batch", dies_on_the_new_file)
     with pytest.raises(build_module.WorkerDied, match="r9999.txt|--processes 1"):
         build(raw, out, n_process=2, batch_size=1, use_cache=False)
     after = tables(out)

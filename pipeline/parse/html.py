@@ -3,7 +3,7 @@
 Page metadata (Open Graph, JSON-LD, Dublin Core, <time>) is more reliable than
 anything read from the layout, so title, dates, canonical URL and publisher come from
 there when present. The main text comes from a site adapter when the platform is
-known (:mod:`pipeline.parse.sites`), else from trafilatura, else from the largest run of
+known (:mod:`pipeline.platforms`), else from trafilatura, else from the largest run of
 <p> under <article>/<main>. Page chrome (cookie banners, menus, footers) is removed
 from the tree before any text is read, and the result goes through the same line
 filters as plain text.
@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from . import sites
+from pipeline import platforms as sites
 from .dateline import parse_date_string, parse_dateline
 from .text import clean_line, is_boilerplate
 

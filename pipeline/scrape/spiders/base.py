@@ -15,10 +15,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..adapters import Adapter, adapter_for
-from ..manifest import SourceState, load_state
+from pipeline.platforms import ListingAdapter, adapter_for
+from pipeline.rawstore import RawPage, SkippedPage, declared_encoding
+
 from ..sources import Source
-from ..store import RawPage, SkippedPage, declared_encoding, save_validators
+from ..state import SourceState, load_state, save_validators
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GONE = (404, 410)  # article statuses not worth asking for again
@@ -28,7 +29,7 @@ class SourceSpiderMixin:
     """Mixed into a Scrapy spider class; ``__init__`` takes the :class:`Source`."""
 
     source: Source
-    adapter: Adapter
+    adapter: ListingAdapter
     history: SourceState  # not "state": Scrapy's SpiderState extension owns that name
     crawler: Any
     logger: Any
