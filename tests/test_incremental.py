@@ -12,37 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.build import build_dataset
 from pipeline.config import BuildConfig
 from pipeline.dataset.schema import SCHEMAS
 from pipeline.dataset.write import JOURNAL, DatasetWriter, recover
 
+from builds import REPO, build, make_corpus, release, tables
+
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
-REPO = Path(__file__).resolve().parent.parent
-
-
-def release(i: int) -> str:
-    return (f"Integrationsstöd nummer {i}\n\n2019-03-{1 + i % 28:02d}\n\n"
-            f"Mora kommun får {100 + i} 000 kronor från Länsstyrelsen i Dalarnas län för projekt {i}. "
-            f"– Det är ett viktigt tillskott, säger Karin Lindqvist, projektledare i Mora kommun.\n")
-
-
-def make_corpus(raw: Path, n: int) -> None:
-    raw.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (raw / f"r{i:04d}.txt").write_text(release(i), encoding="utf-8")
-
-
-def build(raw, out, **kw):
-    return build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, **kw))
-
-
-def tables(out: Path) -> dict[str, pd.DataFrame]:
-    result = {}
-    for name in SCHEMAS:
-        frame = pd.read_parquet(out / f"{name}.parquet")
-        result[name] = frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
-    return result
 
 
 def test_unchanged_added_changed_removed(tmp_path):
@@ -114,30 +90,6 @@ def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path
     a, b = tables(parallel), tables(tmp_path / "single")
     for name in SCHEMAS:
         pd.testing.assert_frame_equal(a[name], b[name])
-
-
-def test_a_worker_that_dies_stops_the_build_with_a_message_and_keeps_the_old_dataset(tmp_path, monkeypatch):
-    import pipeline.build as build_module
-    from pipeline.build import extract
-
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    make_corpus(raw, 6)
-    build(raw, out)
-    before = tables(out)
-    (raw / "r9999.txt").write_text(release(9999), encoding="utf-8")
-    real = extract.process_batch
-
-    def dies_on_the_new_file(batch):  # as a worker killed by the kernel would: no exception, no result
-        if any(task.source_file == "r9999.txt" for task in batch):
-            os._exit(1)
-        return real(batch)
-
-    monkeypatch.setattr(extract, "process_batch", dies_on_the_new_file)
-    with pytest.raises(build_module.WorkerDied, match="r9999.txt|--processes 1"):
-        build(raw, out, n_process=2, batch_size=1, use_cache=False)
-    after = tables(out)
-    for name in SCHEMAS:
-        pd.testing.assert_frame_equal(after[name], before[name])
 
 
 def test_each_build_in_a_process_uses_its_own_configuration(tmp_path):

@@ -2,8 +2,9 @@
 
 Workers are forked after the pipeline is loaded, so they share its memory. They never
 outlive the build: each asks the kernel to kill it when its parent dies (Linux's
-PR_SET_PDEATHSIG; elsewhere a thread watches the parent's id), closes its inherited
-copy of the build lock, and leaves Ctrl-C to the parent, which stops them at once.
+PR_SET_PDEATHSIG; elsewhere a thread watches the parent's id), ends when its pipe from
+the parent closes, closes its inherited copy of the build lock, and leaves Ctrl-C to
+the parent, which stops them at once.
 """
 from __future__ import annotations
 
@@ -17,8 +18,7 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import connection
 from pathlib import Path
 from typing import Iterator
 
@@ -120,40 +120,92 @@ def start_worker(parent_pid: int, inherited_fds: tuple[int, ...]) -> None:
     threadpool_limits(1)  # workers use every core already; BLAS threads would compete for them
 
 
+def worker_main(conn, parent_pid: int, close_fds: tuple[int, ...]) -> None:
+    """A worker's life: batches in, encoded results out, until the build says stop or ends."""
+    start_worker(parent_pid, close_fds)
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):  # the build process is gone
+            return
+        if batch is None:
+            return
+        conn.send(extract.process_batch_encoded(batch))
+
+
+class Worker:
+    def __init__(self, context, parent_pid: int, close_fds: tuple[int, ...]) -> None:
+        self.conn, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(target=worker_main, args=(child_end, parent_pid, close_fds + (self.conn.fileno(),)),
+                                       daemon=True, name="pressmine-worker")
+        self.process.start()
+        child_end.close()  # the worker's end is the worker's alone: its death is an end of file here
+        self.job: tuple[int, list[Task]] | None = None  # (batch number, batch) being processed
+
+
 class WorkerPool:
-    """Forked processes that parse and extract batches, handed out as pass 1 finds them."""
+    """Forked processes that parse and extract batches, handed out as pass 1 finds them.
+
+    Each worker has a pipe of its own, so the pool knows which batch each one holds:
+    when one is killed, the message names its files, and stopping the pool is killing
+    its processes (no queue shared with them can be left half-written).
+    """
 
     def __init__(self, processes: int, batch_size: int, inherited_fds: tuple[int, ...] = ()) -> None:
         gc.freeze()  # the loaded pipeline is never collected: keep GC passes (and copy-on-write) off it
-        # An executor, not a multiprocessing.Pool: when a worker dies (killed, out of
-        # memory) its futures fail with BrokenProcessPool instead of waiting forever.
-        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=start_worker, initargs=(os.getpid(), inherited_fds))
-        self.processes, self.batch_size = processes, batch_size
-        self.submitted: collections.deque = collections.deque()
+        context = multiprocessing.get_context("fork")
+        self.workers: list[Worker] = []
+        for _ in range(processes):  # each closes the build's ends of its elder siblings' pipes
+            siblings = tuple(worker.conn.fileno() for worker in self.workers)
+            self.workers.append(Worker(context, os.getpid(), inherited_fds + siblings))
+        self.batch_size = batch_size
+        self.waiting: collections.deque[tuple[int, list[Task]]] = collections.deque()
+        self.finished: dict[int, tuple[list[Task], list[bytes]]] = {}
+        self.submitted = self.returned = 0  # batches
 
     def submit(self, tasks: list[Task]) -> None:
         for batch in batches(tasks, self.batch_size):
-            self.submitted.append((batch, self.pool.submit(extract.process_batch_encoded, batch)))
+            self.waiting.append((self.submitted, batch))
+            self.submitted += 1
+        self._collect(timeout=0)
 
     def results(self) -> Iterator[tuple[Task, dict, bytes]]:
         """Every submitted task's result (decoded, and as received), in submission order."""
-        while self.submitted:
-            batch, pending = self.submitted[0]
-            try:
-                payloads = pending.result()
-            except BrokenProcessPool:
-                raise WorkerDied(self._died_message()) from None
-            self.submitted.popleft()
+        while self.returned < self.submitted:
+            while self.returned not in self.finished:
+                self._collect(timeout=None)
+            batch, payloads = self.finished.pop(self.returned)
+            self.returned += 1
             for task, payload in zip(batch, payloads):
                 yield task, decode(payload), payload
 
-    def _died_message(self) -> str:
-        """The files that were being processed: the first unfinished batches, in the order
-        the pool hands them out (one per worker, and one queued)."""
-        unfinished = [batch for batch, future in self.submitted if future.exception() is not None]
-        in_flight = [task.source_file for batch in unfinished[:self.processes + 1] for task in batch]
-        shown = ", ".join(in_flight[:10]) + (f" and {len(in_flight) - 10} more" if len(in_flight) > 10 else "")
+    def _collect(self, timeout: float | None) -> None:
+        """Hand waiting batches to idle workers; take in what busy ones finished."""
+        for worker in self.workers:
+            if worker.job is None and self.waiting:
+                worker.job = self.waiting.popleft()
+                try:
+                    worker.conn.send(worker.job[1])
+                except OSError:  # it died while idle
+                    raise WorkerDied(self._died_message(worker.job[1])) from None
+        busy = [worker for worker in self.workers if worker.job is not None]
+        ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+        for worker in busy:
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    payloads = worker.conn.recv()
+                except (EOFError, OSError):
+                    raise WorkerDied(self._died_message(worker.job[1])) from None
+                number, batch = worker.job
+                self.finished[number] = (batch, payloads)
+                worker.job = None
+        if ready and self.waiting:
+            self._collect(timeout=0)
+
+    @staticmethod
+    def _died_message(batch: list[Task]) -> str:
+        files = [task.source_file for task in batch]
+        shown = ", ".join(files[:10]) + (f" and {len(files) - 10} more" if len(files) > 10 else "")
         return (f"a worker process was killed (by the system when memory ran out, or by a signal) while it "
                 f"processed one of these files: {shown}. Nothing was written and nothing set aside; results "
                 f"finished so far are cached. Build again, with --processes 1 or a smaller --batch-size if it "
@@ -163,14 +215,17 @@ class WorkerPool:
         return self
 
     def __exit__(self, exc_type, *exc) -> None:
-        if exc_type is not None:  # Ctrl-C or a failure: stop the workers now, do not finish their batches
-            kill = getattr(self.pool, "kill_workers", None)  # Python >= 3.14
-            if kill is not None:
-                kill()
-            else:
-                for process in list((self.pool._processes or {}).values()):
-                    process.kill()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for worker in self.workers:
+            if exc_type is None:
+                try:
+                    worker.conn.send(None)  # done: let it end by itself
+                except OSError:
+                    pass
+            else:  # Ctrl-C or a failure: stop now, do not finish the batches in flight
+                worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(timeout=None if exc_type is None else 5)
+            worker.conn.close()
         gc.unfreeze()
 
 
