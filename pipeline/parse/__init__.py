@@ -26,6 +26,7 @@ _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[
 _HTML_TAGS = re.compile(r"</?(?:p|div|body|span|a|br|h[1-6]|article|main|meta|script|li)\b[^>]*>", re.I)
 _MIN_BODY_LETTERS = 20
 _LETTER = re.compile(r"[^\W\d_]")
+MAX_NESTING = 256  # libxml2's limit on element depth, which our HTML parsers keep (no huge_tree)
 
 
 def __getattr__(name: str):
@@ -36,6 +37,20 @@ def __getattr__(name: str):
 
         return getattr(html, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the page's elements nest, as far as libxml2 follows them (MAX_NESTING + 1 at most)."""
+    from lxml import etree
+
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    parser.feed(text)
+    parser.close()
+    depth = deepest = 0
+    for event, _ in parser.read_events():
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def looks_like_html(text: str) -> bool:
@@ -91,6 +106,10 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     except Exception as exc:  # a parser bug on pathological input must not stop the run
         raise RejectedInput("unparseable", f"{type(exc).__name__}: {exc}") from None
     if sum(1 for _ in islice(_LETTER.finditer(body), _MIN_BODY_LETTERS)) < _MIN_BODY_LETTERS:
+        if is_html and nesting_depth(text) >= MAX_NESTING:
+            raise RejectedInput("unparseable", f"the page nests its elements {MAX_NESTING} or more levels deep (a "
+                                               "press release needs a few dozen); HTML parsers stop there, so its text "
+                                               "cannot be read")
         raise RejectedInput("no_text", "no press-release text is left after removing menus, labels and other page furniture")
     if not looks_swedish(body):
         raise RejectedInput("not_swedish", "the text is not in Swedish (too few Swedish function words); "

@@ -145,7 +145,8 @@ class SourceSpiderMixin:
             stats.inc_value("pressmine/ignored")
         else:
             stats.inc_value("pressmine/errors")
-            self.logger.warning("Failed %s: %s", request.url if request is not None else "?", failure.getErrorMessage())
+            self.logger.warning("Failed %s: %s", request.url if request is not None else "?",
+                                failure.getErrorMessage() or failure.type.__name__)
 
     def closed(self, reason: str) -> None:
         """After a finished run, keep the listing validators for the next run's conditional GETs."""
