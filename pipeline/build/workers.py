@@ -140,7 +140,9 @@ class Worker:
                                        daemon=True, name="pressmine-worker")
         self.process.start()
         child_end.close()  # the worker's end is the worker's alone: its death is an end of file here
-        self.job: tuple[int, list[Task]] | None = None  # (batch number, batch) being processed
+        # (batch number, batch) sent to it, in order: the first is being processed, the
+        # next waits in the pipe, so that the worker never idles while results are written.
+        self.jobs: collections.deque[tuple[int, list[Task]]] = collections.deque()
 
 
 class WorkerPool:
@@ -180,25 +182,25 @@ class WorkerPool:
                 yield task, decode(payload), payload
 
     def _collect(self, timeout: float | None) -> None:
-        """Hand waiting batches to idle workers; take in what busy ones finished."""
-        for worker in self.workers:
-            if worker.job is None and self.waiting:
-                worker.job = self.waiting.popleft()
-                try:
-                    worker.conn.send(worker.job[1])
-                except OSError:  # it died while idle
-                    raise WorkerDied(self._died_message(worker.job[1])) from None
-        busy = [worker for worker in self.workers if worker.job is not None]
+        """Keep every worker two batches deep; take in what busy ones finished."""
+        for depth in (1, 2):
+            for worker in self.workers:
+                if len(worker.jobs) < depth and self.waiting:
+                    worker.jobs.append(self.waiting.popleft())
+                    try:
+                        worker.conn.send(worker.jobs[-1][1])
+                    except OSError:  # it died while waiting for work
+                        raise WorkerDied(self._died_message(worker.jobs[0][1])) from None
+        busy = [worker for worker in self.workers if worker.jobs]
         ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
         for worker in busy:
             if worker.conn in ready or worker.process.sentinel in ready:
                 try:
                     payloads = worker.conn.recv()
                 except (EOFError, OSError):
-                    raise WorkerDied(self._died_message(worker.job[1])) from None
-                number, batch = worker.job
+                    raise WorkerDied(self._died_message(worker.jobs[0][1])) from None
+                number, batch = worker.jobs.popleft()
                 self.finished[number] = (batch, payloads)
-                worker.job = None
         if ready and self.waiting:
             self._collect(timeout=0)
 
