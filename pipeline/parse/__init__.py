@@ -59,15 +59,8 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
 
 
-def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_FILE_BYTES,
-               source_file: str | None = None) -> Document:
-    """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
-    (the name under ``raw_root``, see :func:`pipeline.rawstore.raw_files`) may be given
-    when the caller has it already. The document's ``content_sha256`` is of the bytes
-    read here, so a file that changed since the caller hashed it is noticed."""
-    meta = meta or {}
-    path = Path(path)
-    source_file = source_file or source_name(path, raw_root)
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or RejectedInput when it is too large or cannot be read."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -85,6 +78,19 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
                                           "check its permissions") from None
     if len(data) > max_bytes:
         raise RejectedInput("too_large", f"the file grew over the limit of {max_bytes / 2**20:.0f} MB while being read")
+    return data
+
+
+def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_FILE_BYTES,
+               source_file: str | None = None) -> Document:
+    """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
+    (the name under ``raw_root``, see :func:`pipeline.rawstore.raw_files`) may be given
+    when the caller has it already. The document's ``content_sha256`` is of the bytes
+    read here, so a file that changed since the caller hashed it is noticed."""
+    meta = meta or {}
+    path = Path(path)
+    source_file = source_file or source_name(path, raw_root)
+    data = read_bytes(path, max_bytes)
     try:
         text, encoding = decode_bytes(data, meta.get("encoding"))
         is_html = path.suffix.lower() in (".html", ".htm") or "html" in str(meta.get("content_type") or "").lower()
