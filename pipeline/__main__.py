@@ -42,12 +42,16 @@ def _add_build(sub) -> None:
     p.set_defaults(func=_run_build)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a job scheduler, systemd, `kill`): stop as Ctrl-C does."""
+
+
 def _stop_on_sigterm() -> None:
     """A job scheduler's SIGTERM stops the build as Ctrl-C does: workers stopped, nothing written."""
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
+    def terminate(signum, frame):
+        raise Terminated
 
-    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGTERM, terminate)
 
 
 def _run_build(args) -> int:
@@ -72,9 +76,9 @@ def _run_build(args) -> int:
     except OSError as error:  # the file system said no: say what and where, without a traceback
         print(f"error: {error.strerror or error}{f': {error.filename}' if error.filename else ''}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         print(f"interrupted: nothing was written, {config.out_dir} is as it was", file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130  # 128 + the signal's number, as shells report it
     finally:
         if bar:
             bar.close()
