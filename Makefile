@@ -11,15 +11,15 @@ DEV_CORPUS ?= ../shared/corpus
 NER_CORPUS ?= ../shared/corpora/swedish-ner-corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test score scrape model bench schema clean
+.PHONY: help install run test score scrape model classifiers bench schema notebooks report export clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,model]"
+	$(BIN)/python -m pip install --quiet -e ".[test,model,reports]"
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the project into it (done by the other targets)
@@ -40,13 +40,25 @@ scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml in
 model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
 	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
 
+classifiers: $(STAMP) ## train the relevance classifier on a labelled corpus (CORPUS=dir, NEWS=token file for extra negatives) into pipeline/resources
+	$(BIN)/python -m pipeline classifiers --corpus $(or $(CORPUS),$(DEV_CORPUS)) $(if $(NEWS),--news $(NEWS))
+
 bench: $(STAMP) ## throughput and memory of whole builds on a synthetic corpus (DOCS=5000 RUNS=3 MODEL=rules)
 	$(BIN)/python -m pipeline.bench --docs $(or $(DOCS),5000) --runs $(or $(RUNS),3) --model $(or $(MODEL),rules)
 
 schema: $(STAMP) ## write the data dictionary of the Parquet tables into README.md
 	$(BIN)/python -m pipeline schema --update-readme README.md
 
+notebooks: $(STAMP) ## execute the notebooks on data/processed into reports/<name>.html (figures embedded)
+	$(BIN)/python -m pipeline notebooks --processed $(OUT) --out reports
+
+report: $(STAMP) ## write reports/summary.html: counts, NLP base, files set aside, top grants, links to the notebooks
+	$(BIN)/python -m pipeline report --processed $(OUT) --out reports
+
+export: $(STAMP) ## write every table to exports/ as CSV (UTF-8 with BOM) and exports/pressmine.xlsx
+	$(BIN)/python -m pipeline export --processed $(OUT) --out exports
+
 clean: ## remove processed data, caches and build output (raw data is never touched)
 	find data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
-	rm -rf build .pytest_cache .hypothesis
+	rm -rf build reports exports .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -exec rm -rf {} +

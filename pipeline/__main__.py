@@ -1,11 +1,13 @@
-"""Command line: ``python -m pipeline {build,scrape,model,schema} --help``."""
+"""Command line: ``python -m pipeline {build,scrape,model,classifiers,schema,export,report,notebooks} --help``."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from pipeline import __version__
@@ -46,12 +48,21 @@ class Terminated(BaseException):
     """SIGTERM (a job scheduler, systemd, `kill`): stop as Ctrl-C does."""
 
 
-def _stop_on_sigterm() -> None:
-    """A job scheduler's SIGTERM stops the build as Ctrl-C does: workers stopped, nothing written."""
+@contextlib.contextmanager
+def _stop_on_sigterm():
+    """While the build runs, a job scheduler's SIGTERM stops it as Ctrl-C does: workers
+    stopped, nothing written. (Signal handlers belong to the main thread.)"""
     def terminate(signum, frame):
         raise Terminated
 
-    signal.signal(signal.SIGTERM, terminate)
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run_build(args) -> int:
@@ -63,13 +74,13 @@ def _run_build(args) -> int:
                                   max_file_bytes=int(args.max_file_mb * 1024 * 1024), max_text_chars=args.max_text_chars,
                                   redact_contacts=args.redact_contacts, use_cache=not args.no_cache,
                                   show_progress=not args.quiet)
-    _stop_on_sigterm()
     bar = None
     if config.show_progress and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(unit="file", desc="build", leave=False)
     try:
-        summary = build_dataset(config, progress=bar.update if bar else None)
+        with _stop_on_sigterm():
+            summary = build_dataset(config, progress=bar.update if bar else None)
     except (BuildError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -116,7 +127,7 @@ def _run_schema(args) -> int:
 
 
 def _add_plugin(sub, name: str, module: str, help_text: str) -> None:
-    """Subcommands whose stage has its own CLI module (scrape, model)."""
+    """Subcommands whose stage has its own CLI module (scrape, model, export, reports)."""
     try:
         cli = __import__(module, fromlist=["configure_parser", "run"])
     except ImportError as error:
@@ -137,7 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     _add_build(sub)
     _add_plugin(sub, "scrape", "pipeline.scrape.cli", "fetch press releases from the sources in sources.toml into the raw folder")
     _add_plugin(sub, "model", "pipeline.model.cli", "train the Swedish NER model into models/")
+    _add_plugin(sub, "classifiers", "pipeline.topics.cli",
+                "train the relevance classifier on a labelled corpus and evaluate themes and target groups")
     _add_schema(sub)
+    _add_plugin(sub, "notebooks", "pipeline.reports.notebooks", "execute the notebooks on a build into reports/<name>.html")
+    _add_plugin(sub, "report", "pipeline.reports.summary", "write a one-page summary of a build to reports/summary.html")
+    _add_plugin(sub, "export", "pipeline.export", "write every table as CSV (UTF-8 with BOM) and one Excel workbook with a data dictionary")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args) or 0)

@@ -30,15 +30,21 @@ from pipeline.parse import parse_file
 from pipeline.rawstore import iter_raw_files
 
 
+def sample_documents(sample_dir: Path) -> list:
+    """The sample's releases as the build parses them (a bad file is skipped, not fatal)."""
+    documents = []
+    for path in iter_raw_files(sample_dir):
+        try:
+            documents.append(parse_file(path, sample_dir))
+        except RejectedInput as error:
+            print(f"sample file skipped: {path.name}: {error}", file=sys.stderr)
+    return documents
+
+
 def make_corpus(sample_dir: Path, out_dir: Path, n_docs: int, seed: int = 13) -> int:
     """Write ``n_docs`` distinct releases (title + 3-6 paragraphs drawn from the sample); return the word count."""
     titles, paragraphs = [], []
-    for path in iter_raw_files(sample_dir):
-        try:
-            document = parse_file(path, sample_dir)
-        except RejectedInput as error:  # a bad file in the sample is skipped, not fatal
-            print(f"sample file skipped: {path.name}: {error}", file=sys.stderr)
-            continue
+    for document in sample_documents(sample_dir):
         titles.append(document.title or "Pressmeddelande")
         body = document.text[len(document.title or ""):]
         paragraphs += [p.strip() for p in body.split("\n\n") if len(p.split()) >= 8]
@@ -118,6 +124,34 @@ def timed_build(args: list[str]) -> tuple[float, int, str]:
     return seconds, peak, output
 
 
+def dedupe_bench(sample_dir: Path, n_docs: int, copies_every: int = 100, seed: int = 7) -> str:
+    """Near-duplicate detection on ``n_docs`` synthetic texts of 250 words drawn from
+    the sample's vocabulary, every ``copies_every``-th one republished with other page
+    furniture: seconds to sign them (done by the build's workers, per document) and to
+    group them (done once at the end of a build), and the copies found."""
+    import numpy as np
+
+    from pipeline.dataset.duplicates import Signed, find_duplicates, signature
+
+    vocabulary = sorted({w for document in sample_documents(sample_dir) for w in document.text.split()})
+    rng = np.random.RandomState(seed)
+    texts = [" ".join(rng.choice(vocabulary, 250)) for _ in range(n_docs)]
+    planted = {}
+    for i in range(0, n_docs - 1, copies_every):
+        texts[i + 1] = "Publicerad av lokaltidningen\n\n" + texts[i] + "\n\nLäs mer på vår webbplats."
+        planted[f"d{i + 1}"] = f"d{i}"
+    started = time.perf_counter()
+    signed = [Signed(f"d{i}", None, **signature(text)) for i, text in enumerate(texts)]
+    signing = time.perf_counter() - started
+    started = time.perf_counter()
+    found = find_duplicates(signed)
+    grouping = time.perf_counter() - started
+    right = sum(found.get(copy) == original for copy, original in planted.items())
+    return (f"near-duplicates: {n_docs} documents: signing {signing:.1f} s ({n_docs / signing:.0f} docs/s, in the workers), "
+            f"grouping {grouping:.1f} s; {right} of {len(planted)} planted copies found, "
+            f"{len(found) - right} other pairs called copies")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=5000, help="documents in the synthetic corpus (default 5000)")
@@ -126,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="rules", help="NLP base, as for build --model (default: rules)")
     parser.add_argument("--processes", type=int, default=0, help="as for build --processes (default: auto)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the corpus and output in this folder")
+    parser.add_argument("--dedupe-docs", type=int, default=100_000,
+                        help="synthetic documents for the near-duplicate measurement (default 100000; 0 skips it)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="pressmine-bench-"))
@@ -154,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor:           {f:6.2f} s  {args.docs / f:7.0f} docs/s  (spaCy blank over the same files, one process; "
           f"runs: {', '.join(f'{x:.2f}' for x in floor)})")
     print(f"cold build / floor: {c / f:.2f}x")
+    if args.dedupe_docs:
+        print(dedupe_bench(args.sample, args.dedupe_docs))
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

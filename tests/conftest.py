@@ -1,12 +1,46 @@
-"""Fixtures shared by several test modules."""
+"""Shared fixtures: a dataset built once per session for the tests of what reads it
+(exports, notebooks, the summary, DuckDB and polars), and files that cannot be read."""
 from __future__ import annotations
 
 import builtins
+import contextlib
 import errno
+import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+
+from pipeline.__main__ import main
+
+REPORTS_CORPUS = Path(__file__).parent / "fixtures" / "reports_corpus"
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """``python -m pipeline ARGS`` in this process: exit code, what it printed, what it said on stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def build_with_cli(raw: Path, out: Path) -> Path:
+    """Build ``raw`` into ``out`` through the command line a user runs (``python -m
+    pipeline build``), in this process: spaCy is imported once for the session."""
+    code, printed, said = run_cli("build", "--raw", raw, "--out", out, "--model", "rules", "--quiet", "--no-cache")
+    assert code == 0, printed + said
+    return out
+
+
+@pytest.fixture(scope="session")
+def reports_build(tmp_path_factory) -> Path:
+    """Seven invented releases (two from a county board's press room with a scrape
+    manifest, one announcing the same grant as the board, one without money or date,
+    one empty file) built into a processed folder."""
+    root = tmp_path_factory.mktemp("reports")
+    shutil.copytree(REPORTS_CORPUS, root / "raw")
+    return build_with_cli(root / "raw", root / "processed")
 
 
 @pytest.fixture(scope="module")

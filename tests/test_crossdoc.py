@@ -6,7 +6,8 @@ import pandas as pd
 from pipeline.build import build_dataset
 from pipeline.config import BuildConfig
 from pipeline.dataset import crossdoc
-from pipeline.dataset.crossdoc import actor_id, group_grants
+from pipeline.dataset.crossdoc import actor_id
+from pipeline.dataset.initiatives import group_grants
 
 
 def grant(doc_id, amount, funder=None, recipient=None, year=None, start=0):
@@ -60,7 +61,7 @@ def test_indexed_grouping_matches_a_plain_scan():
     """The indexes only narrow the search: same result as comparing with every initiative."""
     import random
 
-    from pipeline.dataset.crossdoc import FIELDS, Initiative
+    from pipeline.dataset.initiatives import FIELDS, Initiative
 
     def scan(grants):
         ordered = sorted(grants, key=lambda g: (-sum(g[f] is not None for f in FIELDS), g["doc_id"], g["start_char"]))
@@ -111,15 +112,15 @@ def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
     initiatives = pd.read_parquet(out / "initiatives.parquet")
     row = initiatives.iloc[0]
     assert len(initiatives) == 1
-    assert (row.funder, row.recipient, row.amount_sek, row.n_documents) == (
-        "Länsstyrelsen i Hallands län", "Hylte kommun", 450_000, 2)
+    assert (list(row.funders), list(row.recipients), row.amount_sek, row.n_documents) == (
+        ["Länsstyrelsen i Hallands län"], ["Hylte kommun"], 450_000, 2)
     assert str(row.first_published) == "2016-03-01"
     assert row.purpose == "ett språkcafé för nyanlända"  # from the earliest statement that says
 
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
     person = actors.loc[actor_id("PERSON", "Anna Lindqvist")]
     assert person.n_documents == 2 and "integrationsstrateg" in list(person.roles)
-    town = actors.loc[row.recipient_actor_id]
+    town = actors.loc[row.recipient_actor_ids[0]]
     assert (town["name"], town.municipality_code, town.n_documents) == ("Hylte kommun", "1315", 2)
     entities = pd.read_parquet(out / "entities.parquet")
     assert set(entities.query("label == 'ORG'").actor_id) <= set(actors.index)
@@ -129,14 +130,16 @@ def test_a_build_links_documents_and_keeps_doing_so_incrementally(tmp_path):
 def test_a_body_named_by_its_bare_name_links_to_its_canonical_actor(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     add_release(
-        raw, "fordelning.txt", "Pengar till sex kommuner", "2018-06-12",
-        "Länsstyrelsen i Skåne län beviljar Malmö stad 9 miljoner kronor i år.\n\n"
+        raw, "fordelning.txt", "Pengar till mottagandet av nyanlända", "2018-06-12",
+        "Länsstyrelsen i Skåne län beviljar Malmö stad 9 miljoner kronor i år för insatser för nyanlända "
+        "flyktingar: språkcafé, samhällsorientering och föreningsverksamhet.\n\n"
         "Övriga kommuner får så här:\n\nHelsingborg – 13 miljoner kronor i år.\n\n"
         "Landskrona – 8 miljoner kronor i år.")
     build(raw, out)
-    initiatives = pd.read_parquet(out / "initiatives.parquet").set_index("recipient")
+    grants = pd.read_parquet(out / "grants.parquet").set_index("recipient")
+    initiatives = pd.read_parquet(out / "initiatives.parquet").set_index("initiative_id")
     actors = pd.read_parquet(out / "actors.parquet").set_index("actor_id")
-    helsingborg = actors.loc[initiatives.loc["Helsingborg"].recipient_actor_id]
+    helsingborg = actors.loc[initiatives.loc[grants.loc["Helsingborg"].initiative_id].recipient_actor_ids[0]]
     assert (helsingborg["name"], helsingborg.municipality_code) == ("Helsingborgs stad", "1283")
 
 
@@ -156,3 +159,36 @@ def test_actors_do_not_depend_on_how_entities_are_streamed(tmp_path, monkeypatch
     assert (person.n_documents, str(person.first_published), str(person.last_published)) == (3, "2016-03-01", "2016-03-03")
     assert list(person.affiliations) == ["Hylte kommun", "Mora kommun"]
 
+
+
+def test_contract_2_tables_count_copies_once_and_leave_out_other_topics(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    body = ("Länsstyrelsen i Hallands län beviljar Hylte kommun 450 000 kronor för ett språkcafé och "
+            "samhällsorientering för nyanlända. Projektet ska också ge läxhjälp till nyanlända barn och erbjuda "
+            "en mötesplats för föräldrar. – Vi vill nå fler nyanlända kvinnor, säger Anna Lindqvist, "
+            "integrationsstrateg i Hylte kommun. Arbetet börjar i september i samverkan med biblioteket.")
+    add_release(raw, "lansstyrelsen.txt", "Stöd till språkcafé i Hylte", "2016-03-01", body)
+    add_release(raw, "tidningen.txt", "Stöd till språkcafé i Hylte", "2016-03-04",
+                "Hallandsbladet – nyheter\n\n" + body + "\n\nLäs mer om Hylte i vår bilaga.")
+    add_release(raw, "naturvard.txt", "Pengar till naturvård", "2016-05-02",
+                "Länsstyrelsen i Hallands län beviljar Hylte kommun 300 000 kronor till naturvård: "
+                "våtmarker och vandringsleder vid sjön. Kommunen bidrar själv med lika mycket.")
+    build(raw, out)
+    docs = pd.read_parquet(out / "documents.parquet").set_index("source_file")
+    assert docs.loc["tidningen.txt"].duplicate_of == docs.loc["lansstyrelsen.txt"].doc_id
+    assert pd.isna(docs.loc["lansstyrelsen.txt"].duplicate_of)
+    assert docs.loc["lansstyrelsen.txt"].is_integration and not docs.loc["naturvard.txt"].is_integration
+    assert {"sprak", "samhallsorientering"} <= set(docs.loc["lansstyrelsen.txt"].themes)
+    assert list(docs.loc["naturvard.txt"].themes) == [] and list(docs.loc["naturvard.txt"].target_groups) == []
+
+    grants = pd.read_parquet(out / "grants.parquet").merge(docs.reset_index()[["doc_id", "source_file"]], on="doc_id")
+    by_file = grants.set_index("source_file")
+    assert pd.isna(by_file.loc["naturvard.txt"].initiative_id)  # not about integration
+    assert pd.isna(by_file.loc["tidningen.txt"].initiative_id)  # a copy adds nothing
+    initiatives = pd.read_parquet(out / "initiatives.parquet")
+    assert len(initiatives) == 1
+    row = initiatives.iloc[0]
+    assert row.initiative_id == by_file.loc["lansstyrelsen.txt"].initiative_id
+    assert (row.amount_sek, row.n_documents, list(row.recipients)) == (450_000, 1, ["Hylte kommun"])
+    assert (row.municipality_code, row.county_code, row.year_first) == ("1315", "13", 2016)
+    assert {"nyanlanda", "barn_unga", "kvinnor"} <= set(row.target_groups)

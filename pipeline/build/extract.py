@@ -54,9 +54,10 @@ def process_batch(batch: list[Task]) -> list[dict]:
             detail = failures.get(document.doc_id, "extraction failed")
             results[index] = rejection(document.source_file, "error", detail, cacheable=False)
             continue
-        results[index] = {"document": rowlib.document_row(document),
+        results[index] = {"document": {**rowlib.document_row(document), **rowlib.topic_columns(doc)},
                           "entities": rowlib.entity_rows(doc, document.text),
-                          "grants": rowlib.grant_rows(doc)}
+                          "grants": rowlib.grant_rows(doc),
+                          "signature": rowlib.signature_row(document)}
         if document.content_sha256 != batch[index].content_sha256:  # changed since pass 1 hashed it
             log.warning("%s changed while the build ran; built from its content as read now", document.source_file)
             results[index]["cacheable"] = False  # not under the key of the bytes pass 1 saw

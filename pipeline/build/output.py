@@ -37,12 +37,20 @@ class BuildSummary:
     from_cache: int = 0
     processed: int = 0
     seconds: float = 0.0
+    relevant: int = 0
+    copies: int = 0
+    initiatives: int = 0
+    named_initiatives: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        named = self.named_initiatives
         out = [f"NLP pipeline: {self.base}",
                f"documents: {self.documents} ({self.processed} processed, {self.from_cache} from cache) in {self.seconds:.1f} s",
+               f"about integration: {self.relevant} of {self.documents}" + (f" ({self.copies} copies of another document)" if self.copies else ""),
                "entities: " + (", ".join(f"{label} {n}" for label, n in sorted(self.entities.items())) or "none"),
                f"grants: {self.grants}",
+               f"initiatives: {self.initiatives} ({len(named)} named{': ' if named else ''}{', '.join(named[:12])}"
+               + (f", ... {len(named) - 12} more" if len(named) > 12 else "") + ")",
                f"set aside: {len(self.rejected)}"]
         out += [f"  {r.source_file}: {r.reason} - {r.detail}" for r in self.rejected[:20]]
         if len(self.rejected) > 20:
@@ -79,10 +87,12 @@ class BuildOutput:
         else:
             document, entities = result["document"], result["entities"]
             summary.documents += 1
+            summary.relevant += bool(document.get("is_integration"))
             writer.add("documents", [document])
             summary.entities.update(r["label"] for r in entities)
             writer.add("entities", rowlib.with_doc_id(entities, document["doc_id"]))
             writer.add("grants", rowlib.with_doc_id(result["grants"], document["doc_id"]))
+            writer.add("signatures", [result["signature"]])
             summary.grants += len(result["grants"])
         if self.progress:
             self.progress(1)
@@ -102,8 +112,12 @@ class BuildOutput:
         self.pending.clear()
 
     def commit(self, build_info: dict) -> None:
+        """Move the new tables into place; the summary learns what the cross-document step found."""
         self.flush_cache()
-        self.dataset_writer().commit(build_info)
+        writer = self.dataset_writer()
+        writer.commit(build_info)
+        self.summary.copies, self.summary.initiatives = writer.copies, writer.counts["initiatives"]
+        self.summary.named_initiatives = writer.named_initiatives
 
     def __enter__(self) -> "BuildOutput":
         return self

@@ -1,4 +1,5 @@
-"""Cross-document tables: actors and initiatives.
+"""Cross-document tables: actors and initiatives, and the links they give the
+per-document tables (a grant's initiative).
 
 Per-document results are cached, but what links documents is not: a new release
 can add a mention to an actor or a second source to an initiative. So these tables
@@ -9,50 +10,85 @@ cheap next to any NLP: one streaming pass over the entities and one over the gra
 - ``actors``: one row per person, organisation or place across the corpus. Mentions
   are the same actor when they have the same label and name: the reference data's
   canonical name for bodies, the full name (after in-document coreference) for people.
-- ``initiatives``: grants stated in several releases (the county board and the
-  municipality often announce the same money) become one initiative.
+- ``initiatives``: see :mod:`pipeline.dataset.initiatives`.
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.dataset.ids import actor_id
+from pipeline.dataset.initiatives import (
+    Initiative,
+    Mention,
+    Named,
+    group_grants,
+    link_grants,
+    named_initiatives,
+    ranked,
+    unnamed_id,
+)
 
 ENTITY_COLUMNS = ["doc_id", "label", "actor_id", "normalized", "canonical", "text", "org_type",
-                  "municipality_code", "county_code", "role", "affiliation"]
+                  "municipality_code", "county_code", "role", "affiliation", "owner", "start_char", "end_char"]
+DOCUMENT_COLUMNS = ["doc_id", "published", "is_integration", "themes", "target_groups", "duplicate_of"]
 TALLIED = ("org_type", "municipality_code", "county_code", "role", "affiliation")
 BATCH_ROWS = 65_536  # entity rows read at a time: memory follows the actors, not the mentions
 
 
-def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> dict[str, pa.Table]:
+@dataclass
+class Derived:
+    """The cross-document tables, and each staged grant's initiative (in grants order)."""
+    tables: dict[str, pa.Table]
+    grant_initiatives: list[str | None]
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    published: object
+    eligible: bool  # about integration, and no copy of another document
+    themes: list[str]
+    target_groups: list[str]
+
+
+def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> Derived:
     """The cross-document tables, from the per-document Parquet files in ``staging``.
 
     Entities are streamed in batches and folded into one tally per actor, so memory
     grows with the number of distinct actors, never with the number of mentions."""
-    documents = pq.read_table(staging / "documents.parquet", columns=["doc_id", "published"])
-    published = dict(zip(documents["doc_id"].to_pylist(), documents["published"].to_pylist()))
+    docs = read_documents(staging)
     grants = pq.read_table(staging / "grants.parquet").to_pylist()
-    grant_docs = {g["doc_id"] for g in grants}
     tallies: dict[str, ActorTally] = {}
-    bodies: dict[tuple[str, str], str] = {}  # (doc_id, name as written) -> actor_id, for grant parties
+    bodies: dict[tuple[str, str], str] = {}  # (doc_id, name as written) -> actor_id, for initiatives' parties
+    mentions: list[Mention] = []
     for batch in pq.ParquetFile(staging / "entities.parquet").iter_batches(BATCH_ROWS, columns=ENTITY_COLUMNS):
         for row in zip(*(batch.column(name).to_pylist() for name in ENTITY_COLUMNS)):
             doc_id, label, actor, normalized, canonical, text = row[:6]
+            if label == "INITIATIVE" and docs[doc_id].eligible:
+                mentions.append(Mention(doc_id, normalized or text, row[11], row[12], row[13]))
             if actor is None:
                 continue
             tally = tallies.get(actor)
             if tally is None:  # the name its id was made from (see rows.entity_rows)
                 tally = tallies[actor] = ActorTally(label, canonical or normalized or text)
-            tally.add(doc_id, published.get(doc_id), row[6:])
-            if label == "ORG" and normalized and doc_id in grant_docs:
+            tally.add(doc_id, docs[doc_id].published, row[6:11])
+            if label == "ORG" and normalized and docs[doc_id].eligible:
                 bodies[(doc_id, normalized)] = actor
-    return {"actors": actors_table(tallies, schemas["actors"]),
-            "initiatives": initiatives_table(grants, published, schemas["initiatives"], bodies)}
+    places = {actor: (t.top("municipality_code"), t.top("county_code")) for actor, t in tallies.items()}
+    builder = InitiativeRows(docs, bodies, places, schemas["initiatives"])
+    initiatives, per_grant = builder.table(grants, mentions, staging)
+    return Derived({"actors": actors_table(tallies, schemas["actors"]), "initiatives": initiatives}, per_grant)
+
+
+def read_documents(staging: Path) -> dict[str, DocInfo]:
+    table = pq.read_table(staging / "documents.parquet", columns=DOCUMENT_COLUMNS)
+    columns = [table[name].to_pylist() for name in DOCUMENT_COLUMNS]
+    return {doc_id: DocInfo(published, bool(relevant) and copy_of is None, themes or [], groups or [])
+            for doc_id, published, relevant, themes, groups, copy_of in zip(*columns)}
 
 
 class ActorTally:
@@ -85,8 +121,11 @@ class ActorTally:
         counts = self.values.get(field_name, {})
         return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    def top(self, field_name: str) -> str | None:
+        return (self.ranked(field_name) or [None])[0]
+
     def row(self, actor: str) -> dict:
-        first = {f: (self.ranked(f) or [None])[0] for f in ("org_type", "municipality_code", "county_code")}
+        first = {f: self.top(f) for f in ("org_type", "municipality_code", "county_code")}
         return {"actor_id": actor, "label": self.label, "name": self.name, **first,
                 "roles": self.ranked("role"), "affiliations": self.ranked("affiliation"),
                 "n_documents": self.n_documents, "n_mentions": self.n_mentions,
@@ -100,101 +139,107 @@ def actors_table(tallies: dict[str, ActorTally], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+
+
 # -- initiatives ---------------------------------------------------------------------
 
-FIELDS = ("funder", "recipient", "year")
-PARTIES = ("funder", "recipient")
+class InitiativeRows:
+    """Rows of the initiatives table, from the eligible documents' mentions and grants."""
+
+    def __init__(self, docs: dict[str, DocInfo], bodies: dict[tuple[str, str], str],
+                 places: dict[str, tuple[str | None, str | None]], schema: pa.Schema) -> None:
+        self.docs, self.bodies, self.places, self.schema = docs, bodies, places, schema
+
+    def table(self, grants: list[dict], mentions: list[Mention], staging: Path) -> tuple[pa.Table, list[str | None]]:
+        eligible = [g for g in grants if self.docs[g["doc_id"]].eligible]
+        named = named_initiatives(mentions)
+        by_doc: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_doc.setdefault(m.doc_id, []).append(m)
+        unnamed = group_grants(link_grants(eligible, by_doc, named))
+        sentences = mention_sentences(staging, [item.mentions[0] for item in named.values() if not item.grants])
+        rows, of_grant = [], {}
+        for item in named.values():
+            rows.append(self.named_row(item, sentences))
+            of_grant.update({id(g): rows[-1]["initiative_id"] for g in item.grants})
+        for initiative in unnamed:
+            rows.append(self.unnamed_row(initiative))
+            of_grant.update({id(g): rows[-1]["initiative_id"] for g in initiative.statements})
+        rows.sort(key=lambda r: (-(r["year_last"] or 0), r["name"] is None, -(r["amount_sek"] or 0), r["initiative_id"]))
+        return pa.Table.from_pylist(rows, schema=self.schema), [of_grant.get(id(g)) for g in grants]
+
+    def named_row(self, item: Named, sentences: dict[tuple[str, int], str]) -> dict:
+        groups = group_grants(item.grants)
+        doc_ids = [m.doc_id for m in item.mentions] + [g["doc_id"] for g in item.grants]
+        first = self.earliest(item.grants)
+        evidence = first["evidence"] if first else sentences.get((item.mentions[0].doc_id, item.mentions[0].start), item.name)
+        return {"initiative_id": item.initiative_id, "name": item.name, "owner": item.owner,
+                "amount_sek": sum(g.amount_sek for g in groups) if groups else None,
+                **self.common(item.grants, doc_ids, item.owner, evidence)}
+
+    def unnamed_row(self, initiative: Initiative) -> dict:
+        statements = initiative.statements
+        return {"initiative_id": unnamed_id(initiative), "name": None, "owner": None,
+                "amount_sek": initiative.amount_sek,
+                **self.common(statements, [g["doc_id"] for g in statements], None, self.earliest(statements)["evidence"])}
+
+    def common(self, grants: list[dict], doc_ids: list[str], owner: str | None, evidence: str) -> dict:
+        doc_ids = sorted(dict.fromkeys(doc_ids), key=self.published_order)
+        funders, recipients = ranked(g["funder"] for g in grants), ranked(g["recipient"] for g in grants)
+        years = [g["year"] for g in grants if g["year"] is not None]
+        years = years or [self.docs[d].published.year for d in doc_ids if self.docs[d].published is not None]
+        dates = [self.docs[d].published for d in doc_ids if self.docs[d].published is not None]
+        first = self.earliest([g for g in grants if g.get("purpose")])
+        owner_id = self.actor(owner, doc_ids)
+        funder_ids = [self.actor(f, doc_ids) for f in funders]
+        recipient_ids = [self.actor(r, doc_ids) for r in recipients]
+        return {
+            "owner_actor_id": owner_id, "funders": funders, "recipients": recipients,
+            "funder_actor_ids": funder_ids, "recipient_actor_ids": recipient_ids,
+            "purpose": first["purpose"] if first else None,
+            "year_first": min(years) if years else None, "year_last": max(years) if years else None,
+            "themes": ranked(t for d in doc_ids for t in self.docs[d].themes),
+            "target_groups": ranked(t for d in doc_ids for t in self.docs[d].target_groups),
+            **self.place([owner_id, *recipient_ids], funder_ids),
+            "n_documents": len(doc_ids), "doc_ids": doc_ids, "first_published": min(dates) if dates else None,
+            "evidence": evidence,
+        }
+
+    def place(self, runners: list[str | None], funders: list[str | None]) -> dict:
+        """Where it is: the codes of whoever runs it, else of whoever funds it (a county board)."""
+        municipality = next((self.places[a][0] for a in runners if a in self.places and self.places[a][0]), None)
+        county = next((self.places[a][1] for a in [*runners, *funders] if a in self.places and self.places[a][1]), None)
+        return {"municipality_code": municipality, "county_code": county}
+
+    def actor(self, name: str | None, doc_ids: list[str]) -> str | None:
+        """The actor a party names: from a document's own mention, else by the name itself."""
+        if name is None:
+            return None
+        return next((self.bodies[(d, name)] for d in doc_ids if (d, name) in self.bodies), None) or actor_id("ORG", name)
+
+    def published_order(self, doc_id: str) -> tuple:
+        published = self.docs[doc_id].published
+        return (published is None, published or 0, doc_id)
+
+    def earliest(self, grants: list[dict]) -> dict | None:
+        return min(grants, key=lambda g: (*self.published_order(g["doc_id"]), g["start_char"]), default=None)
 
 
-@dataclass
-class Initiative:
-    """Grant statements that describe the same money, and what they agree on."""
-    amount_sek: int
-    funder: str | None = None
-    recipient: str | None = None
-    year: int | None = None
-    statements: list[dict] = field(default_factory=list)
-
-    def accepts(self, grant: dict) -> bool:
-        """Same amount, no field that contradicts, and the same funder or recipient named."""
-        if grant["amount_sek"] != self.amount_sek:
-            return False
-        if any(grant[f] is not None and getattr(self, f) is not None and grant[f] != getattr(self, f) for f in FIELDS):
-            return False
-        return any(grant[f] is not None and grant[f] == getattr(self, f) for f in PARTIES)
-
-    def add(self, grant: dict) -> None:
-        self.statements.append(grant)
-        for f in FIELDS:
-            if getattr(self, f) is None:
-                setattr(self, f, grant[f])
+def mention_sentences(staging: Path, mentions: list[Mention]) -> dict[tuple[str, int], str]:
+    """The line or sentence each mention stands in, read from the staged texts of only
+    the documents that need one."""
+    if not mentions:
+        return {}
+    wanted = {m.doc_id for m in mentions}
+    table = pq.read_table(staging / "documents.parquet", columns=["doc_id", "text"],
+                          filters=pc.field("doc_id").isin(list(wanted)))
+    texts = dict(zip(table["doc_id"].to_pylist(), table["text"].to_pylist()))
+    return {(m.doc_id, m.start): sentence_around(texts[m.doc_id], m.start, m.end) for m in mentions if m.doc_id in texts}
 
 
-def group_grants(grants: list[dict]) -> list[Initiative]:
-    """Greedy grouping, most complete statements first, so a statement that names only
-    the recipient joins the initiative that also names the funder, and two statements
-    that disagree on a named field are never joined (a shared partner does not chain them).
-
-    Candidates come from indexes, not from a scan: a statement naming both parties can
-    only join an initiative with the same pair or with one of them still unnamed; a
-    statement naming one party, one that names it. Of the candidates, the earliest made
-    that accepts the statement takes it."""
-    ordered = sorted(grants, key=lambda g: (-sum(g[f] is not None for f in FIELDS), g["doc_id"], g["start_char"]))
-    initiatives: list[Initiative] = []
-    by_party: dict[tuple, set[int]] = {}  # (amount, field, name) -> initiatives naming it
-    by_pair: dict[tuple, set[int]] = {}   # (amount, funder or None, recipient or None) -> initiatives
-    for grant in ordered:
-        amount, funder, recipient = grant["amount_sek"], grant["funder"], grant["recipient"]
-        if funder is not None and recipient is not None:
-            keys = [(amount, funder, recipient), (amount, funder, None), (amount, None, recipient)]
-            candidates = set().union(*(by_pair.get(key, ()) for key in keys))
-        else:
-            candidates = set().union(*(by_party.get((amount, f, grant[f]), ()) for f in PARTIES if grant[f] is not None))
-        index = next((i for i in sorted(candidates) if initiatives[i].accepts(grant)), None)
-        if index is None:
-            index = len(initiatives)
-            initiatives.append(Initiative(amount))
-        home = initiatives[index]
-        before = (home.funder, home.recipient)
-        home.add(grant)
-        if (home.funder, home.recipient) != before or len(home.statements) == 1:
-            by_pair.get((amount, *before), set()).discard(index)
-            by_pair.setdefault((amount, home.funder, home.recipient), set()).add(index)
-            for f in PARTIES:
-                if getattr(home, f) is not None:
-                    by_party.setdefault((amount, f, getattr(home, f)), set()).add(index)
-    return initiatives
-
-
-def initiatives_table(grants: list[dict], published: dict, schema: pa.Schema,
-                      actors: dict[tuple[str, str], str] | None = None) -> pa.Table:
-    rows = []
-    for initiative in group_grants(grants):
-        statements = sorted(initiative.statements,
-                            key=lambda g: (published.get(g["doc_id"]) is None, published.get(g["doc_id"]) or 0,
-                                           g["doc_id"], g["start_char"]))
-        first = statements[0]
-        doc_ids = list(dict.fromkeys(g["doc_id"] for g in statements))
-        dates = [published[d] for d in doc_ids if published.get(d) is not None]
-        key = "\0".join(str(v) for v in (initiative.funder, initiative.recipient, initiative.amount_sek, initiative.year))
-        if initiative.funder is None and initiative.recipient is None:  # nothing names it but its statement
-            key += f"\0{first['doc_id']}\0{first['start_char']}"
-        rows.append({
-            "initiative_id": hashlib.sha1(key.encode()).hexdigest()[:16],
-            "funder": initiative.funder, "recipient": initiative.recipient,
-            "funder_actor_id": _actor_of(initiative.funder, doc_ids, actors or {}),
-            "recipient_actor_id": _actor_of(initiative.recipient, doc_ids, actors or {}),
-            "amount_sek": initiative.amount_sek, "year": initiative.year,
-            "purpose": next((g["purpose"] for g in statements if g.get("purpose")), None),
-            "n_documents": len(doc_ids), "n_statements": len(statements), "doc_ids": doc_ids,
-            "first_published": min(dates) if dates else None, "evidence": first["evidence"],
-        })
-    rows.sort(key=lambda r: (-(r["year"] or 0), -r["amount_sek"], r["initiative_id"]))
-    return pa.Table.from_pylist(rows, schema=schema)
-
-
-def _actor_of(name: str | None, doc_ids: list[str], actors: dict[tuple[str, str], str]) -> str | None:
-    """The actor a grant's party names: from a document's own mention, else by the name itself."""
-    if name is None:
-        return None
-    return next((actors[(d, name)] for d in doc_ids if (d, name) in actors), None) or actor_id("ORG", name)
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of ``text`` that holds ``text[start:end]``."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    right_candidates = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left + 1:right].split())

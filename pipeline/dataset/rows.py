@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.dataset.duplicates import signature
 from pipeline.dataset.ids import ACTOR_LABELS, actor_id
 from pipeline.document import Document, Rejected
 
@@ -26,6 +27,20 @@ def document_row(document: Document) -> dict:
         "source_format": document.source_format, "encoding": document.encoding,
         "content_sha256": document.content_sha256,
     }
+
+
+def topic_columns(doc: "Doc") -> dict:
+    """The documents columns the topics component decides (see pipeline.nlp.topics)."""
+    relevance = float(doc.cats.get("integration", 0.0))
+    themes, groups = doc._.themes or [], doc._.target_groups or []
+    return {"is_integration": bool(doc._.is_integration), "relevance": relevance,
+            "themes": list(themes), "target_groups": list(groups)}
+
+
+def signature_row(document: Document) -> dict:
+    """What the end of the build needs to find copies of this document among all others."""
+    return {"doc_id": document.doc_id, "published": document.published.isoformat() if document.published else None,
+            **signature(document.text)}
 
 
 # The span attributes each label carries; reading only those keeps this step cheap.

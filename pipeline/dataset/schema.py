@@ -7,11 +7,12 @@ minor, anything else -> major) and say why in the changelog.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-CONTRACT_VERSION = "1.2.0"
+CONTRACT_VERSION = "2.0.0"
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,15 @@ class Column:
     nullable: bool = True
 
 
-def _schema(columns: list[Column], doc: str) -> pa.Schema:
+def _schema(table: str, columns: list[Column], doc: str) -> pa.Schema:
+    """The Arrow schema, documented inside the file: each field's meaning in its own
+    metadata (Arrow readers), and the table's name, meaning, contract version and a
+    JSON object of column meanings in the file's key-value metadata, which any Parquet
+    reader lists (DuckDB's ``parquet_kv_metadata``, ``pyarrow.parquet.read_metadata``)."""
     fields = [pa.field(c.name, c.type, nullable=c.nullable, metadata={"doc": c.doc}) for c in columns]
-    return pa.schema(fields, metadata={"doc": doc, "contract_version": CONTRACT_VERSION})
+    columns_doc = json.dumps({c.name: c.doc for c in columns}, ensure_ascii=False)
+    return pa.schema(fields, metadata={"table": table, "doc": doc, "contract_version": CONTRACT_VERSION,
+                                       "columns": columns_doc})
 
 
 DOCUMENTS = [
@@ -40,15 +47,20 @@ DOCUMENTS = [
     Column("source_format", pa.string(), "How the raw file was parsed: 'text' or 'html'.", False),
     Column("encoding", pa.string(), "Character encoding the raw bytes were decoded from (e.g. utf-8, cp1252).", False),
     Column("content_sha256", pa.string(), "SHA-256 of the raw file's bytes; changes when the file changes.", False),
+    Column("is_integration", pa.bool_(), "Whether the text is about the integration or reception of immigrants (relevance at or above the classifier's threshold, 0.5).", False),
+    Column("relevance", pa.float64(), "Probability that the text is about integration, from the calibrated relevance classifier (0-1).", False),
+    Column("themes", pa.list_(pa.string()), "Themes of the integration measures the text names, as codes of the annotation guide (sprak, arbete, utbildning, samhallsorientering, halsa, idrott_fritid, kultur, mottagande_boende, social_gemenskap, foraldraskap_familj, samverkan); empty when the text is not about integration.", False),
+    Column("target_groups", pa.list_(pa.string()), "Groups the measures are for, as the text names them, as codes (nyanlanda, asylsokande, ensamkommande, kvotflyktingar, skyddsbehovande, flyktingar, utrikes_fodda, barn_unga, kvinnor, foraldrar, arbetssokande); empty when not about integration.", False),
+    Column("duplicate_of", pa.string(), "The doc_id of the earliest copy when this text is a near-duplicate of another document (a release republished elsewhere); null for an original."),
 ]
 
 ENTITIES = [
     Column("doc_id", pa.string(), "Document the mention is in (documents.doc_id).", False),
-    Column("label", pa.string(), "PERSON, ORG, LOC, MONEY or DATE.", False),
+    Column("label", pa.string(), "PERSON, ORG, LOC, MONEY, DATE or INITIATIVE (a named project, programme or activity).", False),
     Column("text", pa.string(), "The mention as written.", False),
     Column("start_char", pa.int32(), "Start offset into documents.text.", False),
     Column("end_char", pa.int32(), "End offset (exclusive) into documents.text.", False),
-    Column("normalized", pa.string(), "Normalised form: full person name; organisation by the fullest name the text supports (genitive removed); place name; amount in kronor as digits; ISO date or period."),
+    Column("normalized", pa.string(), "Normalised form: full person name; organisation by the fullest name the text supports (genitive removed); place name; amount in kronor as digits; ISO date or period; initiative name without quotes or a leading 'projektet'/'satsningen'."),
     Column("amount_sek", pa.int64(), "MONEY: amount in whole Swedish kronor."),
     Column("qualifier", pa.string(), "MONEY: hedge word kept apart from the value (drygt, nära, över, cirka, upp till, ...)."),
     Column("date", pa.date32(), "DATE: first day of the period the expression denotes."),
@@ -61,6 +73,7 @@ ENTITIES = [
     Column("org_type", pa.string(), "ORG: municipality, county_board, region, agency, ministry, eu_fund, fund, association, ..."),
     Column("municipality_code", pa.string(), "ORG/LOC: SCB 4-digit municipality code when the name resolves to one municipality."),
     Column("county_code", pa.string(), "ORG/LOC: SCB 2-digit county code when it resolves to one county."),
+    Column("owner", pa.string(), "INITIATIVE: canonical name of the organisation that runs it, when the text says; null when not said."),
     Column("method", pa.string(), "What found it: 'rules' (gazetteers, patterns), 'model' (statistical NER) or 'coref' (short mention resolved).", False),
     Column("actor_id", pa.string(), "PERSON/ORG/LOC: the actor this mention is of (actors.actor_id), the same in every document and build."),
 ]
@@ -76,6 +89,7 @@ GRANTS = [
     Column("evidence", pa.string(), "The sentence that states the grant, or the line of a beneficiary list or the table row (cells as `| a | b |`) that does.", False),
     Column("start_char", pa.int32(), "Start of the evidence in documents.text.", False),
     Column("end_char", pa.int32(), "End of the evidence in documents.text.", False),
+    Column("initiative_id", pa.string(), "The initiative the grant is part of (initiatives.initiative_id); null when its document is not about integration or is a copy of another."),
 ]
 
 ACTORS = [
@@ -93,19 +107,26 @@ ACTORS = [
     Column("last_published", pa.date32(), "Latest publication date of a document that mentions it; null if none is dated."),
 ]
 INITIATIVES = [
-    Column("initiative_id", pa.string(), "Stable id from funder, recipient, amount and year (plus the statement when neither body is named).", False),
-    Column("funder", pa.string(), "Canonical name of the funder, from any statement that names it; null if none does."),
-    Column("recipient", pa.string(), "Canonical name of the recipient, from any statement that names it; null if none does."),
-    Column("funder_actor_id", pa.string(), "The funder in actors.actor_id terms (null without a funder)."),
-    Column("recipient_actor_id", pa.string(), "The recipient in actors.actor_id terms (null without a recipient)."),
-    Column("amount_sek", pa.int64(), "Amount in whole kronor; statements of one initiative state the same amount.", False),
-    Column("year", pa.int32(), "Year of the grant, from any statement that gives it; null if none does."),
-    Column("purpose", pa.string(), "What the money is for, from the earliest statement that says; null if none does."),
-    Column("n_documents", pa.int32(), "Number of documents that state this grant (several publishers often announce the same money).", False),
-    Column("n_statements", pa.int32(), "Number of grant statements (grants rows) grouped into this initiative.", False),
-    Column("doc_ids", pa.list_(pa.string()), "The documents that state it, earliest published first.", False),
+    Column("initiative_id", pa.string(), "Stable id: from the name and owner of a named initiative; from funder, recipient, amount and year of a grant no text names (plus its statement when neither body is named).", False),
+    Column("name", pa.string(), "Name of the project, programme or activity; null when only the money is known (a grant whose statement names no initiative)."),
+    Column("owner", pa.string(), "Canonical name of the organisation that runs it, from any document that says; null if none does."),
+    Column("owner_actor_id", pa.string(), "The owner in actors.actor_id terms (null without an owner)."),
+    Column("funders", pa.list_(pa.string()), "Canonical names of the organisations that fund it (from its grants), the most frequently named first.", False),
+    Column("recipients", pa.list_(pa.string()), "Canonical names of the organisations that receive its money, the most frequently named first.", False),
+    Column("funder_actor_ids", pa.list_(pa.string()), "The funders in actors.actor_id terms, in the order of funders.", False),
+    Column("recipient_actor_ids", pa.list_(pa.string()), "The recipients in actors.actor_id terms, in the order of recipients.", False),
+    Column("amount_sek", pa.int64(), "Total of the distinct grants stated for it, in whole kronor (the same grant announced in several documents counts once); null when no amount is stated."),
+    Column("purpose", pa.string(), "What the money is for, as the earliest grant statement that says words it; null if none does."),
+    Column("year_first", pa.int32(), "Earliest year of its grants, else of its documents' publication; null if unknown."),
+    Column("year_last", pa.int32(), "Latest year of its grants, else of its documents' publication; null if unknown."),
+    Column("themes", pa.list_(pa.string()), "Themes of the documents that state it (documents.themes), the most frequent first.", False),
+    Column("target_groups", pa.list_(pa.string()), "Target groups of the documents that state it (documents.target_groups), the most frequent first.", False),
+    Column("municipality_code", pa.string(), "SCB municipality code of its owner, else of a recipient, when that body is a municipality or lies in one; null otherwise."),
+    Column("county_code", pa.string(), "SCB county code of its owner, else of a recipient, else of a funder (a county board or region); null otherwise."),
+    Column("n_documents", pa.int32(), "Number of documents that state it (copies of one release count once).", False),
+    Column("doc_ids", pa.list_(pa.string()), "The documents that state it, earliest published first (copies left out: see documents.duplicate_of).", False),
     Column("first_published", pa.date32(), "Publication date of the earliest dated document that states it."),
-    Column("evidence", pa.string(), "The statement from the earliest document.", False),
+    Column("evidence", pa.string(), "The grant statement, or the sentence that names it, from the earliest document.", False),
 ]
 REJECTED = [
     Column("source_file", pa.string(), "Path of the raw file relative to the raw folder (undecodable bytes escaped).", False),
@@ -119,12 +140,12 @@ TABLES: dict[str, tuple[list[Column], str]] = {
     "grants": (GRANTS, "One row per statement that a funder gives an amount to a recipient."),
     "rejected": (REJECTED, "One row per raw file that was set aside, with the reason."),
     "actors": (ACTORS, "Cross-document: one row per person, organisation or place, over all documents (rebuilt at every build)."),
-    "initiatives": (INITIATIVES, "Cross-document: grant statements about the same money grouped into one initiative (rebuilt at every build)."),
+    "initiatives": (INITIATIVES, "Cross-document: one row per integration initiative over the documents about integration: a named project with the grants that fund it, or a grant no text names (rebuilt at every build)."),
 }
 # Tables derived from the per-document ones at the end of a build (pipeline.dataset.crossdoc).
 DERIVED_TABLES = ("actors", "initiatives")
 
-SCHEMAS: dict[str, pa.Schema] = {name: _schema(cols, doc) for name, (cols, doc) in TABLES.items()}
+SCHEMAS: dict[str, pa.Schema] = {name: _schema(name, cols, doc) for name, (cols, doc) in TABLES.items()}
 
 
 def data_dictionary_markdown() -> str:

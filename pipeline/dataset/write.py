@@ -21,9 +21,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.dataset.crossdoc import derive_tables
+from pipeline.dataset.duplicates import Signed, find_duplicates
 from pipeline.dataset.schema import CONTRACT_VERSION, DERIVED_TABLES, SCHEMAS
 
-ROW_TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)  # written row by row
+# Staged beside the tables but never published: what finding copies needs of every document.
+SIGNATURES = pa.schema([pa.field("doc_id", pa.string(), False), pa.field("published", pa.date32()),
+                        pa.field("n", pa.int32(), False), pa.field("minhash", pa.list_(pa.uint64()), False)])
+STAGED = {**SCHEMAS, "signatures": SIGNATURES}
+ROW_TABLES = tuple(name for name in STAGED if name not in DERIVED_TABLES)  # written row by row
 
 STAGING_PREFIX = ".staging-"
 JOURNAL = ".commit.json"
@@ -62,7 +67,9 @@ class DatasetWriter:
         self.row_group_size = row_group_size
         self._buffers: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
-        self.counts: dict[str, int] = {name: 0 for name in SCHEMAS}
+        self.counts: dict[str, int] = {name: 0 for name in STAGED}
+        self.copies = 0  # documents found to be copies of another
+        self.named_initiatives: list[str] = []  # for the build's summary
 
     def __enter__(self) -> "DatasetWriter":
         return self
@@ -83,7 +90,7 @@ class DatasetWriter:
         rows = self._buffers[table]
         if not rows and table in self._writers:
             return
-        schema = SCHEMAS[table]
+        schema = STAGED[table]
         # Dates arrive as ISO strings (the JSON form rows are cached in) and are cast here;
         # a column missing from a row is null.
         batch = pa.Table.from_pylist(rows, schema=_as_text_dates(schema)).cast(schema)
@@ -100,14 +107,40 @@ class DatasetWriter:
         for table in ROW_TABLES:
             self._flush(table)
             self._writers.pop(table).close()
-        for name, table in derive_tables(self.staging, SCHEMAS).items():
+        self._mark_copies()
+        derived = derive_tables(self.staging, SCHEMAS)
+        for name, table in derived.tables.items():
             pq.write_table(table, self.staging / f"{name}.parquet", compression="zstd")
             self.counts[name] = table.num_rows
+        self.named_initiatives = [n for n in derived.tables["initiatives"]["name"].to_pylist() if n]
+        grants = pq.read_table(self.staging / "grants.parquet")
+        grants = grants.set_column(grants.schema.get_field_index("initiative_id"), SCHEMAS["grants"].field("initiative_id"),
+                                   pa.array(derived.grant_initiatives, pa.string()))
+        pq.write_table(grants, self.staging / "grants.parquet", compression="zstd")
+        (self.staging / "signatures.parquet").unlink()
+        del self.counts["signatures"]
         info = {"contract_version": CONTRACT_VERSION, "rows": self.counts, **build_info}
         (self.staging / "build_info.json").write_text(json.dumps(info, indent=2, ensure_ascii=False, default=str))
         for path in self.staging.iterdir():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
+
+    def _mark_copies(self) -> None:
+        """Fill documents.duplicate_of: the staged documents are rewritten batch by batch
+        (the text column is the bulk of the data, so never read whole)."""
+        signatures = pq.read_table(self.staging / "signatures.parquet")
+        copies = find_duplicates(Signed(*row) for row in zip(*(signatures[c].to_pylist() for c in SIGNATURES.names)))
+        self.copies = len(copies)
+        if not copies:
+            return
+        path, schema = self.staging / "documents.parquet", SCHEMAS["documents"]
+        column = schema.get_field_index("duplicate_of")
+        rewritten = path.with_suffix(".rewrite")
+        with pq.ParquetWriter(rewritten, schema, compression="zstd") as writer:
+            for batch in pq.ParquetFile(path).iter_batches(self.row_group_size):
+                originals = pa.array([copies.get(d) for d in batch.column("doc_id").to_pylist()], pa.string())
+                writer.write_batch(batch.set_column(column, schema.field(column), originals))
+        os.replace(rewritten, path)
 
     def commit(self, build_info: dict) -> None:
         """Finish the tables and move them into the output folder, build_info.json last.

@@ -2,7 +2,8 @@
 project's registered components, assembled from one description.
 
 Component order: sentences -> [statistical NER] -> money -> dates -> gazetteer
-(organisations, places) -> people -> entities (merge, filter, resolve) -> grants.
+(organisations, places) -> people -> entities (merge, filter, resolve) -> topics
+(relevance, themes, target groups) -> grants.
 
 Importing this package is cheap: spaCy and the components load only in
 :func:`load_pipeline`, so a rebuild served entirely from the cache never pays for them.
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROJECT_COMPONENTS = ("pressmine_money", "pressmine_dates", "pressmine_gazetteer", "pressmine_people",
-                      "pressmine_entities", "pressmine_grants")
+                      "pressmine_entities", "pressmine_topics", "pressmine_grants")
 MODEL_PIPES = ("tok2vec", "ner")
 
 
@@ -109,6 +110,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
         organisations,
         people,
         sentences,
+        topics,
     )
 
     config = config or BuildConfig()
@@ -139,7 +141,7 @@ def resources_fingerprint() -> str:
     editing a word list or a rule invalidates cached results, not only a version bump."""
     package = Path(pipeline.__file__).parent
     files = [p for p in sorted(resources.resource_dir().iterdir()) if p.suffix in {".csv", ".txt", ".json", ".jsonl"}]
-    for stage in ("parse", "nlp", "normalize", "dataset"):
+    for stage in ("parse", "nlp", "normalize", "dataset", "topics"):
         files += sorted((package / stage).glob("*.py"))
     return _files_fingerprint((path.name, path) for path in files)
 

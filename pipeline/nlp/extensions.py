@@ -21,6 +21,9 @@ DOC_ATTRIBUTES = {
     "publisher": None,
     "county_code": None,   # the county the text is about, when it names exactly one
     "grants": None,        # list of dicts, set by the grants component
+    "is_integration": None,  # the relevance classifier's decision (its probability: doc.cats)
+    "themes": None,        # codes of the annotation guide, set by the topics component
+    "target_groups": None,
 }
 
 

@@ -239,3 +239,14 @@ __all__ = [
     "resource_path",
     "roles",
 ]
+
+
+@functools.cache
+def _json(name: str):
+    with resource_path(name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_json(name: str):
+    """A JSON resource file, parsed once per process (treat the result as read-only)."""
+    return _json(name)

@@ -1,0 +1,146 @@
+"""Topics: the cue matcher, themes and target groups, the shipped relevance classifier
+on releases written for this test (look-alikes included), and training end to end."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.topics import classify
+from pipeline.topics.cues import CueMatcher, trie_regex
+from pipeline.topics.features import TextCues, named_codes, sentences
+from pipeline.topics.linear import LinearModel
+
+
+def found(matcher: CueMatcher, text: str) -> list[tuple[str, set[str]]]:
+    return [(text[h.start:h.end], set(h.codes)) for h in matcher.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stem at a word start finds inflections and compounds that begin with it
+    ("nyanlända och nyanländas barn", [("nyanländ", {"a"}), ("nyanländ", {"a"})]),
+    # the longest cue wins and consumes its words: one mention, not two
+    ("ukrainska flyktingar kom i våras", [("ukrainska flyktingar", {"b"})]),
+    # "$" ends a word: "flyktingar$" is no cue in "flyktingarbete"
+    ("flyktingarbete i kyrkan", []),
+    # a cue is not found inside a word, unless it starts with "*"
+    ("kvotflyktingar och smånyanlända", [("kvotflyktingar", {"c"})]),
+])
+def test_cues_match_at_word_starts_longest_first(text, expected):
+    matcher = CueMatcher({"a": ["nyanländ"], "b": ["ukrainska flyktingar", "flyktingar$"],
+                          "c": ["*kvotflyktingar$"]})
+    assert found(matcher, text) == expected
+
+
+def test_a_cue_of_two_codes_counts_for_both():
+    matcher = CueMatcher({"nyanlanda": ["nyanlända kvinnor", "nyanländ"], "kvinnor": ["nyanlända kvinnor", "kvinnor$"]})
+    assert found(matcher, "kurs för nyanlända kvinnor") == [("nyanlända kvinnor", {"nyanlanda", "kvinnor"})]
+
+
+def test_trie_regex_prefers_the_longer_continuation():
+    assert trie_regex(["fly", "flykting", "flyktingar"]) == "fly(?:kting(?:ar)?)?"
+
+
+def test_sentences_split_lines_and_sentence_ends():
+    text = "Rubrik utan punkt\n\nFörsta meningen slutar här. Andra börjar med stor bokstav! tredje inte."
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "Rubrik utan punkt", "Första meningen slutar här.", "Andra börjar med stor bokstav! tredje inte."]
+
+
+def test_an_organisation_name_is_no_cue():
+    text = "Föreningen Rädda Barnen och kommunen ordnar läxhjälp för ensamkommande."
+    start = text.index("Rädda Barnen")
+    cues = TextCues.of(text, [(start, start + len("Rädda Barnen"))])
+    assert named_codes(cues, "target_groups") == ["ensamkommande"]
+    assert "barn_unga" in named_codes(TextCues.of(text), "target_groups")  # without the name masked
+
+
+def test_refugees_in_general_give_way_to_a_narrower_group():
+    text = "Kyrkan startar språkcafé för asylsökande. Många flyktingar har hittat dit."
+    assert named_codes(TextCues.of(text), "target_groups") == ["asylsokande"]
+    assert named_codes(TextCues.of("Kyrkan startar språkcafé för flyktingar."), "target_groups") == ["flyktingar"]
+
+
+INTEGRATION = [
+    "Länsstyrelsen beviljar 450 000 kronor till språkcafé för nyanlända\n\n"
+    "Länsstyrelsen i Exempellän beviljar Solby kommun 450 000 kronor för ett språkcafé och samhällsorientering "
+    "för nyanlända. Projektet ska också erbjuda läxhjälp för barn. – Vi vill att fler nyanlända kvinnor ska "
+    "komma in i föreningslivet, säger projektledaren Kim Exempel.",
+    "Solby kommun tar emot flyktingar från Ukraina\n\nKommunen förbereder boende och mottagande för "
+    "skyddsbehövande från Ukraina. Frivilliga organiserar en mötesplats och kurser i svenska för de "
+    "ukrainska familjerna. Arbetet sker i samverkan med Migrationsverket och civilsamhället.",
+    "Nytt mentorprogram för utrikes födda akademiker\n\nFöreningen Exempelvägen startar ett mentorprogram "
+    "som ska hjälpa utrikes födda med högskoleutbildning att få jobb inom sitt yrke. Deltagarna matchas med "
+    "mentorer på arbetsplatser i regionen. Programmet finansieras av Europeiska socialfonden.",
+]
+NOT_INTEGRATION = [
+    # a grant from the same funder for another end
+    "Länsstyrelsen beviljar 2 miljoner kronor till naturvård\n\nLänsstyrelsen i Exempellän fördelar 2 miljoner "
+    "kronor till lokala naturvårdsprojekt i sju kommuner. Pengarna går till våtmarker, vandringsleder och "
+    "skötsel av ängar. Kommunerna bidrar själva med hälften av kostnaden.",
+    # a school release that names newly arrived pupils once among many groups
+    "Ny skola invigs i Solby\n\nDen nya grundskolan i Solby tar emot 400 elever från hösten. Skolan har "
+    "särskilda lokaler för musik, slöjd och idrott, och en skolgård med plats för lek. Elever med "
+    "funktionsnedsättning, nyanlända elever och elever i behov av särskilt stöd får samma tillgång till "
+    "lokalerna. Invigningen sker i augusti med tal av rektorn och kommunstyrelsens ordförande.",
+    # migration statistics, no measure for people here
+    "Prognos: färre asylsökande i år\n\nMigrationsverket räknar i sin nya prognos med att antalet asylsökande "
+    "minskar till 20 000 i år. Statistiken visar att antalet beslut om uppehållstillstånd också minskar. "
+    "Osäkerheten i prognosen är stor, skriver myndigheten.",
+    # ordinary municipal news
+    "Gång- och cykelväg byggs i Solby\n\nArbetet med den nya gång- och cykelvägen längs Storgatan börjar i "
+    "maj. Vägen blir tre meter bred och får ny belysning. Under arbetet leds trafiken om.",
+]
+
+
+@pytest.mark.parametrize("text", INTEGRATION)
+def test_releases_about_integration_are_relevant(text):
+    topics = classify(text)
+    assert topics.is_integration and topics.relevance >= 0.5
+    assert topics.themes and topics.target_groups
+
+
+@pytest.mark.parametrize("text", NOT_INTEGRATION)
+def test_look_alikes_are_not_relevant(text):
+    topics = classify(text)
+    assert not topics.is_integration and topics.relevance < 0.5
+    assert topics.themes == () and topics.target_groups == ()
+
+
+def test_themes_and_groups_of_a_relevant_release():
+    topics = classify(INTEGRATION[0])
+    assert {"sprak", "samhallsorientering", "utbildning"} <= set(topics.themes)
+    assert {"nyanlanda", "kvinnor", "barn_unga"} <= set(topics.target_groups)
+
+
+def test_the_exported_linear_model_predicts_what_the_fitted_pipeline_does():
+    from pipeline.topics.train import export, make_estimator
+
+    rng = np.random.RandomState(0)
+    rows = [{"a": float(rng.rand()), "b": float(rng.rand() * 10), "c": float(rng.randint(2))} for _ in range(200)]
+    y = np.array([int(r["a"] + r["b"] / 10 + rng.rand() * 0.5 > 1.2) for r in rows])
+    estimator = make_estimator(1.0, 0).fit(rows, y)
+    model = LinearModel.from_dict(json.loads(json.dumps(export(estimator).to_dict())))
+    ours = np.array([model.probability(r) for r in rows])
+    assert np.allclose(ours, estimator.predict_proba(rows)[:, 1], atol=1e-5)
+
+
+def test_training_on_a_small_labelled_corpus_writes_weights_that_load(tmp_path):
+    from pipeline.topics.train import Settings, train
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    gold = []
+    for i, text in enumerate(INTEGRATION * 2 + NOT_INTEGRATION * 2):
+        name = f"r{i:02d}.txt"
+        (corpus / name).write_text(text + f"\n\nKontakt: Kim Exempel, telefon 010-{i:03d} 00 00\n", encoding="utf-8")
+        gold.append({"file": name, "relevant": i % 7 < 3, "themes": [], "target_groups": []})
+    (corpus / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    out = tmp_path / "models.json"
+    report = train(corpus, None, out, Settings(folds=2, repeats=1))
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["trained_on"]["labelled_texts"] == len(gold)
+    assert set(report["evaluation"]) == {"relevant", "themes", "target_groups"}
+    model = LinearModel.from_dict(written["relevance"])
+    assert 0.0 <= model.probability({"group_mentions": 1.0}) <= 1.0
