@@ -36,6 +36,9 @@ DAYS = [
     ("31 december 2007", D(2007, 12, 31)),
     ("29 februari 2020", D(2020, 2, 29)),
     ("8 okt 2021", D(2021, 10, 8)),
+    ("2024/02/28", D(2024, 2, 28)),
+    ("05/31/2022", D(2022, 5, 31)),  # month first: 31 cannot be a month
+    ("05/06/2022", D(2022, 6, 5)),  # either order possible: day first, as Swedish writes it
 ]
 
 

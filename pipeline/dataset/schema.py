@@ -41,7 +41,7 @@ DOCUMENTS = [
     Column("source_id", pa.string(), "Id of the sources.toml entry that fetched it; null for local files."),
     Column("title", pa.string(), "Headline as written; null when none was found."),
     Column("published", pa.date32(), "Publication date stated by the page or text itself (dateline, metadata); null if not stated."),
-    Column("publisher", pa.string(), "Canonical name of the publishing organisation when known (source registry or page metadata)."),
+    Column("publisher", pa.string(), "Canonical name of the publishing organisation when known: from the source registry, page metadata, or what the release itself says (a sender statement, the site's name above the headline, its contacts); null when unsure."),
     Column("text", pa.string(), "Clean text: the title as first paragraph, then the body; entity offsets point into it.", False),
     Column("n_words", pa.int32(), "Number of whitespace-separated words in text.", False),
     Column("source_format", pa.string(), "How the raw file was parsed: 'text' or 'html'.", False),

@@ -58,6 +58,9 @@ def patterns() -> dict[str, re.Pattern]:
         "numeric_day": re.compile(
             rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+)(?P<y>{YEAR})(?![\d.,:]\d|\d)"
         ),
+        "slash_iso_day": re.compile(rf"(?P<y>{YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])"),
+        # Month first ("05/31/2022", US order) only where day first is impossible: the second number is over 12.
+        "month_first_day": re.compile(rf"(?P<m>1[0-2]|0?[1-9])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>{YEAR})(?!\d)"),
         "english_day": re.compile(rf"(?P<mon>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR})(?!\d)"),
         "text_day": re.compile(rf"(?P<d>{day}){ordinal}\s+(?P<mon>{month})(?!\w)\.?(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
         "first_day_before": re.compile(rf"(?P<d0>{day}){ordinal}\s*(?:[–—-]|och|till|&)\s*(?:den\s+)?\Z"),
@@ -99,6 +102,8 @@ _BAD_BEFORE = {
     "iso_day": "0123456789/.-",
     "iso_month": "0123456789/.-",
     "numeric_day": "0123456789/.,:",
+    "slash_iso_day": "0123456789/.-",
+    "month_first_day": "0123456789/.,:",
     "text_day": "0123456789,.:/",
     "decade": "0123456789",
     "year_range": "/.,:§-",
@@ -107,7 +112,7 @@ _BAD_BEFORE = {
 }
 
 
-_DIGIT_LED = ("iso_day", "iso_month", "numeric_day", "text_day", "decade")  # may follow a letter
+_DIGIT_LED = ("iso_day", "iso_month", "numeric_day", "slash_iso_day", "month_first_day", "text_day", "decade")  # may follow a letter
 YEAR_START = re.compile(YEAR)
 
 

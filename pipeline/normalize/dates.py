@@ -133,14 +133,18 @@ def _add_day(col: _Collector, start: int, end: int, y: int, m: int, d: int, rela
 
 
 def _exact_days(col: _Collector) -> None:
-    """ISO, numeric and English-order datelines: always carry their year."""
+    """ISO (also with slashes), numeric and English-order datelines: always carry their year."""
     months = words()["months"]
     for m in scan("iso_day", col.low, col.year_starts):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
-    for m in scan("numeric_day", col.low) if col.year_starts else ():  # it ends in a year
+    for m in scan("slash_iso_day", col.low, col.year_starts):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
+    for name in ("numeric_day", "month_first_day"):
+        for m in scan(name, col.low) if col.year_starts else ():  # it ends in a year
+            if col.free(*m.span()):
+                _add_day(col, *m.span(), int(m["y"]), int(m["m"]), int(m["d"]))
     for m in scan("english_day", col.low, [month.start() for month in col.months]):
         if col.free(*m.span()):
             _add_day(col, *m.span(), int(m["y"]), months[m["mon"].lower()], int(m["d"]))

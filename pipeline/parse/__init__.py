@@ -18,6 +18,7 @@ from pipeline.rawstore import source_name
 
 from .decode import decode_bytes
 from .language import looks_swedish
+from .publisher import canonical_body, infer_publisher
 from .text import TextArticle, parse_plain_text
 
 __all__ = ["parse_file", "decode_bytes", "extract_article", "parse_plain_text", "HtmlArticle", "TextArticle"]
@@ -51,6 +52,12 @@ def nesting_depth(text: str) -> int:
         depth += 1 if event == "start" else -1
         deepest = max(deepest, depth)
     return deepest
+
+
+def _canonical(name: str | None) -> str | None:
+    """A publisher named by page metadata, by its canonical name when the reference data
+    knows it ("Storby Kommun" -> "Storby kommun"), else as written."""
+    return (canonical_body(name) or name) if name else None
 
 
 def looks_like_html(text: str) -> bool:
@@ -107,6 +114,8 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
         else:
             tart = parse_plain_text(text)
             title, published, body, page_publisher = tart.title, tart.published, tart.text, None
+        publisher = meta.get("publisher") or _canonical(page_publisher) or infer_publisher(
+            body if is_html else text, title, body)
     except RejectedInput:
         raise
     except Exception as exc:  # a parser bug on pathological input must not stop the run
@@ -126,7 +135,7 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
         content_sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         published=published,
-        publisher=meta.get("publisher") or page_publisher or None,
+        publisher=publisher,
         url=url,
         source_format="html" if is_html else "text",
         encoding=encoding,

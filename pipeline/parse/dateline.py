@@ -30,7 +30,10 @@ _DMY_TEXT = re.compile(
 )
 _MDY_TEXT = re.compile(rf"(?<![\w])(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 _DMY_NUM = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
-_PATTERNS = (_ISO, _DMY_TEXT, _MDY_TEXT, _DMY_NUM)
+_YMD_SLASH = re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])")  # "2024/02/28"
+# Month first ("05/31/2022") only where no day-first reading exists: the second number is over 12.
+_MDY_NUM = re.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:19|20)\d\d)(?!\d)")
+_PATTERNS = (_ISO, _DMY_TEXT, _MDY_TEXT, _DMY_NUM, _YMD_SLASH, _MDY_NUM)
 _YEAR = re.compile(r"(?:19|20)\d\d")  # in every full date: a line without one is not searched further
 
 # What may surround the date on a dateline without making it a sentence.
@@ -52,6 +55,9 @@ def _label_re(words: list[str]) -> re.Pattern[str]:
 
 _UPDATED_LABEL = _label_re(LABELS["updated"])
 _PUBLISHED_LABEL = _label_re(LABELS["published"])
+_EVENT_LABEL = _label_re(LABELS["event"])
+# A label and a compact date, "Pressmeddelande 170518" (YYMMDD) or "Publicerad 20170518".
+_COMPACT = re.compile(rf"(?:{_PUBLISHED_LABEL.pattern})\s*:?\s*(?P<y>(?:19|20)?\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)", re.I)
 
 
 def _make_date(y: str, m: str | int, d: str) -> dt.date | None:
@@ -88,6 +94,10 @@ def parse_dateline(line: str) -> tuple[str, dt.date] | None:
         return None
     dates = find_dates(line)
     if not dates:
+        compact = _COMPACT.fullmatch(line.strip())
+        day = compact and _make_date(compact["y"] if len(compact["y"]) == 4 else "20" + compact["y"], compact["m"], compact["d"])
+        return ("published", day) if day else None
+    if _EVENT_LABEL.search(line, 0, dates[0][0]):  # "Tid: 8 september 2022": what the text announces
         return None
     rest = line
     for s, e, _ in reversed(dates):

@@ -27,6 +27,11 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {language: frozenset(words) for language, words in lists.items()}
 
 
+def function_words(language: str) -> frozenset[str]:
+    """The closed-class words of a language ("sv": och, att, det, som, ...)."""
+    return _function_words()[language]
+
+
 SAMPLE_CHARS = 4000  # the opening of a text says which language it is in
 
 
