@@ -24,8 +24,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the project into it (done by the other targets)
 
-run: $(STAMP) ## build data/processed from data/raw and print a summary
-	$(BIN)/python -m pipeline build --raw $(RAW) --out $(OUT)
+run: $(STAMP) ## build data/processed from data/raw and print a summary (REDACT=1 masks phone numbers and e-mail addresses)
+	$(BIN)/python -m pipeline build --raw $(RAW) --out $(OUT) $(if $(filter 1,$(REDACT)),--redact-contacts)
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest

@@ -2,56 +2,94 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from pipeline import __version__
 
 
 def _add_build(sub) -> None:
+    from pipeline.config import DEFAULT_MODEL_DIR, BuildConfig as Defaults  # the one place defaults are written
+
     p = sub.add_parser("build", help="build data/processed from data/raw",
                        description="Parse every .txt/.html/.htm file under --raw, extract entities and grants, "
                                    "and write the Parquet dataset to --out (atomically).")
-    p.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw press releases, searched recursively (default: data/raw)")
-    p.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder for the Parquet tables (default: data/processed)")
+    p.add_argument("--raw", type=Path, default=Defaults.raw_dir, help=f"folder of raw press releases, searched recursively (default: {Defaults.raw_dir})")
+    p.add_argument("--out", type=Path, default=Defaults.out_dir, help=f"output folder for the Parquet tables (default: {Defaults.out_dir})")
     p.add_argument("--model", default=None,
                    help="NLP base: 'auto' (default; a pretrained sv_core_news_* pipeline if installed, else the trained "
                         "model in --model-dir if present, else rules only), 'rules', a spaCy package name or a model folder. "
                         "Also settable with PRESSMINE_MODEL.")
-    p.add_argument("--model-dir", type=Path, default=None, help="where `make model` put the trained model (default: models/sv_pressmine_ner)")
-    p.add_argument("--entities", choices=("all", "rules", "model"), default="all",
+    p.add_argument("--model-dir", type=Path, default=None, help=f"where `make model` put the trained model (default: {DEFAULT_MODEL_DIR})")
+    p.add_argument("--entities", choices=("all", "rules", "model"), default=Defaults.entity_sources,
                    help="which finders decide PERSON/ORG/LOC: all (default: rules, then filtered model entities), "
                         "or rules / model alone, for comparing them")
-    p.add_argument("--batch-size", type=int, default=64, help="documents per nlp.pipe batch (default: 64)")
-    p.add_argument("--processes", type=int, default=0, help="worker processes for spaCy; 0 = choose by corpus size (default)")
-    p.add_argument("--max-file-mb", type=float, default=20.0, help="files larger than this are set aside (default: 20)")
-    p.add_argument("--max-text-chars", type=int, default=1_000_000,
-                   help="texts longer than this after cleaning are set aside (default: 1000000)")
+    p.add_argument("--batch-size", type=int, default=Defaults.batch_size, help=f"documents per nlp.pipe batch (default: {Defaults.batch_size})")
+    p.add_argument("--processes", type=int, default=Defaults.n_process,
+                   help="worker processes for parsing and spaCy; 0 = auto: one per core, as many as the free memory "
+                        "holds, for builds of 400 files or more (default)")
+    p.add_argument("--max-file-mb", type=float, default=Defaults.max_file_bytes / 2**20,
+                   help=f"files larger than this are set aside (default: {Defaults.max_file_bytes / 2**20:g})")
+    p.add_argument("--max-text-chars", type=int, default=Defaults.max_text_chars,
+                   help=f"texts longer than this after cleaning are set aside (default: {Defaults.max_text_chars})")
+    p.add_argument("--redact-contacts", action="store_true",
+                   help="mask phone numbers and e-mail addresses in the stored text (see README, Personal data)")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update the per-document result cache")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_run_build)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a job scheduler, systemd, `kill`): stop as Ctrl-C does."""
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm():
+    """While the build runs, a job scheduler's SIGTERM stops it as Ctrl-C does: workers
+    stopped, nothing written. (Signal handlers belong to the main thread.)"""
+    def terminate(signum, frame):
+        raise Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _run_build(args) -> int:
-    from pipeline.build import BuildInProgress, WorkerDied, build_dataset
+    from pipeline.build import BuildError, build_dataset
     from pipeline.config import BuildConfig
 
     config = BuildConfig.from_env(raw_dir=args.raw, out_dir=args.out, model=args.model, model_dir=args.model_dir, entity_sources=args.entities,
                                   batch_size=args.batch_size, n_process=args.processes,
                                   max_file_bytes=int(args.max_file_mb * 1024 * 1024), max_text_chars=args.max_text_chars,
-                                  use_cache=not args.no_cache,
+                                  redact_contacts=args.redact_contacts, use_cache=not args.no_cache,
                                   show_progress=not args.quiet)
     bar = None
     if config.show_progress and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(unit="file", desc="build", leave=False)
     try:
-        summary = build_dataset(config, progress=bar.update if bar else None)
-    except (FileNotFoundError, ValueError, BuildInProgress, WorkerDied) as error:
+        with _stop_on_sigterm():
+            summary = build_dataset(config, progress=bar.update if bar else None)
+    except (BuildError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # the file system said no: say what and where, without a traceback
+        print(f"error: {error.strerror or error}{f': {error.filename}' if error.filename else ''}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, Terminated) as stop:
+        print(f"interrupted: nothing was written, {config.out_dir} is as it was", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130  # 128 + the signal's number, as shells report it
     finally:
         if bar:
             bar.close()

@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 from pipeline.document import RejectedInput
-from pipeline.parse import iter_raw_files, parse_file
+from pipeline.parse import parse_file
+from pipeline.rawstore import iter_raw_files
 
 
 def sample_documents(sample_dir: Path) -> list:

@@ -1,6 +1,7 @@
 """Every setting of the build, with its default, in one place.
 
-The CLI fills a :class:`BuildConfig`; nothing else reads the environment. The
+The CLI fills a :class:`BuildConfig` and takes its defaults from it; nothing else
+reads the environment. The
 config's fingerprint is part of the cache key, so changing a setting that affects
 results reprocesses every document.
 """
@@ -9,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 # Where `make model` writes the project-trained NER model.
 DEFAULT_MODEL_DIR = Path("models/sv_pressmine_ner")
 # The pretrained spaCy pipelines tried, in order, when model="auto".
 PRETRAINED_PIPELINES = ("sv_core_news_lg", "sv_core_news_md", "sv_core_news_sm")
+# Largest raw file read as one press release (a release is tens of kilobytes).
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,15 @@ class BuildConfig:
     # Which entity finders decide the result: "all", or "rules"/"model" for ablations.
     entity_sources: str = "all"
     batch_size: int = 64
-    n_process: int = 1
-    max_file_bytes: int = 20 * 1024 * 1024
+    # Worker processes for parsing and extraction; 0 = auto (as many as the cores and
+    # the free memory allow, for builds large enough to be worth forking).
+    n_process: int = 0
+    max_file_bytes: int = MAX_FILE_BYTES
     # Longest clean text processed (spaCy's own default limit): a press release is a
     # few thousand characters, so a text past this is a page dump, set aside.
     max_text_chars: int = 1_000_000
+    # Mask phone numbers and e-mail addresses in the stored text (pipeline/redact.py).
+    redact_contacts: bool = False
     use_cache: bool = True
     show_progress: bool = True
 
@@ -54,7 +61,6 @@ class BuildConfig:
         """Hash of everything that changes extraction results (not paths or speed knobs)."""
         relevant = {"pipeline": pipeline_description, "max_file_bytes": self.max_file_bytes,
                     "max_text_chars": self.max_text_chars, "entity_sources": self.entity_sources}
+        if self.redact_contacts:  # only when on, so that existing caches stay valid
+            relevant["redact_contacts"] = True
         return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-    def as_dict(self) -> dict:
-        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}

@@ -1,9 +1,12 @@
 """Shared fixtures: a dataset built once per session for the tests of what reads it
-(exports, notebooks, the summary, DuckDB and polars)."""
+(exports, notebooks, the summary, DuckDB and polars), and files that cannot be read."""
 from __future__ import annotations
 
+import builtins
 import contextlib
+import errno
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -38,3 +41,23 @@ def reports_build(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("reports")
     shutil.copytree(REPORTS_CORPUS, root / "raw")
     return build_with_cli(root / "raw", root / "processed")
+
+
+@pytest.fixture(scope="module")
+def unreadable():
+    """``unreadable(path, ...)``: opening these files raises PermissionError, as for a file
+    without read permission. Chmod would not do: root (as CI runs) reads any file."""
+    denied: set[str] = set()
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and os.path.abspath(os.fsdecode(file)) in denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(file))
+        return real_open(file, *args, **kwargs)
+
+    def deny(*paths: Path) -> None:
+        denied.update(os.path.abspath(p) for p in paths)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(builtins, "open", guarded_open)
+        yield deny

@@ -24,7 +24,7 @@ from pipeline.nlp.extensions import (
     set_spans,
     token_strings,
 )
-from pipeline.parse import raw_files, source_name
+from pipeline.rawstore import raw_files, source_name
 from pipeline.parse import text as ptext
 from pipeline.resources import resource_dir
 

@@ -12,37 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.build import build_dataset
 from pipeline.config import BuildConfig
 from pipeline.dataset.schema import SCHEMAS
 from pipeline.dataset.write import JOURNAL, DatasetWriter, recover
 
+from builds import REPO, build, make_corpus, release, tables
+
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
-REPO = Path(__file__).resolve().parent.parent
-
-
-def release(i: int) -> str:
-    return (f"Integrationsstöd nummer {i}\n\n2019-03-{1 + i % 28:02d}\n\n"
-            f"Mora kommun får {100 + i} 000 kronor från Länsstyrelsen i Dalarnas län för projekt {i}. "
-            f"– Det är ett viktigt tillskott, säger Karin Lindqvist, projektledare i Mora kommun.\n")
-
-
-def make_corpus(raw: Path, n: int) -> None:
-    raw.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (raw / f"r{i:04d}.txt").write_text(release(i), encoding="utf-8")
-
-
-def build(raw, out, **kw):
-    return build_dataset(BuildConfig(raw_dir=raw, out_dir=out, model="rules", show_progress=False, **kw))
-
-
-def tables(out: Path) -> dict[str, pd.DataFrame]:
-    result = {}
-    for name in SCHEMAS:
-        frame = pd.read_parquet(out / f"{name}.parquet")
-        result[name] = frame.sort_values(list(frame.columns[:4])).reset_index(drop=True)
-    return result
 
 
 def test_unchanged_added_changed_removed(tmp_path):
@@ -116,29 +92,6 @@ def test_workers_on_a_partly_cached_corpus_match_a_single_process_build(tmp_path
         pd.testing.assert_frame_equal(a[name], b[name])
 
 
-def test_a_worker_that_dies_stops_the_build_with_a_message_and_keeps_the_old_dataset(tmp_path, monkeypatch):
-    import pipeline.build as build_module
-
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    make_corpus(raw, 6)
-    build(raw, out)
-    before = tables(out)
-    (raw / "r9999.txt").write_text(release(9999), encoding="utf-8")
-    real = build_module._batch_results
-
-    def dies_on_the_new_file(batch):  # as a worker killed by the kernel would: no exception, no result
-        if any(task.source_file == "r9999.txt" for task in batch):
-            os._exit(1)
-        return real(batch)
-
-    monkeypatch.setattr(build_module, "_batch_results", dies_on_the_new_file)
-    with pytest.raises(build_module.WorkerDied, match="r9999.txt|--processes 1"):
-        build(raw, out, n_process=2, batch_size=1, use_cache=False)
-    after = tables(out)
-    for name in SCHEMAS:
-        pd.testing.assert_frame_equal(after[name], before[name])
-
-
 def test_each_build_in_a_process_uses_its_own_configuration(tmp_path):
     raw = tmp_path / "raw"
     make_corpus(raw, 3)
@@ -181,9 +134,18 @@ def test_an_interrupted_commit_is_completed_by_the_next_build(tmp_path):
     assert not (out / JOURNAL).exists() and not writer.staging.exists()
 
 
+@pytest.fixture(scope="module")
+def clean_400(tmp_path_factory):
+    """The tables a clean build makes of the 400 releases of ``make_corpus``."""
+    root = tmp_path_factory.mktemp("clean400")
+    make_corpus(root / "raw", 400)
+    build(root / "raw", root / "clean", use_cache=False)
+    return tables(root / "clean")
+
+
 @pytest.mark.parametrize("kill_after", [0.3, 1.0, 2.0, 3.0])
-def test_a_killed_build_leaves_the_previous_dataset_and_the_next_build_completes(tmp_path, kill_after):
-    raw, out, clean = tmp_path / "raw", tmp_path / "out", tmp_path / "clean"
+def test_a_killed_build_leaves_the_previous_dataset_and_the_next_build_completes(tmp_path, kill_after, clean_400):
+    raw, out = tmp_path / "raw", tmp_path / "out"
     make_corpus(raw, 40)
     build(raw, out)  # the previous dataset
     before = tables(out)
@@ -203,10 +165,9 @@ def test_a_killed_build_leaves_the_previous_dataset_and_the_next_build_completes
         for name in SCHEMAS:
             pd.testing.assert_frame_equal(after[name], before[name])
     build(raw, out)
-    build(raw, clean, use_cache=False)
-    completed, fresh = tables(out), tables(clean)
+    completed = tables(out)
     for name in SCHEMAS:
-        pd.testing.assert_frame_equal(completed[name], fresh[name])
+        pd.testing.assert_frame_equal(completed[name], clean_400[name])
 
 
 def test_the_cache_forgets_results_no_longer_used_and_only_those(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from pipeline.parse import sites
+from pipeline import platforms
 from pipeline.parse.html import extract_article
 
 FIX = Path(__file__).parent / "fixtures" / "parse"
@@ -102,10 +102,10 @@ def test_empty_pages_do_not_raise(page: str) -> None:
 
 def test_adapter_registry() -> None:
     tree = lxml_html.document_fromstring(load("sitevision.html"))
-    assert sites.choose_adapter(tree, None).name == "sitevision"
-    assert sites.choose_adapter(tree, "https://www.lansstyrelsen.se/skane/x.html").name == "lansstyrelsen"
-    assert sites.choose_adapter(lxml_html.document_fromstring(load("mynewsdesk.html"))).name == "mynewsdesk"
-    assert sites.choose_adapter(lxml_html.document_fromstring(load("generic_jsonld.html"))) is None
+    assert platforms.choose_adapter(tree, None).name == "sitevision"
+    assert platforms.choose_adapter(tree, "https://www.lansstyrelsen.se/skane/x.html").name == "lansstyrelsen"
+    assert platforms.choose_adapter(lxml_html.document_fromstring(load("mynewsdesk.html"))).name == "mynewsdesk"
+    assert platforms.choose_adapter(lxml_html.document_fromstring(load("generic_jsonld.html"))) is None
 
 
 # What trafilatura's and htmldate's metadata readers lack, kept in page_metadata:

@@ -12,8 +12,9 @@ import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
 
 from pipeline.scrape import cli
-from pipeline.scrape.adapters import ADAPTERS, adapter_for
-from pipeline.scrape.manifest import MANIFEST_KEYS, load_state, read_manifests
+from pipeline.platforms import LISTING_ADAPTERS, adapter_for
+from pipeline.rawstore import MANIFEST_KEYS, RawPage, RawStore, SkippedPage, declared_encoding, read_manifests
+from pipeline.scrape.state import load_state
 from pipeline.scrape.middlewares import parse_retry_after
 from pipeline.scrape.settings import crawler_settings, parse_override, user_agent
 from pipeline.scrape.sources import (
@@ -25,7 +26,6 @@ from pipeline.scrape.sources import (
 )
 from pipeline.scrape.spiders import spider_for
 from pipeline.scrape.spiders.listing import ListingSpider, feed_links, is_feed
-from pipeline.scrape.store import RawPage, RawStore, SkippedPage, declared_encoding
 from pipeline.scrape.topic import load_keywords, matching_keywords
 
 REPO = Path(__file__).resolve().parent.parent
@@ -175,7 +175,7 @@ def spider(kind: str, **overrides: object) -> ListingSpider:
 
 def test_every_kind_has_a_spider_and_adapter():
     for kind in KINDS:
-        assert kind in ADAPTERS
+        assert kind in LISTING_ADAPTERS
         assert spider_for(parse_source({**GOOD, "kind": kind})) is not None
 
 
@@ -202,7 +202,7 @@ def test_source_overrides_replace_adapter_defaults():
     source = parse_source({**GOOD, "article_pattern": r"/pressmeddelanden/", "listing_selector": ".news", "deny_patterns": [r"/gammalt/"]})
     adapter = adapter_for(source)
     assert adapter.article_pattern == r"/pressmeddelanden/" and adapter.listing_selector == ".news"
-    assert r"/gammalt/" in adapter.deny_patterns and adapter.next_selector == ADAPTERS["sitevision"].next_selector
+    assert r"/gammalt/" in adapter.deny_patterns and adapter.next_selector == LISTING_ADAPTERS["sitevision"].next_selector
 
 
 def test_feed_links_rss_and_atom():

@@ -7,28 +7,27 @@ short reason code; nothing else escapes.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
 
+from pipeline.config import MAX_FILE_BYTES
 from pipeline.document import Document, RejectedInput
+from pipeline.rawstore import source_name
 
 from .decode import decode_bytes
 from .language import looks_swedish
 from .publisher import canonical_body, infer_publisher
 from .text import TextArticle, parse_plain_text
 
-__all__ = ["MAX_BYTES", "parse_file", "iter_raw_files", "raw_files", "source_name", "decode_bytes", "extract_article",
-           "parse_plain_text", "HtmlArticle", "TextArticle"]
+__all__ = ["parse_file", "decode_bytes", "extract_article", "parse_plain_text", "HtmlArticle", "TextArticle"]
 
-MAX_BYTES = 20 * 1024 * 1024
-RAW_SUFFIXES = (".txt", ".html", ".htm")
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)", re.I)
 _HTML_TAGS = re.compile(r"</?(?:p|div|body|span|a|br|h[1-6]|article|main|meta|script|li)\b[^>]*>", re.I)
 _MIN_BODY_LETTERS = 20
 _LETTER = re.compile(r"[^\W\d_]")
+MAX_NESTING = 256  # libxml2's limit on element depth, which our HTML parsers keep (no huge_tree)
 
 
 def __getattr__(name: str):
@@ -41,17 +40,18 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def source_name(path: Path, raw_root: Path) -> str:
-    """Path relative to the raw folder, POSIX, always valid UTF-8.
+def nesting_depth(text: str) -> int:
+    """How deep the page's elements nest, as far as libxml2 follows them (MAX_NESTING + 1 at most)."""
+    from lxml import etree
 
-    Bytes of a non-UTF-8 file name are kept visible as backslash escapes, so the id is
-    stable and the name still points a person at the file.
-    """
-    try:
-        rel = path.relative_to(raw_root)
-    except ValueError:
-        rel = Path(path.name)
-    return os.fsencode(rel.as_posix()).decode("utf-8", "backslashreplace")
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    parser.feed(text)
+    parser.close()
+    depth = deepest = 0
+    for event, _ in parser.read_events():
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _canonical(name: str | None) -> str | None:
@@ -66,14 +66,8 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
 
 
-def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_BYTES,
-               source_file: str | None = None, content_sha256: str | None = None) -> Document:
-    """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
-    (the name under ``raw_root``, see :func:`raw_files`) and ``content_sha256`` (of the
-    file's bytes) may be given when the caller has them already."""
-    meta = meta or {}
-    path = Path(path)
-    source_file = source_file or source_name(path, raw_root)
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or RejectedInput when it is too large or cannot be read."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -83,11 +77,27 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
             data = fh.read(max_bytes + 1)
     except RejectedInput:
         raise
+    except FileNotFoundError:
+        raise RejectedInput("unreadable", "the file disappeared before it could be read "
+                                          "(deleted or moved while the build ran?)") from None
     except (OSError, ValueError) as exc:
         raise RejectedInput("unreadable", f"cannot read the file ({getattr(exc, 'strerror', None) or exc}); "
                                           "check its permissions") from None
     if len(data) > max_bytes:
         raise RejectedInput("too_large", f"the file grew over the limit of {max_bytes / 2**20:.0f} MB while being read")
+    return data
+
+
+def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_bytes: int = MAX_FILE_BYTES,
+               source_file: str | None = None) -> Document:
+    """One raw file -> Document, or raise RejectedInput(reason, detail). ``source_file``
+    (the name under ``raw_root``, see :func:`pipeline.rawstore.raw_files`) may be given
+    when the caller has it already. The document's ``content_sha256`` is of the bytes
+    read here, so a file that changed since the caller hashed it is noticed."""
+    meta = meta or {}
+    path = Path(path)
+    source_file = source_file or source_name(path, raw_root)
+    data = read_bytes(path, max_bytes)
     try:
         text, encoding = decode_bytes(data, meta.get("encoding"))
         is_html = path.suffix.lower() in (".html", ".htm") or "html" in str(meta.get("content_type") or "").lower()
@@ -111,6 +121,10 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     except Exception as exc:  # a parser bug on pathological input must not stop the run
         raise RejectedInput("unparseable", f"{type(exc).__name__}: {exc}") from None
     if sum(1 for _ in islice(_LETTER.finditer(body), _MIN_BODY_LETTERS)) < _MIN_BODY_LETTERS:
+        if is_html and nesting_depth(text) >= MAX_NESTING:
+            raise RejectedInput("unparseable", f"the page nests its elements {MAX_NESTING} or more levels deep (a "
+                                               "press release needs a few dozen); HTML parsers stop there, so its text "
+                                               "cannot be read")
         raise RejectedInput("no_text", "no press-release text is left after removing menus, labels and other page furniture")
     if not looks_swedish(body):
         raise RejectedInput("not_swedish", "the text is not in Swedish (too few Swedish function words); "
@@ -118,7 +132,7 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
     return Document(
         source_file=source_file,
         text=f"{title}\n\n{body}" if title else body,
-        content_sha256=content_sha256 or hashlib.sha256(data).hexdigest(),
+        content_sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         published=published,
         publisher=publisher,
@@ -127,33 +141,3 @@ def parse_file(path: Path, raw_root: Path, meta: Mapping | None = None, max_byte
         encoding=encoding,
         source_id=meta.get("source_id"),
     )
-
-
-def _is_manifest(name: str) -> bool:
-    low = name.lower()
-    return "manifest" in low
-
-
-def raw_files(raw_root: Path) -> list[tuple[str, str]]:
-    """(path, source name) of the raw .txt/.html/.htm files under ``raw_root``, sorted
-    by name, without hidden or manifest files. Plain string work: a large corpus lists
-    in a fraction of the time pathlib takes."""
-    root = os.fspath(raw_root)
-    found: list[tuple[bytes, str, str]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        prefix = os.path.relpath(dirpath, root)
-        prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
-        for name in filenames:
-            if name.startswith(".") or _is_manifest(name) or not name.lower().endswith(RAW_SUFFIXES):
-                continue
-            rel = os.fsencode(prefix + name)
-            found.append((rel, os.path.join(dirpath, name), rel.decode("utf-8", "backslashreplace")))
-    found.sort(key=lambda t: t[0])
-    return [(path, name) for _, path, name in found]
-
-
-def iter_raw_files(raw_root: Path) -> Iterator[Path]:
-    """Raw .txt/.html/.htm files under ``raw_root``, sorted, no hidden or manifest files."""
-    for path, _name in raw_files(raw_root):
-        yield Path(path)

@@ -5,7 +5,7 @@ anything read from the layout, so title, date, canonical URL and publisher come 
 there when present: read by trafilatura's metadata extraction, with a site adapter's
 selectors before it and this module's corrections after it (see :func:`page_metadata`).
 The main text comes from a site adapter when the platform is
-known (:mod:`pipeline.parse.sites`), else from trafilatura, else from the largest run of
+known (:mod:`pipeline.platforms`), else from trafilatura, else from the largest run of
 <p> under <article>/<main>. Page chrome (cookie banners, menus, footers) is removed
 from the tree before any text is read, and the result goes through the same line
 filters as plain text.
@@ -23,7 +23,8 @@ from lxml import etree
 
 from pipeline.normalize.dates import parse_date
 
-from . import sites
+from pipeline import platforms as sites
+
 from .dateline import parse_dateline
 from .text import clean_line, is_boilerplate
 

@@ -144,6 +144,10 @@ class ArticleDupeFilter(RFPDupeFilter):
         seen = self.__dict__.setdefault("_article_urls", set())
         key = canonicalize_url(request.url)
         if key in seen:
+            if request.meta.get("redirect_urls"):
+                chain = " -> ".join([*request.meta["redirect_urls"], request.url])
+                log.warning("Gave up %s: its redirects (%s) lead to an address already requested (a redirect loop, "
+                            "or a second address of one page)", request.meta["redirect_urls"][0], chain)
             return True
         seen.add(key)
         return False

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-KINDS = ("sitevision", "mynewsdesk", "lansstyrelsen", "feed", "sitemap", "generic")
+from pipeline.platforms import LISTING_ADAPTERS
+
+KINDS = tuple(LISTING_ADAPTERS)  # each kind of source has its listing rules there
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _REGION_RE = re.compile(r"^\d{2}(\d{2})?$")  # county (2 digits) or municipality (4 digits)
@@ -33,7 +35,7 @@ class Source:
     allowed_domains: tuple[str, ...]
     publisher: str
     region_code: str
-    # Optional overrides of the kind's adapter (see pipeline/scrape/adapters.py).
+    # Optional overrides of the kind's listing rules (see pipeline/platforms).
     listing_selector: str | None = None  # CSS: article links on a listing page
     next_selector: str | None = None  # CSS: pagination links on a listing page
     article_pattern: str | None = None  # regex: URLs that are articles

@@ -59,7 +59,7 @@ def load_labelled(corpus: Path) -> list[LabelledText]:
     """The gold-annotated releases of ``corpus``, parsed and run through the rules
     pipeline as the build does; a file the parser sets aside is left out (the
     classifiers never see such files)."""
-    from pipeline.build import make_doc
+    from pipeline.build.extract import make_doc
     from pipeline.config import BuildConfig
     from pipeline.nlp import load_pipeline
 

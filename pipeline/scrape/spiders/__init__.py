@@ -1,4 +1,4 @@
-"""Spiders per kind of source. They find article URLs; adapters say where (``../adapters.py``)."""
+"""Spiders per kind of source. They find article URLs; the platform modules say where (``pipeline/platforms``)."""
 from __future__ import annotations
 
 from scrapy import Spider

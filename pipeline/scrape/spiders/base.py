@@ -15,10 +15,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..adapters import Adapter, adapter_for
-from ..manifest import SourceState, load_state
+from pipeline.platforms import ListingAdapter, adapter_for
+from pipeline.rawstore import RawPage, SkippedPage, declared_encoding
+
 from ..sources import Source
-from ..store import RawPage, SkippedPage, declared_encoding, save_validators
+from ..state import SourceState, load_state, save_validators
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GONE = (404, 410)  # article statuses not worth asking for again
@@ -28,7 +29,7 @@ class SourceSpiderMixin:
     """Mixed into a Scrapy spider class; ``__init__`` takes the :class:`Source`."""
 
     source: Source
-    adapter: Adapter
+    adapter: ListingAdapter
     history: SourceState  # not "state": Scrapy's SpiderState extension owns that name
     crawler: Any
     logger: Any
@@ -144,7 +145,8 @@ class SourceSpiderMixin:
             stats.inc_value("pressmine/ignored")
         else:
             stats.inc_value("pressmine/errors")
-            self.logger.warning("Failed %s: %s", request.url if request is not None else "?", failure.getErrorMessage())
+            self.logger.warning("Failed %s: %s", request.url if request is not None else "?",
+                                failure.getErrorMessage() or failure.type.__name__)
 
     def closed(self, reason: str) -> None:
         """After a finished run, keep the listing validators for the next run's conditional GETs."""

@@ -10,9 +10,11 @@ from typing import Any, AsyncIterator, Iterable, Iterator
 
 from scrapy import Request
 from scrapy.spiders import SitemapSpider
+from scrapy.utils.gz import gzip_magic_number
 
 from ..sources import Source
 from .base import SourceSpiderMixin
+from .listing import warn_of_entities
 
 
 class SourceSitemapSpider(SourceSpiderMixin, SitemapSpider):
@@ -50,8 +52,17 @@ class SourceSitemapSpider(SourceSpiderMixin, SitemapSpider):
                     continue
             yield entry
 
+    def _get_sitemap_body(self, response: Any) -> bytes | None:
+        """Scrapy's, with a word for a compressed sitemap that unpacks past the size cap."""
+        body = super()._get_sitemap_body(response)
+        if body is None and gzip_magic_number(response):
+            self.logger.warning("%s unpacks to more than DOWNLOAD_MAXSIZE (%d bytes): a gzip bomb or an oversized "
+                                "sitemap; ignored", response.url, self._max_size)
+        return body
+
     def _parse_sitemap(self, response: Any) -> Iterable[Any]:
         self.crawler.stats.inc_value("pressmine/listing_pages")
+        warn_of_entities(response, self.logger)
         for request in super()._parse_sitemap(response):
             if request.callback == self.parse_article:
                 self.crawler.stats.inc_value("pressmine/article_requests")
