@@ -35,3 +35,23 @@ def test_a_total_line_of_a_list_is_no_grant(nlp):
             "Röda Korset, Läxhjälp 400 000 kronor\n\n"
             "Totalt: 600 000 kronor\n")
     assert [amount for _, _, amount in grants(nlp, text)] == [200_000, 400_000]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Föreningen Framtidståget får 500 000 kronor för att starta läxhjälp.", "Föreningen Framtidståget"),
+    ("Give it forward får 500 000 kronor för ett kooperativ.", "Give it forward"),
+    ("Sydstadens kvinnoförbund får 550 000 kronor till utbildningar.", "Sydstadens kvinnoförbund"),
+    ("KFUM Exempelstad, som fick 2,7 miljoner kronor, bygger en mötesplats.", "KFUM Exempelstad"),
+    ("Equmeniakyrkan får 25 800 kronor för språkcafé.", "Equmeniakyrkan"),
+])
+def test_the_subject_of_a_receiving_verb_names_the_recipient(nlp, text, recipient):
+    assert [r for _, r, _ in grants(nlp, text)] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningen får 500 000 kronor för att starta läxhjälp.",  # any sentence may open with a noun
+    "Varje förening får 20 000 kronor.",
+    "I år får 35 församlingar dela på fem miljoner kronor.",
+])
+def test_a_clause_that_opens_with_a_common_noun_names_no_recipient(nlp, text):
+    assert all(r is None for _, r, _ in grants(nlp, text))

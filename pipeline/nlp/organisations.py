@@ -169,6 +169,8 @@ class Gazetteer:
             prev_is_name = i > 0 and is_name_word(doc[i - 1]) and not token.is_sent_start
             if self.head_re.fullmatch(lower) and prev_is_name:
                 start = self._extend_left(doc, i)
+                if start == i and not is_name_word(token):
+                    continue  # a bare "förening" after a sentence's first word names nothing
             elif (is_name_word(token) and not token.is_sent_start
                   and (m := self.compound_re.fullmatch(lower)) and len(m.group(1)) > 3):
                 start = self._extend_left(doc, i)

@@ -21,7 +21,13 @@ from pipeline.nlp.grants.lists import listed_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.roles import clause_roles
+from pipeline.nlp.grants.subjects import unnamed_recipient
 from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
+
+
+def part_names(clause, name: Span) -> set[str]:
+    """The names of the clause's actors that lie inside ``name``."""
+    return {a.name for a in clause.actors if name.start <= a.start and a.end <= name.end}
 
 
 @Language.factory("pressmine_grants", assigns=["doc._.grants", "doc.ents"], requires=["doc.ents"], default_config={
@@ -55,16 +61,21 @@ class GrantFinder:
         parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
         clauses, lines = grant_clauses(doc, money, parties, vocab)
         grants: list[dict] = []
+        names: list[Span] = []  # recipients no finder had marked
         for clause in clauses:
             funder, recipient = clause_roles(doc, clause, vocab, parties.body)
+            name = unnamed_recipient(doc, clause, vocab)
+            if name is not None and (recipient is None or recipient in part_names(clause, name)):
+                recipient = name._.normalized
+                names.append(name)
             year = sentence_year(doc, clause.sent, parties.index)
             grants += [grant_record(funder, recipient, amount, year, clause.sent,
                                     statement_purpose(doc, clause.sent, amount, parties.index, vocab))
                        for amount in clause.amounts]
         if not lines:
-            return grants, []
+            return grants, names
         stated, funder = list_funder(doc, grants, parties, vocab)
         if not stated:
-            return grants, []
-        listed, names = listed_grants(doc, lines, funder, parties.index, vocab)
-        return grants + listed, names
+            return grants, names
+        listed, listed_names = listed_grants(doc, lines, funder, parties.index, vocab)
+        return grants + listed, names + listed_names
