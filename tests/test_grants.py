@@ -55,3 +55,30 @@ def test_the_subject_of_a_receiving_verb_names_the_recipient(nlp, text, recipien
 ])
 def test_a_clause_that_opens_with_a_common_noun_names_no_recipient(nlp, text):
     assert all(r is None for _, r, _ in grants(nlp, text))
+
+
+@pytest.mark.parametrize("text, publisher, funder", [
+    # a funding phrase names who funds: "finansieras av", "med stöd från", "hos"
+    ("Föreningen Framtidståget får 300 000 kronor för ett mentorprogram. "
+     "Satsningen genomförs med stöd från Europeiska socialfonden.", None, "Europeiska socialfonden"),
+    ("Kören ansökte om finansiering hos Postkodstiftelsen. Totalt beviljades 2 430 000 kronor till "
+     "Föreningen Sångglädje under fyra år.", None, "Postkodstiftelsen"),
+    # the giver of a sentence without an amount
+    ("Myndigheten för ungdoms- och civilsamhällesfrågor fördelar pengar till projekt för nyanlända. "
+     "Föreningen Framtidståget får 500 000 kronor.", None, "Myndigheten för ungdoms- och civilsamhällesfrågor"),
+    # a municipality's release about its own grants: the publisher gives
+    ("Föreningen Sydstadens vänner får 20 000 kronor i bidrag till ett språkcafé.", "Hylte kommun", "Hylte kommun"),
+])
+def test_a_grant_whose_sentence_names_no_funder_gets_the_one_the_document_names(nlp, text, publisher, funder):
+    assert [f for f, _, _ in grants(nlp, text, publisher=publisher)] == [funder]
+
+
+def test_two_bodies_that_fund_leave_the_funder_unknown(nlp):
+    text = ("Föreningen Framtidståget får 300 000 kronor. Ett av projekten finansieras av Allmänna arvsfonden. "
+            "Ett annat har fått stöd från Europeiska socialfonden.")
+    assert grants(nlp, text) == [(None, "Föreningen Framtidståget", 300_000)]
+
+
+def test_money_the_government_gives_has_no_named_funder(nlp):
+    text = "Regeringen ger Föreningen Framtidståget 2 miljoner kronor. Allmänna arvsfonden stöder ett annat projekt."
+    assert grants(nlp, text) == [(None, "Föreningen Framtidståget", 2_000_000)]

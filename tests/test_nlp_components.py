@@ -244,10 +244,13 @@ def test_recipients_named_in_a_list_get_the_type_their_name_says(nlp):
 
 def test_a_grant_without_a_named_funder_gets_the_one_fund_the_text_names(nlp):
     text = ("Studieförbundet Vuxenskolan har fått 1,7 miljoner kronor för ett musikprojekt med unga nyanlända. "
-            "Projektet drivs med stöd av Allmänna arvsfonden i två år.")
+            "Projektet drivs i två år, och Allmänna arvsfonden följer arbetet.")
     assert grants(nlp, text) == [("Allmänna arvsfonden", "Studieförbundet Vuxenskolan", 1_700_000)]
     two_funds = text + " Europeiska socialfonden stöder ett annat projekt i staden."
     assert grants(nlp, two_funds) == [(None, "Studieförbundet Vuxenskolan", 1_700_000)]
+    # a funding phrase says which of the two funds this project
+    phrased = two_funds.replace("och Allmänna arvsfonden följer arbetet", "med stöd av Allmänna arvsfonden")
+    assert grants(nlp, phrased) == [("Allmänna arvsfonden", "Studieförbundet Vuxenskolan", 1_700_000)]
 
 
 def test_we_as_subject_is_the_publishing_body(nlp):

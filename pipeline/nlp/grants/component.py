@@ -16,7 +16,7 @@ from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import forget_text, get_ents, set_ents
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
 from pipeline.nlp.grants.dedupe import dedupe
-from pipeline.nlp.grants.funder import list_funder, with_document_funder
+from pipeline.nlp.grants.funder import document_funder, list_funder, with_document_funder
 from pipeline.nlp.grants.lists import listed_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
@@ -46,7 +46,10 @@ class GrantFinder:
         ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
         grants, listed_names = self.grants(doc, ents, money) if money else ([], [])
-        doc._.grants = dedupe(with_document_funder(grants, ents))
+        if any(g["funder"] is None for g in grants):
+            parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
+            grants = with_document_funder(grants, document_funder(doc, grants, ents, parties, self.vocab), self.vocab)
+        doc._.grants = dedupe(grants)
         if listed_names:  # recipients named in a list or table are bodies, whole as written
             named = {i for n in listed_names for i in range(n.start, n.end)}
             set_ents(doc, sorted([e for e in ents if not any(i in named for i in range(e.start, e.end))]

@@ -25,6 +25,9 @@ class GrantVocabulary:
     pronoun_subjects: frozenset[str]      # of those, the ones that need not open the sentence
     part_of_amount: frozenset[str]        # "varav": a part of the amount stated before
     total_words: frozenset[str]           # "totalt", "summa": a list line that sums the others
+    funding_words: frozenset[str]         # "stöd", "finansieras": before "från X", X funds
+    funding_prepositions: frozenset[str]  # "från", "av", "hos"
+    government_words: frozenset[str]      # "regeringen": no named funder
     rate: re.Pattern                      # "per person": an amount that is a rate
     not_a_grant: re.Pattern               # money only proposed or open for applications
     not_a_grant_exceptions: tuple[str, ...]  # purposes that read like such a cue ("för att fördela")
@@ -60,6 +63,9 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         pronoun_subjects=frozenset(data["pronoun_subjects"]),
         part_of_amount=frozenset(data["part_of_amount_words"]),
         total_words=frozenset(data["total_words"]),
+        funding_words=frozenset(data["funding_words"]),
+        funding_prepositions=frozenset(data["funding_prepositions"]),
+        government_words=frozenset(data["government_words"]),
         rate=_words_pattern(data["rate_words"], r"^\s*"),
         not_a_grant=_words_pattern(data["not_a_grant"], r"\b"),
         not_a_grant_exceptions=tuple(data["not_a_grant_exceptions"]),
