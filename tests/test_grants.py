@@ -82,3 +82,11 @@ def test_two_bodies_that_fund_leave_the_funder_unknown(nlp):
 def test_money_the_government_gives_has_no_named_funder(nlp):
     text = "Regeringen ger Föreningen Framtidståget 2 miljoner kronor. Allmänna arvsfonden stöder ett annat projekt."
     assert grants(nlp, text) == [(None, "Föreningen Framtidståget", 2_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Förra året fick föreningar i länet sju miljoner kronor.",
+    "Mest bidrag fick idrottsföreningarna, 200 000 kronor.",
+])
+def test_an_ordinary_phrase_that_opens_a_sentence_is_no_recipient(nlp, text):
+    assert all(r is None for _, r, _ in grants(nlp, text))

@@ -6,9 +6,10 @@ Individuell Människohjälp får 450 000 kronor …", "KFUM Exempelstad, som fic
 miljoner kronor, …". Many such names are in no gazetteer. When a receiving verb has no
 organisation before it, the words from the start of the sentence to the verb (or to
 ", som" before it) are the recipient if they read as a name: capitalised first, no
-Swedish function word, no number; a single word only if it cannot be a common noun
-("KFUM", "FyrBoDal", "Equmeniakyrkan"; not "Föreningen", which any sentence may open
-with). An organisation the finders did mark, followed by more capitalised words
+Swedish function word, no number, and something only a name has (a second
+capitalised word, an organisation word at the end, words of another language); a
+single word only if it cannot be a common noun ("KFUM", "FyrBoDal", "Equmeniakyrkan";
+not "Föreningen", which any sentence may open with). An organisation the finders did mark, followed by more capitalised words
 ("Röda Korset Exempelkretsen får …"), is named whole.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.nlp.organisations import form_span
 from pipeline.parse.language import function_words
 
 MAX_NAME_WORDS = 6
+OTHER_LANGUAGES = ("en", "de")  # names of Swedish associations are often English
 NAME_PUNCT = {"-", "&", "–"}
 
 
@@ -54,8 +56,22 @@ def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
     if any(w.like_num or (w.is_punct and w.text not in NAME_PUNCT) or w.lower_ in swedish for w in words[1:]):
         return False
     if len(words) > 1:
-        return words[0].lower_ not in swedish
+        return words[0].lower_ not in swedish and _named_phrase(words, vocab)
     return _specific_word(first, vocab)
+
+
+def _named_phrase(words: Span, vocab: GrantVocabulary) -> bool:
+    """Words that can only be a name: a capitalised word or acronym after the first
+    ("Föreningen Framtidståget", "IM Individuell Människohjälp"), an organisation word
+    at the end ("Sydstadens kvinnoförbund"), or words of another language ("Give it
+    forward"); not a phrase of ordinary Swedish that opens a sentence ("Förra året")."""
+    if any(w.text[:1].isupper() for w in words[1:]):
+        return True
+    last = words[-1].lower_
+    if any(last.endswith(head) for head in vocab.org_heads):
+        return True
+    foreign = set().union(*(function_words(lang) for lang in OTHER_LANGUAGES))
+    return any(w.lower_ in foreign for w in words)
 
 
 def _specific_word(word: str, vocab: GrantVocabulary) -> bool:
