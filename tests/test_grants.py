@@ -90,3 +90,17 @@ def test_money_the_government_gives_has_no_named_funder(nlp):
 ])
 def test_an_ordinary_phrase_that_opens_a_sentence_is_no_recipient(nlp, text):
     assert all(r is None for _, r, _ in grants(nlp, text))
+
+
+def test_a_recipients_total_on_its_own_line_is_its_grant(nlp):
+    text = ("Så här fördelas pengarna från Svenska kyrkan:\n\n"
+            "Exempelstads stift: totalt 450 000 kr\n\nNorrby pastorat: 300 000 kr\n\nSumman blir 750 000 kr.\n")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [("Exempelstads stift", 450_000), ("Norrby pastorat", 300_000)]
+
+
+def test_a_list_line_that_names_two_recipients_gives_each_the_amount(nlp):
+    text = ("Så här fördelas pengarna från Svenska kyrkan:\n\n"
+            "Norrby pastorat och Söderby pastorat (gemensam ansökan): 300 000 kr\n\n"
+            "Exempelstads stift: 450 000 kr\n")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [
+        ("Norrby pastorat", 300_000), ("Söderby pastorat", 300_000), ("Exempelstads stift", 450_000)]

@@ -28,22 +28,60 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
     recipients' names that were no entity yet, as ORG spans."""
     rows, names = [], []
     for sent, money in lines:
-        if len(sent) > 30 or not sent.text.strip() or any(t.lower_ in vocab.total_words for t in sent):
+        if len(sent) > 30 or not sent.text.strip() or states_a_total(sent, vocab):
             continue  # a long sentence is no list line; a total sums the lines
         name = line_opener(doc, sent, index, vocab)
-        recipient = name and (name._.normalized or written_name(name))
-        if recipient is None or recipient == funder:
+        if name is None:
             continue
+        line_names = [name, *joint_names(doc, sent, name, index, vocab)]
         year = sentence_year(doc, sent, index)
         in_table = next(t for t in sent if not t.is_space).text == "|"
-        rows += [grant_record(funder, recipient, amount, year, sent,
-                              row_purpose(doc, sent, name.end) if in_table else listed_purpose(doc, name.end, money[0]))
-                 for amount in money]
-        if (name.start, name.end) not in index.spans:
-            names.append(name)
+        purpose = row_purpose(doc, sent, line_names[-1].end) if in_table else listed_purpose(doc, line_names[-1].end, money[0])
+        for named in line_names:
+            recipient = named._.normalized or written_name(named)
+            if recipient == funder:
+                continue
+            rows += [grant_record(funder, recipient, amount, year, sent, purpose) for amount in money]
+            if (named.start, named.end) not in index.spans:
+                names.append(named)
     if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
         return [], []
     return rows, names
+
+
+def joint_names(doc: Doc, line: Span, first: Span, index: EntityIndex, vocab: GrantVocabulary) -> list[Span]:
+    """More recipients a line names after its first, joined by "och" before its
+    separator or amount (a comma opens what the money is for: "Föreningen X, Språkcafé") ("Norrby pastorat och Söderby pastorat (gemensam ansökan):
+    300 000 kr"): each is a recipient of the line's amount, as the line states it."""
+    out, end = [], first.end
+    while end + 1 < line.end and doc[end].lower_ == "och":
+        start = end + 1
+        ent = index.parties.get(start)
+        if ent is not None and ent.end <= line.end:
+            stop = ent.end
+        else:
+            stop = start
+            while stop < line.end and stop < start + 5 and doc[stop].text not in SEPARATORS | {"(", "och"} \
+                    and not index.has_money(stop, stop + 1):
+                stop += 1
+            if stop == start or not name_like(doc[start:stop], vocab):
+                break
+            ent = form_span(doc, start, stop)
+        out.append(ent)
+        end = stop
+    return out
+
+
+def ends_a_name_before_och(doc: Doc, i: int, vocab: GrantVocabulary) -> bool:
+    """"Norrby pastorat och Söderby pastorat": an organisation word before "och" ends
+    the first of two names ("Räddning och Säkerhet" stays one)."""
+    return doc[i].lower_ == "och" and i > 0 and any(doc[i - 1].lower_.endswith(h) for h in vocab.org_heads)
+
+
+def states_a_total(line: Span, vocab: GrantVocabulary) -> bool:
+    """"Summa 1 200 000", "Totalt: 600 000 kronor": a line that sums the others."""
+    words = [t for t in line if t.is_alpha]
+    return bool(words) and (words[0].lower_ in vocab.total_openers or any(t.lower_ in vocab.total_words for t in words))
 
 
 def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
@@ -59,8 +97,8 @@ def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary
     if ent is not None and ent.end < sent.end and (doc[ent.end].text in SEPARATORS or index.has_money(ent.end, ent.end + 1)):
         return ent
     end = first.i
-    while end < sent.end and end < first.i + 5 and doc[end].text not in SEPARATORS - {"-"} \
-            and not index.has_money(end, end + 1):
+    while end < sent.end and end < first.i + 5 and doc[end].text not in SEPARATORS - {"-"} | {"("} \
+            and not index.has_money(end, end + 1) and not ends_a_name_before_och(doc, end, vocab):
         end += 1
     words = doc[first.i:end]
     if end < sent.end and len(words) and name_like(words, vocab) and not index.has_money(first.i, end):

@@ -24,7 +24,8 @@ class GrantVocabulary:
     home_subjects: frozenset[str]         # "projektet", "vi": the body the text is about
     pronoun_subjects: frozenset[str]      # of those, the ones that need not open the sentence
     part_of_amount: frozenset[str]        # "varav": a part of the amount stated before
-    total_words: frozenset[str]           # "totalt", "summa": a list line that sums the others
+    total_words: frozenset[str]           # "summa": a list line that sums the others
+    total_openers: frozenset[str]         # "totalt" opening a line: the same
     funding_words: frozenset[str]         # "stöd", "finansieras": before "från X", X funds
     funding_prepositions: frozenset[str]  # "från", "av", "hos"
     government_words: frozenset[str]      # "regeringen": no named funder
@@ -63,6 +64,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         pronoun_subjects=frozenset(data["pronoun_subjects"]),
         part_of_amount=frozenset(data["part_of_amount_words"]),
         total_words=frozenset(data["total_words"]),
+        total_openers=frozenset(data["total_openers"]),
         funding_words=frozenset(data["funding_words"]),
         funding_prepositions=frozenset(data["funding_prepositions"]),
         government_words=frozenset(data["government_words"]),
