@@ -104,3 +104,17 @@ def test_a_list_line_that_names_two_recipients_gives_each_the_amount(nlp):
             "Exempelstads stift: 450 000 kr\n")
     assert [(r, a) for _, r, a in grants(nlp, text)] == [
         ("Norrby pastorat", 300_000), ("Söderby pastorat", 300_000), ("Exempelstads stift", 450_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Höstens anslag, 45 500 kronor vardera, gick i år till Norrby BK, Söderby IF och Västerby FF.",
+     [("Norrby BK", 45_500), ("Söderby IF", 45_500), ("Västerby FF", 45_500)]),
+    ("Av summan tillfaller 1,9 miljoner kronor Exempelstads stift.", [("Exempelstads stift", 1_900_000)]),
+    ("Pengarna, 300 000 kronor, går till Föreningen Framtidståget.", [("Föreningen Framtidståget", 300_000)]),
+])
+def test_money_that_goes_to_recipients(nlp, text, expected):
+    assert [(r, a) for _, r, a in grants(nlp, text)] == expected
+
+
+def test_money_that_goes_to_no_named_recipient_is_no_grant(nlp):
+    assert grants(nlp, "Av budgeten går 200 000 kronor till administration.") == []

@@ -63,11 +63,27 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
         if verb is None:
             lines.append((sent, amounts))
             continue
+        actors = clause_actors(doc, sent, parties, vocab)
+        if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
+            lines.append((sent, amounts))  # "Pengarna går till administration": no recipient, no statement
+            continue
         kept = [amount for k, amount in enumerate(amounts)
                 if not is_rate(doc, amount, vocab)  # "25 000 kronor per person"
                 and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))]
-        clauses.append(Clause(sent, verb, clause_actors(doc, sent, parties, vocab), kept))
+        clauses.append(Clause(sent, verb, actors, kept))
     return clauses, lines
+
+
+def destination_of(doc: Doc, verb: Token, actors: list[Actor], vocab: GrantVocabulary) -> Actor | None:
+    """Where the money goes: the first actor after the verb that follows "till" (or
+    "hos"), or no preposition at all ("tillfaller 1,9 miljoner kronor Exempelstads stift")."""
+    for actor in actors:
+        if actor.start <= verb.i:
+            continue
+        before = doc[actor.start - 1].lower_
+        if before in vocab.recipient_prepositions or before == "hos" or before not in vocab.prepositions:
+            return actor
+    return None
 
 
 def not_a_grant(sent: Span, vocab: GrantVocabulary) -> bool:

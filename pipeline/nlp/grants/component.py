@@ -25,6 +25,24 @@ from pipeline.nlp.grants.subjects import unnamed_recipient
 from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
 
 
+def each_recipient(doc: Doc, clause, amount: Span, recipient: str | None, vocab: GrantVocabulary) -> list[str]:
+    """"45 500 kronor vardera ... till A, B och C": the amount goes to each recipient
+    the clause names together with the one chosen (joined by commas and "och")."""
+    if recipient is None or not any(doc[i].lower_ in vocab.each_words
+                                    for i in range(amount.end, min(amount.end + 2, clause.sent.end))):
+        return []
+    actors = clause.actors
+    k = next((k for k, a in enumerate(actors) if a.name == recipient), None)
+    if k is None:
+        return []
+    names = [recipient]
+    while k + 1 < len(actors) and actors[k + 1].start - actors[k].end == 1 \
+            and doc[actors[k].end].lower_ in (",", "och"):
+        k += 1
+        names.append(actors[k].name)
+    return names
+
+
 def part_names(clause, name: Span) -> set[str]:
     """The names of the clause's actors that lie inside ``name``."""
     return {a.name for a in clause.actors if name.start <= a.start and a.end <= name.end}
@@ -72,9 +90,10 @@ class GrantFinder:
                 recipient = name._.normalized
                 names.append(name)
             year = sentence_year(doc, clause.sent, parties.index)
-            grants += [grant_record(funder, recipient, amount, year, clause.sent,
-                                    statement_purpose(doc, clause.sent, amount, parties.index, vocab))
-                       for amount in clause.amounts]
+            for amount in clause.amounts:
+                purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
+                recipients = each_recipient(doc, clause, amount, recipient, vocab) or [recipient]
+                grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
         if not lines:
             return grants, names
         stated, funder = list_funder(doc, grants, parties, vocab)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.grants.clauses import Actor, Clause
+from pipeline.nlp.grants.clauses import Actor, Clause, destination_of
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
 
@@ -44,7 +44,9 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
     source = next((a for a in actors if a is not subject and after_word(a, vocab.funder_prepositions)), None)
     target = next((a for a in after if a is not subject and after_word(a, vocab.recipient_prepositions)), None)
     object_ = next((a for a in after if a is not subject and not after_word(a, vocab.prepositions)), None)
-    if verb.lower_ in vocab.receive:
+    if verb.lower_ in vocab.destination:  # "pengarna går till X", "1,9 miljoner tillfaller X"
+        recipient, funder = destination_of(doc, verb, actors, vocab), source
+    elif verb.lower_ in vocab.receive:
         recipient, funder = subject or target or object_, source
     else:
         funder, recipient = subject or source, target or object_

@@ -16,6 +16,8 @@ from pipeline import resources
 class GrantVocabulary:
     give: frozenset[str]                  # verbs whose subject is the funder ("beviljar")
     receive: frozenset[str]               # verbs whose subject is the recipient ("får")
+    destination: frozenset[str]           # verbs whose subject is the money ("går till", "tillfaller")
+    each_words: frozenset[str]            # "vardera": the amount goes to each recipient named
     funder_prepositions: frozenset[str]   # "från", "av": the actor after one is the funder
     recipient_prepositions: frozenset[str]  # "till", "åt"
     prepositions: frozenset[str]          # an actor after one is no subject or object
@@ -40,7 +42,7 @@ class GrantVocabulary:
     org_heads: tuple[str, ...]            # organisation head words (org_forms.json)
 
     def is_transfer(self, lower: str) -> bool:
-        return lower in self.give or lower in self.receive
+        return lower in self.give or lower in self.receive or lower in self.destination
 
 
 def _words_pattern(words: list[str], opening: str) -> re.Pattern:
@@ -55,6 +57,8 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
     return GrantVocabulary(
         give=frozenset(data["give"]),
         receive=frozenset(data["receive"]),
+        destination=frozenset(data["destination"]),
+        each_words=frozenset(data["each_words"]),
         funder_prepositions=frozenset(data["funder_prepositions"]),
         recipient_prepositions=frozenset(data["recipient_prepositions"]),
         prepositions=frozenset(data["prepositions"]),
