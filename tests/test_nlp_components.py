@@ -83,6 +83,9 @@ def test_capitalised_words_that_are_not_organisations(nlp, text):
     ("Besöket gick till Familjecentralen i Sunne i våras.", "Familjecentralen i Sunne", "association"),
     ("Odlingen drivs av Stiftelsen Botildenborg sedan 2015.", "Stiftelsen Botildenborg", "association"),
     ("Stiftelsen Botildenborg driver odlingen.", "Stiftelsen Botildenborg", "association"),
+    # a capitalised organisation word is a name's: the word before it joins even when it opens a line
+    ("Almby Hembygdsförening 40 000 kr", "Almby Hembygdsförening", "association"),
+    ("Västerby IF 20 000 kr", "Västerby IF", "sports_club"),
 ])
 def test_organisations_by_gazetteer_and_by_form(nlp, text, name, org_type):
     doc = run(nlp, text)

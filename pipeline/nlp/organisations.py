@@ -277,13 +277,17 @@ class Gazetteer:
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         """Take the capitalised words before an organisation word into its name; a
-        sentence-initial word only when it is a place or a name adjective ("Svenska")."""
+        sentence-initial word only when it is a place or a name adjective ("Svenska"),
+        or when it stands right before an organisation word that is capitalised itself,
+        which only a name's is ("Almby Hembygdsförening", "Västerby IF" opening a list
+        line; not "Laget" in "Laget Umeå FC")."""
         start = i
+        proper_head = doc[i].text[:1].isupper()
         while start > 0 and start > i - 4 and not doc[start].is_sent_start:
             prev = doc[start - 1]
             if prev.text in self.not_orgs or not (is_name_word(prev) or prev.text.isupper() and prev.is_alpha):
                 break
-            if prev.is_sent_start and prev.text not in self.name_adjectives \
+            if prev.is_sent_start and prev.text not in self.name_adjectives and not (proper_head and start == i) \
                     and orgnorm.lookup_place(orgnorm.strip_genitive(prev.text)) is None:
                 break
             start -= 1
