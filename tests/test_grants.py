@@ -118,3 +118,12 @@ def test_money_that_goes_to_recipients(nlp, text, expected):
 
 def test_money_that_goes_to_no_named_recipient_is_no_grant(nlp):
     assert grants(nlp, "Av budgeten går 200 000 kronor till administration.") == []
+
+
+def test_a_passive_of_handing_out_makes_the_body_the_release_is_about_the_giver(nlp):
+    # the release is about the region (named twice): it hands the money out
+    about = "Region Gotland satsar på kultur för asylsökande. Kulturnämnden i Region Gotland beslutade i våras. "
+    assert grants(nlp, about + "Sammanlagt fördelades 3,5 miljoner kronor inom studieförbunden.") == [
+        ("Region Gotland", None, 3_500_000)]
+    # a passive of granting makes it the one granted the money
+    assert grants(nlp, about + "Ytterligare 3,5 miljoner kronor beviljas i höst.") == [(None, "Region Gotland", 3_500_000)]

@@ -18,12 +18,16 @@ from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
 
 def clause_roles(doc: Doc, clause: Clause, vocab: GrantVocabulary, body: str | None) -> tuple[str | None, str | None]:
-    """(funder, recipient) of a grant clause. A passive receiving verb with no recipient
-    named ("Ytterligare 30 miljoner beviljas ...") gives to ``body``, the body the
-    release is about."""
+    """(funder, recipient) of a grant clause. A passive verb with no party named stands
+    for ``body``, the body the release is about: as the giver when it hands out
+    ("Sammanlagt fördelades 3,5 miljoner kronor"), else as the one granted the money
+    ("Ytterligare 30 miljoner beviljas ...")."""
     verb = clause.verb
     funder, recipient = word_order_roles(doc, clause.sent, verb, clause.actors, vocab)
-    if recipient is None and verb.lower_ in vocab.receive and verb.lower_.endswith("s") and body != funder:
+    if verb.lower_ in vocab.distribution_passives:
+        if funder is None and body != recipient:
+            funder = body
+    elif recipient is None and verb.lower_ in vocab.receive and verb.lower_.endswith("s") and body != funder:
         recipient = body
     return funder, recipient
 

@@ -17,6 +17,7 @@ class GrantVocabulary:
     give: frozenset[str]                  # verbs whose subject is the funder ("beviljar")
     receive: frozenset[str]               # verbs whose subject is the recipient ("får")
     destination: frozenset[str]           # verbs whose subject is the money ("går till", "tillfaller")
+    distribution_passives: frozenset[str]  # "fördelades", "delas ut": the body hands out
     each_words: frozenset[str]            # "vardera": the amount goes to each recipient named
     funder_prepositions: frozenset[str]   # "från", "av": the actor after one is the funder
     recipient_prepositions: frozenset[str]  # "till", "åt"
@@ -58,6 +59,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         give=frozenset(data["give"]),
         receive=frozenset(data["receive"]),
         destination=frozenset(data["destination"]),
+        distribution_passives=frozenset(data["distribution_passives"]),
         each_words=frozenset(data["each_words"]),
         funder_prepositions=frozenset(data["funder_prepositions"]),
         recipient_prepositions=frozenset(data["recipient_prepositions"]),
