@@ -127,3 +127,8 @@ def test_a_passive_of_handing_out_makes_the_body_the_release_is_about_the_giver(
         ("Region Gotland", None, 3_500_000)]
     # a passive of granting makes it the one granted the money
     assert grants(nlp, about + "Ytterligare 3,5 miljoner kronor beviljas i höst.") == [(None, "Region Gotland", 3_500_000)]
+
+
+def test_a_giver_in_a_clause_after_the_verb_is_the_funder_not_the_recipient(nlp):
+    text = "Tre föreningar fick dela på 136 500 kronor när Sparbanksstiftelsen på torsdagen delade ut pengar."
+    assert grants(nlp, text) == [("Sparbanksstiftelsen", None, 136_500)]

@@ -38,6 +38,9 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
     def after_word(actor: Actor, words) -> bool:
         return actor.start > 0 and doc[actor.start - 1].lower_ in words
 
+    other_clause = next((i for i in range(verb.i + 1, sent.end) if doc[i].lower_ in vocab.subordinators), sent.end)
+    giver = subordinate_giver(doc, other_clause, actors, vocab)
+    actors = [a for a in actors if a.start < other_clause]
     before = [a for a in actors if a.end <= verb.i and not after_word(a, vocab.prepositions)]
     after = [a for a in actors if a.start > verb.i]
     subject = before[0] if before else None
@@ -54,11 +57,22 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
         recipient, funder = subject or target or object_, source
     else:
         funder, recipient = subject or source, target or object_
+    funder = funder or giver
     funder_name = funder.name if funder else None
     recipient_name = recipient.name if recipient else None
     if funder_name == recipient_name:
         recipient_name = None
     return funder_name, recipient_name
+
+
+def subordinate_giver(doc: Doc, start: int, actors: list[Actor], vocab: GrantVocabulary) -> Actor | None:
+    """The subject of a clause of giving that ``start`` opens: "när Stiftelsen X delade
+    ut pengar" (the actor right after the subordinator, a verb of giving after it)."""
+    subject = next((a for a in actors if a.start in (start + 1, start + 2)), None)
+    if subject is None:
+        return None
+    verb = next((i for i in range(subject.end, min(subject.end + 4, len(doc))) if doc[i].lower_ in vocab.give), None)
+    return subject if verb is not None else None
 
 
 def verb_second(doc: Doc, sent: Span, verb: Token, vocab: GrantVocabulary) -> bool:
