@@ -35,9 +35,11 @@ def build_with_cli(raw: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def reports_build(tmp_path_factory) -> Path:
-    """Seven invented releases (two from a county board's press room with a scrape
-    manifest, one announcing the same grant as the board, one without money or date,
-    one empty file) built into a processed folder."""
+    """Invented releases built into a processed folder: two from a county board's press
+    room with a scrape manifest, one announcing the same grant as the board, two more
+    grants about integration, one release republished by a news site (a copy), one
+    naming a project without money ("projektet Exempelnamn"), one without money or date,
+    one on a cycle path (with money, not about integration), and one empty file."""
     root = tmp_path_factory.mktemp("reports")
     shutil.copytree(REPORTS_CORPUS, root / "raw")
     return build_with_cli(root / "raw", root / "processed")

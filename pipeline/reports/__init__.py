@@ -1,2 +1,3 @@
 """Reading a build for people: executed notebooks, the one-page summary, and the
-helpers they share (``tables`` reads ``data/processed/``, ``figures`` draws)."""
+helpers they share (``tables`` reads ``data/processed/``, ``figures`` draws, ``pages``
+writes HTML tables)."""

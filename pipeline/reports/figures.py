@@ -73,6 +73,15 @@ def count_axis(ax: Axes, axis: str = "y", label: str = "") -> None:
         (ax.set_ylabel if axis == "y" else ax.set_xlabel)(label)
 
 
+def probability_axis(ax: Axes, axis: str = "x", label: str = "") -> None:
+    """An axis from 0 to 1 with a decimal comma (0,5)."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: swedish_number(v, 1)))
+    (ax.set_xlim if axis == "x" else ax.set_ylim)(0, 1)
+    if label:
+        (ax.set_xlabel if axis == "x" else ax.set_ylabel)(label)
+
+
 def caption(fig: Figure, text: str) -> None:
     """A line under the figure saying which tables and filters it shows (the figure is
     laid out first, so that the line starts at its left edge)."""

@@ -18,6 +18,7 @@ import pandas as pd
 
 from pipeline.reports.figures import sek, swedish_number
 from pipeline.reports.output import write_text_into_place
+from pipeline.reports.pages import html_table, initiatives_for_reading
 from pipeline.reports.tables import NotBuilt, build_info, read_tables
 
 SUMMARY = "summary.html"
@@ -31,35 +32,20 @@ td.num, th.num { text-align: right; white-space: nowrap; } .note { color: #666; 
 """
 
 
-def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), empty: str = "None in this build.") -> str:
-    """An HTML table of already formatted cells, escaped; a sentence when there are no rows."""
-    if frame.empty:
-        return f"<p class='note'>{html.escape(empty)}</p>"
-    def cell(tag: str, column: str, text: str) -> str:
-        return f"<{tag}{' class=num' if column in numeric else ''}>{html.escape(text)}</{tag}>"
-    head = "".join(cell("th", c, c) for c in frame.columns)
-    rows = "".join("<tr>" + "".join(cell("td", c, _text(v)) for c, v in zip(frame.columns, row)) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def _text(value) -> str:
-    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-        return "–"
-    return str(value)
-
-
 def _counts(info: dict, t: dict[str, pd.DataFrame]) -> str:
     docs, grants, initiatives = t["documents"], t["grants"], t["initiatives"]
     rows = [(f"{name}.parquet", swedish_number(len(frame))) for name, frame in t.items()]
     rows += [("releases with a publication date", swedish_number(docs.published.notna().sum())),
+             ("releases about integration", swedish_number(docs.is_integration.sum())),
+             ("copies of a release published elsewhere", swedish_number(docs.duplicate_of.notna().sum())),
+             ("named initiatives", swedish_number(initiatives.name.notna().sum())),
              ("money in grant statements", sek(grants.amount_sek.sum())),
              ("money in initiatives (each grant once)", sek(initiatives.amount_sek.sum()))]
     build = [("NLP base", info.get("nlp_pipeline")), ("data contract", info.get("contract_version")),
              ("pipeline", info.get("pipeline_version")), ("build fingerprint", info.get("fingerprint")),
              ("raw folder", info.get("raw_dir"))]
-    return (_table(pd.DataFrame(rows, columns=["what", "rows / amount"]), numeric=("rows / amount",))
-            + _table(pd.DataFrame(build, columns=["built with", "value"])))
+    return (html_table(pd.DataFrame(rows, columns=["what", "rows / amount"]), numeric=("rows / amount",))
+            + html_table(pd.DataFrame(build, columns=["built with", "value"])))
 
 
 def _set_aside(rejected: pd.DataFrame) -> str:
@@ -67,20 +53,19 @@ def _set_aside(rejected: pd.DataFrame) -> str:
     reasons = pd.DataFrame({"reason": by_reason.index, "files": [swedish_number(n) for n in by_reason]})
     listed = rejected.sort_values("source_file").head(50)[["source_file", "reason", "detail"]]
     more = f"<p class='note'>The first 50 of {swedish_number(len(rejected))}; all are in rejected.parquet.</p>" if len(rejected) > 50 else ""
-    return _table(reasons, numeric=("files",), empty="No file was set aside.") + (_table(listed) + more if len(rejected) else "")
+    return html_table(reasons, numeric=("files",), empty="No file was set aside.") + (html_table(listed) + more if len(rejected) else "")
 
 
-def _top_grants(grants: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
-    top = grants.nlargest(TOP_N, "amount_sek").merge(docs[["doc_id", "title"]], on="doc_id", how="left")
+def _top_grants(grants: pd.DataFrame, docs: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
+    top = (grants.nlargest(TOP_N, "amount_sek").merge(docs[["doc_id", "title"]], on="doc_id", how="left")
+           .merge(initiatives[["initiative_id", "name"]], on="initiative_id", how="left"))
     return pd.DataFrame({"amount": top.amount_sek.map(sek), "funder": top.funder, "recipient": top.recipient,
-                         "year": top.year, "purpose": top.purpose, "release": top.title})
+                         "year": top.year, "purpose": top.purpose, "initiative": top.name, "release": top.title})
 
 
 def _top_initiatives(initiatives: pd.DataFrame) -> pd.DataFrame:
-    top = initiatives.sort_values(["amount_sek", "n_documents"], ascending=False).head(TOP_N)
-    return pd.DataFrame({"amount": top.amount_sek.map(sek), "funder": top.funder, "recipient": top.recipient,
-                         "year": top.year, "purpose": top.purpose, "releases": top.n_documents,
-                         "first published": top.first_published})
+    readable = initiatives_for_reading(initiatives).head(TOP_N)
+    return readable[["initiative", "owner", "funders", "amount", "years", "releases", "first published"]]
 
 
 def _notebook_links(out: Path) -> str:
@@ -98,9 +83,11 @@ def summary_html(processed: Path, out: Path) -> str:
     sections = [
         ("What is in the build", _counts(info, t)),
         ("Files set aside, and why", _set_aside(t["rejected"])),
-        (f"The {TOP_N} largest grant statements", _table(_top_grants(t["grants"], t["documents"]), numeric=("amount", "year"))),
-        (f"The {TOP_N} largest initiatives (statements about the same money grouped)",
-         _table(_top_initiatives(t["initiatives"]), numeric=("amount", "year", "releases"))),
+        (f"The {TOP_N} largest grant statements", html_table(_top_grants(t["grants"], t["documents"], t["initiatives"]),
+                                                         numeric=("amount", "year"))),
+        (f"The {TOP_N} largest initiatives (named projects and grants, the same money counted once)",
+         html_table(_top_initiatives(t["initiatives"]), numeric=("amount", "years", "releases"),
+                empty="No initiative in this build: no release about integration states a grant or names a project.")),
         ("Notebook reports", _notebook_links(out)),
     ]
     body = "".join(f"<h2>{html.escape(title)}</h2>{content}" for title, content in sections)

