@@ -44,25 +44,35 @@ def _add_build(sub) -> None:
     p.set_defaults(func=_run_build)
 
 
-class Terminated(BaseException):
-    """SIGTERM (a job scheduler, systemd, `kill`): stop as Ctrl-C does."""
+class Stopped(BaseException):
+    """Ctrl-C or a job scheduler's SIGTERM during a build; carries the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 @contextlib.contextmanager
-def _stop_on_sigterm():
-    """While the build runs, a job scheduler's SIGTERM stops it as Ctrl-C does: workers
-    stopped, nothing written. (Signal handlers belong to the main thread.)"""
-    def terminate(signum, frame):
-        raise Terminated
+def _stop_on_signals():
+    """While the build runs, Ctrl-C (SIGINT) and a job scheduler's SIGTERM stop it alike:
+    workers stopped, nothing written. The first signal raises :class:`Stopped` and later
+    ones are ignored, so the clean-up is not itself interrupted; an exception of our own
+    rather than KeyboardInterrupt, so that the interpreter never turns a handled stop
+    into a death by SIGINT on its way out. (Signal handlers belong to the main thread.)"""
+    def stop(signum, frame):
+        for name in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(name, signal.SIG_IGN)
+        raise Stopped(signum)
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, terminate)
+    previous = {name: signal.signal(name, stop) for name in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for name, handler in previous.items():
+            signal.signal(name, handler)
 
 
 def _run_build(args) -> int:
@@ -79,7 +89,7 @@ def _run_build(args) -> int:
         from tqdm import tqdm
         bar = tqdm(unit="file", desc="build", leave=False)
     try:
-        with _stop_on_sigterm():
+        with _stop_on_signals():
             summary = build_dataset(config, progress=bar.update if bar else None)
     except (BuildError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -87,9 +97,9 @@ def _run_build(args) -> int:
     except OSError as error:  # the file system said no: say what and where, without a traceback
         print(f"error: {error.strerror or error}{f': {error.filename}' if error.filename else ''}", file=sys.stderr)
         return 2
-    except (KeyboardInterrupt, Terminated) as stop:
+    except (KeyboardInterrupt, Stopped) as stop:
         print(f"interrupted: nothing was written, {config.out_dir} is as it was", file=sys.stderr)
-        return 143 if isinstance(stop, Terminated) else 130  # 128 + the signal's number, as shells report it
+        return 128 + getattr(stop, "signum", signal.SIGINT)  # as shells report a death by the signal
     finally:
         if bar:
             bar.close()
