@@ -127,6 +127,13 @@ class BuildOutput:
             with contextlib.suppress(OSError, sqlite3.Error):  # worth keeping, not worth a second error
                 self.flush_cache()
         self.stack.__exit__(exc_type, exc, tb)
+        if exc_type is not None:
+            # A stop that came while the writer was being made (its staging folder
+            # created, the writer not yet in the stack) leaves the folder to no one:
+            # this build holds the lock, so every unannounced staging folder is its own.
+            from pipeline.dataset.write import discard_unannounced_staging
+
+            discard_unannounced_staging(self.out_dir)
 
 
 def is_disk_full(error: BaseException) -> bool:

@@ -180,6 +180,15 @@ def recover(out_dir: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def discard_unannounced_staging(out_dir: Path) -> None:
+    """Remove staging folders that no commit journal names (a build that stopped)."""
+    journal = Path(out_dir) / JOURNAL
+    announced = json.loads(journal.read_text())["staging"] if journal.exists() else None
+    for path in Path(out_dir).glob(STAGING_PREFIX + "*"):
+        if path.name != announced:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def remove_stale_staging(out_dir: Path) -> None:
     """Finish an interrupted commit, then remove staging folders of builds that were killed."""
     recover(out_dir)
