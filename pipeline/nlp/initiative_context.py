@@ -126,9 +126,6 @@ class Context:
         k = bisect.bisect_left(self.money_starts, start)
         return k < len(self.money_starts) and self.money_starts[k] < end
 
-    def __len__(self) -> int:
-        return self.n
-
     def sentence(self, i: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding token ``i``."""
         starts = self.table.sentence_starts

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from pipeline.nlp.extensions import span_text
 from pipeline.nlp.initiative_context import Context, organisation_named
+from pipeline.nlp.initiative_vocabulary import OWNER_TITLE
 
 PREPOSITIONS_BEFORE_ACTOR = frozenset({"av", "från", "till", "för", "i", "på", "med", "hos", "inom", "vid", "mellan"})
 COORDINATORS = frozenset({"och", "samt", "både", "såväl", "som", "även"})
@@ -171,8 +172,7 @@ def stated_owner(ctx: Context) -> str | None:
     """An owner the text states on its own: 'Projektägare: Y', 'Projektägare' above a
     line 'Y', 'Y är projektägare'."""
     texts, lowers = ctx.table.texts, ctx.table.lowers
-    titles = ctx.words["owner_titles"]
-    for k in [k for k, lower in enumerate(lowers) if lower in titles]:
+    for k in ctx.at(OWNER_TITLE):
         after = k + 1
         while after < ctx.n and (texts[after] in (":", "är") or texts[after].isspace()):
             after += 1

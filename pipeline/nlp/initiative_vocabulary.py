@@ -17,7 +17,7 @@ from pipeline.nlp.extensions import WordTest
 # What a word may set off, as bits of one mask per distinct word: each rule visits only
 # the tokens of its kind, found in one pass over the document.
 (NAME_NOUN, KIND_NOUN, PLURAL_NOUN, EVENT_NOUN, NAMING_CUE, RUN_BY_CUE, WITHIN_CUE, INNER_HYPHEN,
- QUOTE_MARK, ANAPHOR, TABLE_BAR) = (1 << k for k in range(11))
+ QUOTE_MARK, ANAPHOR, TABLE_BAR, OWNER_TITLE) = (1 << k for k in range(12))
 PROJECT_WORDS = NAME_NOUN | KIND_NOUN | PLURAL_NOUN
 
 
@@ -142,7 +142,7 @@ class InitiativeWords:
                  (lower in self.cues_by_end, NAMING_CUE), (lower in self["run_by_cues"], RUN_BY_CUE),
                  (lower in self.within_starts, WITHIN_CUE), ("-" in text[1:], INNER_HYPHEN),
                  (text in self.quote_marks, QUOTE_MARK), (lower in self["heading_anaphora"], ANAPHOR),
-                 (text == "|", TABLE_BAR))
+                 (text == "|", TABLE_BAR), (lower in self["owner_titles"], OWNER_TITLE))
         return sum(bit for hit, bit in tests if hit)
 
     @functools.cached_property

@@ -7,9 +7,9 @@ initiative is read by :mod:`pipeline.nlp.initiative_owners`. This component merg
 what they find with the entities already in ``doc.ents``: a name never overlaps an
 amount, a person or an organisation of the reference data; it replaces an
 organisation or place that the pattern finders read in a project's name ("projektet
-Integration Norrland" is no place) when the rule that found it is direct evidence,
-and a bare year that ends its name ("Framtid 2030"). A name found once is an
-initiative wherever the text writes it again.
+Integration Norrland" is no place) when the rule that found it is direct evidence. A
+year that ends a name stays a DATE ("Framtid 2030": the span is "Framtid", the name
+"Framtid 2030"). A name found once is an initiative wherever the text writes it again.
 """
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ from pipeline.nlp.initiative_vocabulary import InitiativeWords
 
 LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
-RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted, names.hyphen_compounds,
-         names.after_nouns, names.naming, names.within, lists.listed_lines, names.run_by, names.appositions, lists.headings)
+RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
+         names.hyphen_compounds, names.after_nouns, names.naming, names.within, lists.listed_lines, names.run_by,
+         names.appositions, lists.headings)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
 WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention"})
@@ -67,26 +68,33 @@ class InitiativeFinder:
         if not chosen:
             return doc
         owner_led_names(ctx, chosen)
+        assign_owners(ctx, chosen)
         spans = [span for _, span in chosen]
-        by_name: dict[str, list[Span]] = {}
-        for span in spans:
-            by_name.setdefault(span._.normalized.casefold(), []).append(span)
-        given = {}
-        for f, span in chosen:
-            if f.owner:
-                given.setdefault(span._.normalized.casefold(), f.owner)
-        for key, group in by_name.items():
-            owner = given.get(key) or owner_of(ctx, group)
-            for span in group:
-                span._.owner = owner
-        first = min(by_name.values(), key=lambda group: group[0].start)
-        if first[0]._.owner is None and (owner := stated_owner(ctx)) is not None:
-            for span in first:
-                span._.owner = owner
         taken = {i for span in spans for i in range(span.start, span.end)}
         kept = [e for e in ctx.ents if e.start not in taken]  # an entity overlapping a name lies inside it
         set_ents(doc, sorted(kept + spans, key=lambda s: s.start))
         return doc
+
+
+def assign_owners(ctx: Context, chosen: list[tuple[Found, Span]]) -> None:
+    """One owner per initiative (its mentions share a name): the one the rule that found
+    it read (a list line's organisation), else what the text says about any mention,
+    else, for the text's first initiative, an owner it states on its own ("Projektägare: Y")."""
+    by_name: dict[str, list[Span]] = {}
+    given: dict[str, str] = {}
+    for f, span in chosen:
+        key = span._.normalized.casefold()
+        by_name.setdefault(key, []).append(span)
+        if f.owner:
+            given.setdefault(key, f.owner)
+    for key, group in by_name.items():
+        owner = given.get(key) or owner_of(ctx, sorted(group, key=lambda s: s.start))
+        for span in group:
+            span._.owner = owner
+    first = min(by_name.values(), key=lambda group: min(s.start for s in group))
+    if first[0]._.owner is None and (owner := stated_owner(ctx)) is not None:
+        for span in first:
+            span._.owner = owner
 
 
 def choose(ctx: Context, found: list[Found]) -> list[tuple[Found, Span]]:
