@@ -85,6 +85,7 @@ class Context:
     ent_at: dict[int, Span] = field(default_factory=dict)   # token index -> the entity covering it
     money_starts: list[int] = field(default_factory=list)
     by_bit: dict[int, list[int]] = field(default_factory=dict)  # bit -> the tokens whose word has it
+    expansions: dict[str, str | None] = field(default_factory=dict)  # acronym -> its expansion in this text
 
     @classmethod
     def of(cls, doc: Doc, words: InitiativeWords) -> "Context":

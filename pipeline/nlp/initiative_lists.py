@@ -102,9 +102,13 @@ def listed_lines(ctx: Context) -> list[Found]:
     first item sets the list's style; a line naming a body or person alone is skipped,
     and so is a stray word between labelled items ("Annons")."""
     found = []
+    scanned_to = -1  # a list is read once, although several of its lines may introduce it
     for line in _list_intros(ctx):
+        if line < scanned_to:
+            continue
         style = None
         while line is not None:
+            scanned_to = line
             end = ctx.line_end(line)
             item, item_style = _list_item(ctx, line, end)
             if item is not None and (style is None or (style == "label") == (item_style == "label")):
@@ -139,7 +143,7 @@ def _list_intros(ctx: Context) -> list[int]:
         heading = end - start <= 6 and texts[last] not in CLAUSE_ENDS and start == p
         if texts[last] == ":" or heading:
             nxt = _next_line(ctx, end)
-            if nxt is not None and nxt not in starts:
+            if nxt is not None and (not starts or nxt != starts[-1]):
                 starts.append(nxt)
     return starts
 

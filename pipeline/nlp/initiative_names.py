@@ -110,8 +110,10 @@ def hyphen_compounds(ctx: Context) -> list[Found]:
 def acronym_found(ctx: Context, i: int, acronym: str, rule: str) -> Found:
     """An acronym that names a programme, named by its expansion when the text gives one
     next to any of its mentions ("ABC (arbete bortom centrum)", "ABC-medel, Arbete bortom centrum")."""
-    expansion = next((e for k in mentions_of(ctx, acronym) if (e := acronym_expansion(ctx, k, acronym))), None)
-    return Found(i, i + 1, rule, normalized=expansion or acronym, acronym=acronym)
+    if acronym not in ctx.expansions:  # once per acronym: a text may use it many times
+        ctx.expansions[acronym] = next(
+            (e for k in mentions_of(ctx, acronym) if (e := acronym_expansion(ctx, k, acronym))), None)
+    return Found(i, i + 1, rule, normalized=ctx.expansions[acronym] or acronym, acronym=acronym)
 
 
 def mentions_of(ctx: Context, acronym: str) -> list[int]:

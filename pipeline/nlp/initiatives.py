@@ -192,14 +192,16 @@ def mentions(ctx: Context, chosen: list[tuple[Found, Span]]) -> list[tuple[Found
     """Other places where the text writes a chosen name, word for word."""
     texts = ctx.table.texts
     taken = {i for _, span in chosen for i in range(span.start, span.end)}
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    by_first: dict[str, dict[tuple[str, ...], str]] = {}  # first word -> {the name's words: its name}
     for f, span in chosen:
-        words = tuple(texts[f.start:f.end])
         if len(span_text(span)) >= 4:
-            by_first.setdefault(words[0], []).append((words, span._.normalized))
+            words = tuple(texts[f.start:f.end])
+            by_first.setdefault(words[0], {}).setdefault(words, span._.normalized)
     found = []
     for i in itertools.compress(range(ctx.n), map(by_first.__contains__, texts)):
-        for words, name in by_first[texts[i]]:
+        if i in taken:
+            continue
+        for words, name in by_first[texts[i]].items():
             end = i + len(words)
             if tuple(texts[i:end]) != words or any(k in taken for k in range(i, end)):
                 continue
@@ -208,4 +210,5 @@ def mentions(ctx: Context, chosen: list[tuple[Found, Span]]) -> list[tuple[Found
             if span is not None:
                 found.append((f, span))
                 taken.update(range(i, end))
+                break
     return found
