@@ -50,6 +50,7 @@ LABEL_ATTRIBUTES = {
     "PERSON": ("role", "affiliation"),
     "ORG": ("canonical", "org_type", "municipality_code", "county_code"),
     "LOC": ("municipality_code", "county_code"),
+    "INITIATIVE": ("owner",),
 }
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 SPAN_ATTRIBUTES = (
     "normalized", "amount_sek", "qualifier", "date", "date_end", "date_granularity",
     "date_relative", "role", "affiliation", "org_type", "canonical", "municipality_code", "county_code",
+    "owner",
 )
 DOC_ATTRIBUTES = {
     "doc_id": None,

@@ -1,0 +1,378 @@
+"""Named initiatives in running text: how Swedish introduces the name of a project.
+
+- After a noun that says what it is: "projektet X", "satsningen X", "mötesplats X",
+  compounds ("integrationsprojektet X"), plural nouns before two names
+  ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)").
+- As one hyphenated word: "X-projektet", and an acronym before a grant word
+  ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
+- In quotation marks next to such a noun, a naming cue or a list label, never quoted
+  speech ("”Det är viktigt”, säger ...").
+- After a naming cue: "går under namnet X", "som heter X", "ett projekt kallat x".
+- After "inom" in a text about projects: "inom Läxhjälpen", "inom X, Y och på Z".
+- In an apposition or predicate that says what it is: "X, ett projekt som ...",
+  "X är ett treårigt program", a headline "X – ett integrationsprojekt".
+- Before a cue naming who runs it, at the start of a sentence or list item:
+  "X och Y drevs av Z".
+"""
+from __future__ import annotations
+
+from pipeline.nlp.initiative_context import (
+    SEPARATORS,
+    Context,
+    Found,
+    known_names,
+    organisation_named,
+)
+from pipeline.nlp.initiative_vocabulary import (
+    INNER_HYPHEN,
+    KIND_NOUN,
+    NAME_NOUN,
+    NAMING_CUE,
+    QUOTE_MARK,
+    RUN_BY_CUE,
+    WITHIN_CUE,
+)
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS
+
+MAX_QUOTED_TOKENS = 14
+MAX_WITHIN_TOKENS = 4  # "inom X": a short name; a longer phrase is running text
+LINKING_VERBS = frozenset({"är", "var", "blir", "blev"})
+ARTICLES = frozenset({"ett", "en"})
+
+
+def after_nouns(ctx: Context) -> list[Found]:
+    """'projektet X', 'folkbildningsinsatserna X och Y', 'naturvårdssatsningen (ABC)'."""
+    texts, lowers = ctx.table.texts, ctx.table.lowers
+    plural = ctx.words.plural_kind_noun
+    found = []
+    for i in ctx.at(NAME_NOUN):
+        j = i + 1
+        if j + 2 < ctx.n and texts[j] == "(" and texts[j + 2] == ")" and is_acronym(texts[j + 1]) \
+                and not known_name(texts[j + 1]):
+            found.append(acronym_found(ctx, j + 1, texts[j + 1], "noun_acronym"))
+            continue
+        if not ctx.follows_on_line(j) or not ctx.opens_name(j, lowercase_ok=_heading_of_noun(ctx, i)):
+            continue
+        sent_start, sent_end = ctx.sentence(i)
+        subject = ctx.first_word(sent_start, i + 1) == i
+        end = ctx.name_end(j, sent_end, subject)
+        while end > j:
+            found.append(Found(j, end, "after_noun"))
+            if not (plural[lowers[i]] and end + 1 < sent_end and lowers[end] in ctx.words["name_joiners"]
+                    and ctx.opens_name(end + 1)):
+                break
+            j = end + 1
+            end = ctx.name_end(j, sent_end, subject)
+    return found
+
+
+def _heading_of_noun(ctx: Context, i: int) -> bool:
+    """Is token ``i`` a project noun opening a heading of a few words, so that the name
+    after it may be written in lower case ("Projekt läxhjälp")? The words after it are
+    no function words and no verb, and the line has no final punctuation."""
+    if ctx.first_word(ctx.line_start(i), i + 1) != i:
+        return False
+    end = ctx.line_end(i)
+    while end > i and ctx.table.texts[end - 1].isspace():
+        end -= 1
+    words, lowers = ctx.words, ctx.table.lowers
+    return 1 < end - i <= 5 and ctx.table.texts[end - 1].isalnum() and not any(
+        w in words["trailing_words"] or w in words["name_stops"] or words.finite_verb[w] for w in lowers[i + 1:end])
+
+
+def is_acronym(text: str) -> bool:
+    return 3 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def known_name(text: str) -> bool:
+    """A body or place in the reference data ("ESF", "Halland"): not an initiative's name."""
+    return known_names()[text]
+
+
+def hyphen_compounds(ctx: Context) -> list[Found]:
+    """'Lotsen-projektet' (the whole word is the name); 'ABCD-bidrag', 'ABC- medel'."""
+    texts, lowers = ctx.table.texts, ctx.table.lowers
+    heads, grant_words = ctx.words["hyphen_heads"], ctx.words["grant_suffixes"]
+    found = []
+    for i in ctx.at(INNER_HYPHEN):
+        prefix, _, suffix = texts[i].rpartition("-")
+        suffix = suffix.lower()
+        if not suffix and i + 1 < ctx.n and lowers[i + 1] in grant_words:
+            suffix = lowers[i + 1]  # "ABC- medel": the hyphen ends the word
+        if suffix in heads and prefix[:1].isupper() and len(prefix) >= 3 and not known_name(prefix) \
+                and not known_name(prefix.rstrip("s")):
+            found.append(Found(i, i + 1, "hyphen"))
+        elif suffix in grant_words and is_acronym(prefix) and not known_name(prefix):
+            found.append(acronym_found(ctx, i, prefix, "acronym_grant"))
+    return found
+
+
+def acronym_found(ctx: Context, i: int, acronym: str, rule: str) -> Found:
+    """An acronym that names a programme, named by its expansion when the text gives one
+    next to any of its mentions ("ABC (arbete bortom centrum)", "ABC-medel, Arbete bortom centrum")."""
+    if acronym not in ctx.expansions:  # once per acronym: a text may use it many times
+        ctx.expansions[acronym] = next(
+            (e for k in mentions_of(ctx, acronym) if (e := acronym_expansion(ctx, k, acronym))), None)
+    return Found(i, i + 1, rule, normalized=ctx.expansions[acronym] or acronym, acronym=acronym)
+
+
+def mentions_of(ctx: Context, acronym: str) -> list[int]:
+    """Tokens that are the acronym or a compound it opens ("ABC", "ABC-medel")."""
+    texts = ctx.table.texts
+    return [k for k in ctx.at(INNER_HYPHEN) if texts[k].startswith(acronym + "-")] + [
+        k for k, text in enumerate(texts) if text == acronym]
+
+
+def acronym_expansion(ctx: Context, i: int, acronym: str) -> str | None:
+    """Words within a few tokens of token ``i`` whose initials spell ``acronym`` (function
+    words in between may be skipped), capitalised as a name."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    letters, skip = acronym.lower(), ctx.words["acronym_skip_words"]
+    sent_start, sent_end = ctx.sentence(i)
+    for j in range(max(sent_start, i - 3 * len(letters) - 3), min(sent_end, i + 6)):
+        k, n = j, 0
+        while k < sent_end and n < len(letters):
+            if lowers[k][:1] == letters[n] and lowers[k].isalpha() and k != i:
+                n, k = n + 1, k + 1
+            elif n and lowers[k] in skip:
+                k += 1
+            else:
+                break
+        if n == len(letters) and (k <= i or j > i):
+            words = " ".join(texts[j:k])
+            return words[:1].upper() + words[1:]
+    return None
+
+
+def quoted(ctx: Context) -> list[Found]:
+    """Names in quotation marks with a project noun, naming cue or list label next to them."""
+    found = []
+    for opener, closer in quote_pairs(ctx):
+        start, end = opener + 1, closer
+        label = list_label(ctx, opener)
+        if closer is None:  # 'Förening: ”Name. More text' - a label's name runs to the full stop
+            if label is None:
+                continue
+            end = start
+            while end < ctx.sentence(start)[1] and ctx.table.texts[end] not in (".", "!", "?"):
+                end += 1
+        if not 0 < end - start <= MAX_QUOTED_TOKENS or not ctx.table.texts[start][:1].isalnum():
+            continue
+        if ctx.table.texts[end - 1] in (".", "!") or is_speech(ctx, closer):
+            continue
+        if label is not None or noun_before(ctx, opener) or kind_after(ctx, closer) \
+                or (cue_before(ctx, opener) and project_context(ctx, opener)):
+            found.append(Found(start, end, "quoted", owner=label, quoted=True))
+    return found
+
+
+def quote_pairs(ctx: Context) -> list[tuple[int, int | None]]:
+    """(opener, closer) token indices of quotations on one line; closer None if unclosed."""
+    texts = ctx.table.texts
+    closers = ctx.words.quote_closers
+    pairs, open_at, open_line = [], None, -1
+    for i in ctx.at(QUOTE_MARK):
+        line = ctx.line_start(i)
+        if open_at is not None and line != open_line:
+            pairs.append((open_at, None))
+            open_at = None
+        text = texts[i]
+        if open_at is not None and text in closers[texts[open_at]]:
+            pairs.append((open_at, i))
+            open_at = None
+        elif open_at is None and text in closers:
+            open_at, open_line = i, line
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def is_speech(ctx: Context, closer: int | None) -> bool:
+    """A quotation followed by an attribution ("”...”, säger Anna") is speech."""
+    if closer is None:
+        return False
+    k = closer + 1
+    while k < ctx.n and ctx.table.texts[k] in (",", "–", "-"):
+        k += 1
+    return k < ctx.n and ctx.table.lowers[k] in ctx.words.attribution
+
+
+def noun_before(ctx: Context, opener: int) -> bool:
+    """'projektet ”X”', 'Projekt ”X”', 'konferensen ”X”' (events count when quoted)."""
+    if opener == 0:
+        return False
+    lower, words = ctx.table.lowers[opener - 1], ctx.words
+    return words.name_noun[lower] or words.plural_kind_noun[lower] or words.event_noun[lower]
+
+
+def project_context(ctx: Context, i: int) -> bool:
+    """Does the sentence of token ``i``, or the one before, speak of a project?"""
+    start, end = ctx.sentence(i)
+    if start > 0:
+        start = ctx.sentence(start - 1)[0]
+    words = ctx.words
+    return any(words.name_noun[w] or words.kind_noun[w] or words.plural_kind_noun[w] for w in ctx.table.lowers[start:end])
+
+
+def cue_before(ctx: Context, i: int) -> bool:
+    """Does a naming cue ("som heter", "kallat") end right before token ``i``?"""
+    lowers = ctx.table.lowers
+    return any(i >= len(cue) and tuple(lowers[i - len(cue):i]) == cue for cue, _ in ctx.words.naming_cues)
+
+
+def kind_after(ctx: Context, closer: int | None) -> bool:
+    """'”X”, programmet som ...', '”X” är ett projekt ...', '”X” – en metod'."""
+    if closer is None:
+        return False
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    k = closer + 1
+    if k + 1 < ctx.n and texts[k] == "," and ctx.words.name_noun[lowers[k + 1]]:
+        return True
+    return k < ctx.n and (texts[k] in SEPARATORS or lowers[k] in LINKING_VERBS) and kind_predicate(ctx, k + 1) is not None
+
+
+def kind_predicate(ctx: Context, i: int) -> int | None:
+    """The token of the noun in "ett treårigt projekt", "Sveriges största mentorprogram"
+    starting at ``i``: an article or a genitive, up to three modifiers, a kind noun."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    if i >= ctx.n or not (lowers[i] in ARTICLES or (texts[i][:1].isupper() and lowers[i].endswith("s"))):
+        return None
+    for k in range(i + 1, min(i + 5, ctx.n)):
+        if ctx.words.kind_noun[lowers[k]]:
+            return k
+        if not texts[k].isalpha() or not texts[k].islower() or ctx.words.finite_verb[lowers[k]]:
+            return None
+    return None
+
+
+def list_label(ctx: Context, opener: int) -> str | None:
+    """The organisation labelling a list item 'Föreningen X: ”Name”': the words between
+    the line's start and a colon right before the quotation, if they name a body."""
+    if opener < 2 or ctx.table.texts[opener - 1] != ":":
+        return None
+    start = ctx.first_word(ctx.line_start(opener), opener)
+    return organisation_named(ctx, start, opener - 1) if start < opener - 1 else None
+
+
+def naming(ctx: Context) -> list[Found]:
+    """'går under namnet X', 'som heter X', 'ett projekt kallat x'."""
+    lowers = ctx.table.lowers
+    found = []
+    for last in ctx.at(NAMING_CUE):
+        for cue, lowercase_ok in ctx.words.cues_by_end[lowers[last]]:
+            j, i = last + 1, last + 1 - len(cue)
+            if i < 0 or tuple(lowers[i:j]) != cue:
+                continue
+            lowercase_ok = lowercase_ok and any(ctx.words.kind_noun[w] or ctx.words.name_noun[w]
+                                                for w in lowers[max(0, i - 3):i])
+            if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and project_context(ctx, i):
+                end = ctx.name_end(j, ctx.sentence(j)[1])
+                if end > j:
+                    found.append(Found(j, end, "naming"))
+    return found
+
+
+def within(ctx: Context) -> list[Found]:
+    """'inom Läxhjälpen', 'inom ramen för Nya steg', 'inom X, Y och på Z' (a list of names)."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    cues = [tuple(c) for c in ctx.words.raw["within_cues"]]
+    found = []
+    for i in ctx.at(WITHIN_CUE) if ctx.speaks_of_projects else []:
+        cue = next(c for c in cues if tuple(lowers[i:i + len(c)]) == c)
+        j = i + len(cue)
+        sent_end = ctx.sentence(i)[1]
+        while ctx.follows_on_line(j) and ctx.opens_name(j) and j not in ctx.ent_at:
+            end = ctx.name_end(j, min(sent_end, j + MAX_WITHIN_TOKENS))
+            if end <= j:
+                break
+            found.append(Found(j, end, "within"))
+            if end + 1 < sent_end and (texts[end] == "," or lowers[end] in ctx.words["name_joiners"]):
+                j = end + 1
+            else:
+                break
+    return found
+
+
+def appositions(ctx: Context) -> list[Found]:
+    """'X, ett projekt som ...', 'X är ett treårigt program', 'X – en ny metod'."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    found = []
+    for k in [k for k in ctx.at(KIND_NOUN) if k > 2]:
+        link = _link_before(ctx, k)
+        if link is None:
+            continue
+        sent_start, _ = ctx.sentence(link)
+        start = ctx.first_word(sent_start, link)
+        if start < link and _reads_as_name(ctx, start, link):
+            found.append(Found(start, link, "apposition"))
+            continue
+        j = link
+        while j > start and (texts[j - 1][:1].isupper() or texts[j - 1][:1].isdigit()) and link - j < 6:
+            j -= 1
+        if start < j < link and ctx.opens_name(j) and lowers[j - 1] not in ctx.words.place_prepositions:
+            found.append(Found(j, link, "apposition"))
+    return found
+
+
+def _link_before(ctx: Context, k: int) -> int | None:
+    """The separator or linking verb before the predicate whose noun is token ``k``."""
+    for i in range(k - 1, max(k - 6, 0), -1):
+        if kind_predicate(ctx, i) == k:
+            link = i - 1
+            text, lower = ctx.table.texts[link], ctx.table.lowers[link]
+            return link if text in SEPARATORS or lower in LINKING_VERBS else None
+    return None
+
+
+def _reads_as_name(ctx: Context, start: int, end: int) -> bool:
+    """Do tokens [start, end), opening a sentence, read as a name: a capitalised first
+    word that is no pronoun or generic subject, no verb, no clause punctuation?"""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    if end - start > 10 or not ctx.opens_name(start) or lowers[start] in ctx.words["generic_subjects"]:
+        return False
+    for k in range(start, end):
+        if (texts[k] in CLAUSE_ENDS and texts[k] not in ("–", "-")) or ctx.words.finite_verb[lowers[k]] \
+                or lowers[k] in ctx.words["name_stops"] or ctx.words.name_noun[lowers[k]] or ctx.blocks_name(k):
+            return False
+    return lowers[end - 1] not in ctx.words["trailing_words"]
+
+
+def run_by(ctx: Context) -> list[Found]:
+    """'X drevs av Y', 'X och Z, drivet av Y' at the start of a sentence or list item."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    found = []
+    for i in ctx.at(RUN_BY_CUE):
+        if i + 1 >= ctx.n or lowers[i + 1] != "av":
+            continue
+        end = i - 1 if texts[i - 1] == "," else i
+        start = ctx.first_word(ctx.sentence(i)[0], end)
+        owner_name = _body_after(ctx, i + 2)
+        if owner_name is None:
+            continue  # "Aktionen genomfördes av olika nätverk": no body runs it
+        for s, e in _split_names(ctx, start, end):
+            if _reads_as_name(ctx, s, e):
+                found.append(Found(s, e, "run_by", owner=owner_name))
+    return found
+
+
+def _body_after(ctx: Context, i: int) -> str | None:
+    """The organisation named from token ``i`` on: an ORG entity or capitalised words."""
+    ent = ctx.ent_at.get(i)
+    if ent is not None:
+        return ent._.normalized if ent.label_ == "ORG" and ent.start == i else None
+    end = i
+    while end < ctx.n and end - i < 6 and ctx.follows_on_line(end) and ctx.table.texts[end][:1].isupper() \
+            and end not in ctx.ent_at:
+        end += 1
+    return organisation_named(ctx, i, end) if end > i else None
+
+
+def _split_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """'X och Y' -> [X, Y] where a capitalised word follows the conjunction."""
+    parts, s = [], start
+    for k in range(start + 1, end - 1):
+        if ctx.table.lowers[k] in ctx.words["name_joiners"] and ctx.table.texts[k + 1][:1].isupper():
+            parts.append((s, k))
+            s = k + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
