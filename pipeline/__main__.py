@@ -137,9 +137,12 @@ def _run_schema(args) -> int:
 
 
 def _add_plugin(sub, name: str, module: str, help_text: str) -> None:
-    """Subcommands whose stage has its own CLI module (scrape, model, export, reports)."""
+    """Subcommands whose stage has its own CLI module (scrape, model, export, reports);
+    ``module:Name`` names a class of the module that holds the two functions."""
+    module, _, attribute = module.partition(":")
     try:
         cli = __import__(module, fromlist=["configure_parser", "run"])
+        cli = getattr(cli, attribute) if attribute else cli
     except ImportError as error:
         p = sub.add_parser(name, help=f"{help_text} (unavailable: {error})")
         p.set_defaults(func=lambda args, e=error: print(f"error: {name} needs {e.name}: run `make install`", file=sys.stderr) or 2)
@@ -161,9 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     _add_plugin(sub, "classifiers", "pipeline.topics.cli",
                 "train the relevance classifier on a labelled corpus and evaluate themes and target groups")
     _add_schema(sub)
-    _add_plugin(sub, "notebooks", "pipeline.reports.notebooks", "execute the notebooks on a build into reports/<name>.html")
-    _add_plugin(sub, "report", "pipeline.reports.summary", "write a one-page summary of a build to reports/summary.html")
-    _add_plugin(sub, "export", "pipeline.export", "write every table as CSV (UTF-8 with BOM) and one Excel workbook with a data dictionary")
+    _add_plugin(sub, "notebooks", "pipeline.reports.cli:Notebooks", "execute the notebooks on a build into reports/<name>.html")
+    _add_plugin(sub, "report", "pipeline.reports.cli:Report", "write a one-page summary of a build to reports/summary.html")
+    _add_plugin(sub, "export", "pipeline.reports.cli:Export", "write every table as CSV (UTF-8 with BOM) and one Excel workbook with a data dictionary")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return int(args.func(args) or 0)

@@ -16,9 +16,7 @@ half-written file where the last good one was.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -127,20 +125,3 @@ def export(processed: Path, out: Path, workbook: bool = True) -> list[Path]:
         write_workbook(frames, info, out / WORKBOOK)
         written.append(out / WORKBOOK)
     return written
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--processed", type=Path, default=Path("data/processed"), help="built dataset folder (default: data/processed)")
-    parser.add_argument("--out", type=Path, default=Path("exports"), help="folder for the CSV files and the workbook (default: exports)")
-    parser.add_argument("--no-xlsx", action="store_true", help="write the CSV files only")
-
-
-def run(args) -> int:
-    try:
-        written = export(args.processed, args.out, workbook=not args.no_xlsx)
-    except NotBuilt as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
-    return 0

@@ -127,7 +127,8 @@ def test_the_exported_linear_model_predicts_what_the_fitted_pipeline_does():
 
 
 def test_training_on_a_small_labelled_corpus_writes_weights_that_load(tmp_path):
-    from pipeline.topics.train import Settings, train
+    from pipeline.topics.settings import Settings
+    from pipeline.topics.train import train
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -144,3 +145,10 @@ def test_training_on_a_small_labelled_corpus_writes_weights_that_load(tmp_path):
     assert set(report["evaluation"]) == {"relevant", "themes", "target_groups"}
     model = LinearModel.from_dict(written["relevance"])
     assert 0.0 <= model.probability({"group_mentions": 1.0}) <= 1.0
+
+
+def test_a_theme_named_only_in_passing_is_not_one():
+    text = ("Solby kommun startar ett språkcafé för nyanlända i biblioteket. "
+            "Biblioteket ligger mitt emot idrottshallen vid torget.")
+    themes = named_codes(TextCues.of(text), "themes")
+    assert "sprak" in themes and "idrott_fritid" not in themes

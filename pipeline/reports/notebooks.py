@@ -10,11 +10,9 @@ run.
 """
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,24 +108,3 @@ def run_notebooks(processed: Path, out: Path, folder: Path = NOTEBOOK_DIR, jobs:
         write_text_into_place(report, to_html(result))
         runs.append(NotebookRun(path, report, n_figures=count_figures(result)))
     return runs
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--processed", type=Path, default=Path("data/processed"), help="built dataset folder (default: data/processed)")
-    parser.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML reports (default: reports)")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_DIR, help="folder of the notebooks (default: notebooks)")
-    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: the number of cores)")
-
-
-def run(args) -> int:
-    try:
-        runs = run_notebooks(args.processed, args.out, args.notebooks, args.jobs)
-    except (NotBuilt, FileNotFoundError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    for r in runs:
-        if r.report:
-            print(f"wrote {r.report} ({r.n_figures} figures)")
-        else:
-            print(f"error: {r.notebook} failed: {r.error}", file=sys.stderr)
-    return 1 if any(r.report is None for r in runs) else 0

@@ -8,10 +8,8 @@ with its own small style sheet: it opens offline and prints on one or two pages.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import html
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -102,18 +100,3 @@ def write_summary(processed: Path, out: Path) -> Path:
     path = out / SUMMARY
     write_text_into_place(path, summary_html(processed, out))
     return path
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--processed", type=Path, default=Path("data/processed"), help="built dataset folder (default: data/processed)")
-    parser.add_argument("--out", type=Path, default=Path("reports"), help="folder of the reports (default: reports)")
-
-
-def run(args) -> int:
-    try:
-        path = write_summary(args.processed, args.out)
-    except NotBuilt as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"wrote {path}")
-    return 0

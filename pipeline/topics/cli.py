@@ -1,8 +1,9 @@
 """``python -m pipeline classifiers``: train the relevance classifier and evaluate the
 themes and target-group lexicon on a labelled corpus (``make classifiers``).
 
-Kept apart from ``train`` so that building the command-line parser does not import
-scikit-learn.
+Kept apart from ``train`` so that building the command-line parser (which every
+``python -m pipeline`` command does) does not import scikit-learn: the defaults live in
+:mod:`pipeline.topics.settings`.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 
 def configure_parser(p: argparse.ArgumentParser) -> None:
-    from pipeline.topics.train import DEFAULT_OUT, FOLDS, REPEATS, SEED, Settings
+    from pipeline.topics.settings import DEFAULT_OUT, FOLDS, REPEATS, SEED, Settings
 
     p.add_argument("--corpus", type=Path, required=True,
                    help="folder of labelled releases with a gold.jsonl (fields file, relevant, themes, target_groups)")
@@ -28,7 +29,8 @@ def configure_parser(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    from pipeline.topics.train import Settings, train
+    from pipeline.topics.settings import Settings
+    from pipeline.topics.train import train
 
     if not (args.corpus / "gold.jsonl").is_file():
         print(f"error: {args.corpus} has no gold.jsonl", file=sys.stderr)

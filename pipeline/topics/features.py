@@ -123,10 +123,17 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
 
 
 def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
-    """The codes of a vocabulary ("themes", "target_groups") that the text names, in
-    the vocabulary's order. A broad group is left out where a narrower one is named
-    ("flyktingar" beside "asylsökande"): the guide codes people by the narrowest group."""
-    named = {code for _, hit in cues.tables[vocabulary].hits for code in hit.codes}
+    """The codes of a vocabulary ("themes", "target_groups") that the text names where
+    it speaks of a measure or of integration: in a sentence that also names a measure
+    ("projekt", "stöd", "erbjuder"), an immigrant group or integration work. A theme or
+    group named only in passing elsewhere is not one (the guide: "not words used in
+    passing"). A broad group is left out where a narrower one is named ("flyktingar"
+    beside "asylsökande"): the guide codes people by the narrowest group. Codes come in
+    the vocabulary's order."""
+    immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
+    context = [bool(m) or bool(g & immigrant) or bool(w) for m, g, w in zip(
+        cues.sentence_sets("measures"), cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
+    named = {code for k, hit in cues.tables[vocabulary].hits if context[k] for code in hit.codes}
     narrower = cue_vocabularies().get("narrower_groups", {}) if vocabulary == "target_groups" else {}
     named -= {code for code, narrow in narrower.items() if named & set(narrow)}
     return [code for code in matcher(vocabulary).codes if code in named]

@@ -28,14 +28,9 @@ from pipeline.parse import parse_file
 from pipeline.topics.cues import cue_vocabularies
 from pipeline.topics.features import TextCues, named_codes, relevance_features
 from pipeline.topics.linear import LinearModel
+from pipeline.topics.settings import DEFAULT_OUT, Settings
 
 log = logging.getLogger(__name__)
-SEED = 0
-FOLDS = 5
-REPEATS = 5
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "topic_models.json"
-
-
 @dataclass(frozen=True)
 class LabelledText:
     name: str
@@ -44,15 +39,6 @@ class LabelledText:
     themes: frozenset[str] = frozenset()
     target_groups: frozenset[str] = frozenset()
     names: tuple[tuple[int, int], ...] = ()  # organisations named in the text (not cues)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every hyper-parameter, explicit (the defaults are what the shipped weights used)."""
-    relevance_c: float = 0.1
-    seed: int = SEED
-    folds: int = FOLDS
-    repeats: int = REPEATS
 
 
 def load_labelled(corpus: Path) -> list[LabelledText]:
