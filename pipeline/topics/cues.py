@@ -94,3 +94,10 @@ def matcher(name: str) -> CueMatcher:
     if isinstance(vocabulary, list):
         vocabulary = {name: vocabulary}
     return CueMatcher(vocabulary)
+
+
+@functools.cache
+def class_matcher(names: tuple[str, ...]) -> CueMatcher:
+    """One matcher for several word classes of the data file (plain lists of cues), each
+    cue coded with the names of the classes that list it."""
+    return CueMatcher({name: cue_vocabularies()[name] for name in names})

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from pipeline.topics.cues import CueHit, cue_vocabularies, matcher
+from pipeline.topics.cues import CueHit, class_matcher, cue_vocabularies, matcher
 
 LEAD_SENTENCES = 2  # the headline and the first sentence: what a release says first
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"”“'–—-]?[A-ZÅÄÖÉ0-9])|\n+")
@@ -52,15 +52,27 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def cue_table(lowered: str, spans: list[Sentence], vocabulary: str) -> CueTable:
-    """Every mention of a vocabulary's cues, with the index of its sentence."""
+# The word classes that only say what a sentence speaks of: one scan finds them all
+# (their cues do not compete: a string in two classes counts for both).
+WORD_CLASSES = ("integration_work", "measures", "policy")
+
+
+def cue_tables(lowered: str, spans: list[Sentence], vocabulary: str | tuple[str, ...]) -> dict[str, CueTable]:
+    """Every mention of a vocabulary's cues (or of several word classes', scanned at
+    once), with the index of its sentence, one table per vocabulary or class."""
     starts = [s.start for s in spans]
-    hits, k = [], 0
-    for hit in matcher(vocabulary).find(lowered):
+    names = (vocabulary,) if isinstance(vocabulary, str) else vocabulary
+    hits: dict[str, list] = {name: [] for name in names}
+    k = 0
+    for hit in (matcher(vocabulary) if isinstance(vocabulary, str) else class_matcher(vocabulary)).find(lowered):
         while k + 1 < len(starts) and starts[k + 1] <= hit.start:
             k += 1
-        hits.append((k, hit))
-    return CueTable(spans, hits)
+        if isinstance(vocabulary, str):
+            hits[vocabulary].append((k, hit))
+        else:
+            for name in hit.codes:
+                hits[name].append((k, hit))
+    return {name: CueTable(spans, found) for name, found in hits.items()}
 
 
 @dataclass
@@ -77,8 +89,9 @@ class TextCues:
         not cues ("Rädda Barnen" names no children, "Flyktinghjälpen" no refugees)."""
         lowered = mask(text.lower(), names)
         spans = sentences(text)
-        names = ("target_groups", "integration_work", "themes", "measures", "policy")
-        return cls(lowered, spans, len(text.split()), {name: cue_table(lowered, spans, name) for name in names})
+        tables = {**cue_tables(lowered, spans, "target_groups"), **cue_tables(lowered, spans, "themes"),
+                  **cue_tables(lowered, spans, WORD_CLASSES)}
+        return cls(lowered, spans, len(text.split()), tables)
 
     def sentence_sets(self, name: str) -> list[set[str]]:
         return self.tables[name].codes_by_sentence()
