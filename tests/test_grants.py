@@ -132,3 +132,15 @@ def test_a_passive_of_handing_out_makes_the_body_the_release_is_about_the_giver(
 def test_a_giver_in_a_clause_after_the_verb_is_the_funder_not_the_recipient(nlp):
     text = "Tre föreningar fick dela på 136 500 kronor när Sparbanksstiftelsen på torsdagen delade ut pengar."
     assert grants(nlp, text) == [("Sparbanksstiftelsen", None, 136_500)]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Ett undantag gjordes för Norrby IF, som får 10 000 kronor i kompensation.", "Norrby IF"),
+    ("Mest fick Stättebo 4H-gård, som beviljades 200 000 kronor.", "Stättebo 4H-gård"),
+    ("I Norrby får Lantbrukarnas ekonomiska förening 820 000 kronor för att byta panna.",
+     "Lantbrukarnas ekonomiska förening"),
+    ("Allra mest i länet får Tekniska verken i Linköping: hela 30,6 miljoner kronor.", "Tekniska verken i Linköping"),
+    ("Umeåregionen har fått 5,6 miljoner kronor av Integrationsverket.", "Umeåregionen"),
+])
+def test_a_recipient_named_around_a_receiving_verb(nlp, text, recipient):
+    assert [r for _, r, _ in grants(nlp, text)] == [recipient]

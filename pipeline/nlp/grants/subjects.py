@@ -17,8 +17,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.grants.clauses import Clause
+from pipeline.nlp.grants.lists import LIST_NAME_WORDS
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 from pipeline.nlp.organisations import form_span
+from pipeline.normalize.organisations import lookup_place
 from pipeline.parse.language import function_words
 
 MAX_NAME_WORDS = 6
@@ -28,20 +30,50 @@ NAME_PUNCT = {"-", "&", "–"}
 
 def unnamed_recipient(doc: Doc, clause: Clause, vocab: GrantVocabulary) -> Span | None:
     """The recipient named as the subject of a receiving verb, when no finder marked
-    it whole (it may hold a part that was marked: "Röda Korset Exempelkretsen")."""
+    it whole (it may hold a part that was marked: "Röda Korset Exempelkretsen"): the
+    words that open the clause, the name before ", som", or, when the clause opens with
+    an adverbial ("I Norrby får …"), the words between the verb and the amount."""
     verb = clause.verb
     if verb.lower_ not in vocab.receive or verb.lower_ in vocab.infinitives:
         return None
     start = next((t.i for t in clause.sent if not t.is_space), verb.i)
-    end = verb.i
-    if end - 2 >= start and doc[end - 1].lower_ == "som" and doc[end - 2].text == ",":
-        end -= 2  # "KFUM Exempelstad, som fick ..."
-    if any(a.start < start or start <= a.start < end < a.end for a in clause.actors if a.start < end):
+    if verb.i - 2 >= start and doc[verb.i - 1].lower_ == "som" and doc[verb.i - 2].text == ",":
+        return antecedent(doc, start, verb.i - 2, vocab)  # "… för KFUM Exempelstad, som fick …"
+    opening = subject_words(doc, clause, start, verb.i, vocab)
+    if opening is not None or reads_as_name(doc[start:verb.i], vocab):
+        return opening
+    end = next((i for i in range(verb.i + 1, clause.sent.end)
+                if doc[i].text in (":", ",") or any(a.start == i for a in clause.amounts)), clause.sent.end)
+    return subject_words(doc, clause, verb.i + 1, end, vocab)  # "I Norrby får Föreningen X 20 000 kronor"
+
+
+def subject_words(doc: Doc, clause: Clause, start: int, end: int, vocab: GrantVocabulary) -> Span | None:
+    """doc[start:end] as a new name, unless an organisation straddles it or is it; an
+    auxiliary or adverb before the verb is no part of it ("Umeåregionen har fått")."""
+    swedish = function_words("sv")
+    while end > start + 1 and (doc[end - 1].lower_ in swedish or doc[end - 1].lower_ in vocab.v2_openers):
+        end -= 1
+    if any(a.start < start < a.end or start <= a.start < end < a.end for a in clause.actors):
         return None  # an organisation straddles the words: the clause is no "Name får"
     if any(a.start == start and a.end == end for a in clause.actors):
         return None  # the subject is a marked organisation: the roles had their say
-    words = doc[start:end]
-    return form_span(doc, start, end) if reads_as_name(words, vocab) else None
+    return form_span(doc, start, end) if end > start and reads_as_name(doc[start:end], vocab) else None
+
+
+def antecedent(doc: Doc, start: int, comma: int, vocab: GrantVocabulary) -> Span | None:
+    """The name a relative clause is about: the run of name words before its comma."""
+    begin = comma
+    while begin > start and comma - begin < MAX_NAME_WORDS and _name_word(doc[begin - 1], vocab):
+        begin -= 1
+    while begin < comma and doc[begin].lower_ in LIST_NAME_WORDS:
+        begin += 1  # a name does not open with "och", "i"
+    return form_span(doc, begin, comma) if begin < comma and reads_as_name(doc[begin:comma], vocab) else None
+
+
+def _name_word(token, vocab: GrantVocabulary) -> bool:
+    text = token.text
+    return text[:1].isupper() or token.lower_ in LIST_NAME_WORDS or any(c.isdigit() for c in text) and "-" in text \
+        or any(token.lower_.endswith(h) for h in vocab.org_heads)
 
 
 def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
@@ -61,11 +93,11 @@ def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
 
 
 def _named_phrase(words: Span, vocab: GrantVocabulary) -> bool:
-    """Words that can only be a name: a capitalised word or acronym after the first
-    ("Föreningen Framtidståget", "IM Individuell Människohjälp"), an organisation word
+    """Words that can only be a name: a capital letter in a word after the first
+    ("Föreningen Framtidståget", "IM Individuell Människohjälp", "Norrby 4H-gård"), an organisation word
     at the end ("Sydstadens kvinnoförbund"), or words of another language ("Give it
     forward"); not a phrase of ordinary Swedish that opens a sentence ("Förra året")."""
-    if any(w.text[:1].isupper() for w in words[1:]):
+    if any(c.isupper() for w in words[1:] for c in w.text):
         return True
     last = words[-1].lower_
     if any(last.endswith(head) for head in vocab.org_heads):
@@ -75,11 +107,14 @@ def _named_phrase(words: Span, vocab: GrantVocabulary) -> bool:
 
 
 def _specific_word(word: str, vocab: GrantVocabulary) -> bool:
-    """A single word that names one body: an acronym, a word with inner capitals, or a
-    compound whose head says what kind of body it is ("Equmeniakyrkan")."""
+    """A single word that names one body: an acronym, a word with inner capitals, a
+    compound whose head says what kind of body it is ("Equmeniakyrkan"), or one that
+    opens with a place's name ("Umeåregionen", "Norrbyhemmet")."""
     if len(word) >= 2 and word.isupper():
         return True
     if any(c.isupper() for c in word[1:]):
         return True
     low = word.lower()
-    return any(low.endswith(head) and len(low) >= len(head) + 3 for head in vocab.org_heads)
+    if any(low.endswith(head) and len(low) >= len(head) + 3 for head in vocab.org_heads):
+        return True
+    return any(lookup_place(word[:k]) is not None for k in range(3, len(word) - 3))
