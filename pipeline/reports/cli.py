@@ -10,9 +10,21 @@ from pathlib import Path
 PROCESSED_HELP = "built dataset folder (default: data/processed)"
 
 
-def _needs_install(error: ImportError) -> int:
-    print(f"error: this command needs {error.name}: run `make install`", file=sys.stderr)
-    return 2
+def _call(what: str, *args):
+    """Import ``module.function`` and call it with ``args``: (result, None), or (None, an
+    exit status) after telling the user what is missing or not built."""
+    module, _, function = what.rpartition(".")
+    try:
+        target = getattr(__import__(module, fromlist=[function]), function)
+        from pipeline.reports.tables import NotBuilt
+    except ImportError as error:
+        print(f"error: this command needs {error.name}: run `make install`", file=sys.stderr)
+        return None, 2
+    try:
+        return target(*args), None
+    except (NotBuilt, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None, 2
 
 
 class Notebooks:
@@ -27,16 +39,9 @@ class Notebooks:
 
     @staticmethod
     def run(args) -> int:
-        try:
-            from pipeline.reports.notebooks import run_notebooks
-            from pipeline.reports.tables import NotBuilt
-        except ImportError as error:
-            return _needs_install(error)
-        try:
-            runs = run_notebooks(args.processed, args.out, args.notebooks, args.jobs)
-        except (NotBuilt, FileNotFoundError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+        runs, failed = _call("pipeline.reports.notebooks.run_notebooks", args.processed, args.out, args.notebooks, args.jobs)
+        if failed:
+            return failed
         for r in runs:
             if r.report:
                 print(f"wrote {r.report} ({r.n_figures} figures)")
@@ -55,16 +60,9 @@ class Report:
 
     @staticmethod
     def run(args) -> int:
-        try:
-            from pipeline.reports.summary import write_summary
-            from pipeline.reports.tables import NotBuilt
-        except ImportError as error:
-            return _needs_install(error)
-        try:
-            path = write_summary(args.processed, args.out)
-        except NotBuilt as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+        path, failed = _call("pipeline.reports.summary.write_summary", args.processed, args.out)
+        if failed:
+            return failed
         print(f"wrote {path}")
         return 0
 
@@ -81,16 +79,9 @@ class Export:
 
     @staticmethod
     def run(args) -> int:
-        try:
-            from pipeline.export import export
-            from pipeline.reports.tables import NotBuilt
-        except ImportError as error:
-            return _needs_install(error)
-        try:
-            written = export(args.processed, args.out, workbook=not args.no_xlsx)
-        except NotBuilt as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+        written, failed = _call("pipeline.export.export", args.processed, args.out, not args.no_xlsx)
+        if failed:
+            return failed
         for path in written:
             print(f"wrote {path} ({path.stat().st_size:,} bytes)")
         return 0
