@@ -15,6 +15,7 @@ import json
 import platform
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -77,23 +78,13 @@ def _averaged(nlp, optimizer):
     return nlp.use_params(optimizer.averages) if optimizer.averages else contextlib.nullcontext()
 
 
-def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
-                      average_from_epoch: int | None = AVERAGE_FROM_EPOCH) -> dict:
-    """Run spaCy's training steps until patience/max_steps, or until ``stop_at``
-    (a ``time.monotonic()`` value). Save into ``model_dir`` the mean of the weights
-    evaluated from epoch ``average_from_epoch`` on (see :mod:`.averaging`), or, when
-    that is off or fewer than two checkpoints were reached, the best dev checkpoint."""
+def _training_steps(nlp):
+    """spaCy's training settings, optimizer, evaluation callback and step generator
+    for ``nlp``'s config (what ``spacy train`` sets up)."""
     from spacy.schemas import ConfigSchemaTraining
-    from spacy.training.loop import (
-        create_evaluation_callback,
-        create_train_batches,
-        train_while_improving,
-        update_meta,
-    )
+    from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
     from spacy.util import registry, resolve_dot_names
     from thinc.api import fix_random_seed
-
-    from .averaging import WeightAverage
 
     config = nlp.config.interpolate()
     T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
@@ -111,6 +102,28 @@ def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
         exclude=T["frozen_components"], annotating_components=T["annotating_components"],
         before_update=T["before_update"],
     )
+    return T, optimizer, evaluate, steps
+
+
+def _log_evaluation(log: Log, info: dict, is_best: bool, start: float) -> None:
+    o = info["other_scores"]
+    log(f"step {info['step']:>6}  epoch {info['epoch']:>3}  "
+        f"loss {info['losses'].get('ner', 0.0):>9.1f}  dev P/R/F "
+        f"{o.get('ents_p', 0):.3f}/{o.get('ents_r', 0):.3f}/{o.get('ents_f', 0):.3f}"
+        f"  {time.monotonic() - start:>6.0f}s{'  *best' if is_best else ''}")
+
+
+def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
+                      average_from_epoch: int | None = AVERAGE_FROM_EPOCH) -> dict:
+    """Run spaCy's training steps until patience/max_steps, or until ``stop_at``
+    (a ``time.monotonic()`` value). Save into ``model_dir`` the mean of the weights
+    evaluated from epoch ``average_from_epoch`` on (see :mod:`.averaging`), or, when
+    that is off or fewer than two checkpoints were reached, the best dev checkpoint."""
+    from spacy.training.loop import update_meta
+
+    from .averaging import WeightAverage
+
+    T, optimizer, evaluate, steps = _training_steps(nlp)
 
     def save(info: dict) -> None:
         update_meta(T, nlp, info)
@@ -119,22 +132,18 @@ def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
                 shutil.rmtree(model_dir)
             nlp.to_disk(model_dir)
 
+    def averaging(info: dict) -> bool:
+        return average_from_epoch is not None and info["epoch"] >= average_from_epoch
+
     start = time.monotonic()
     best = {"score": -1.0, "step": -1, "epoch": 0}
     info: dict[str, Any] = {"step": 0, "epoch": 0, "words": 0}
     last_eval_step, stop_reason = -1, "patience or max_steps"
     average = WeightAverage()
-
-    def averaging(info: dict) -> bool:
-        return average_from_epoch is not None and info["epoch"] >= average_from_epoch
     for _batch, info, is_best in steps:
         if is_best is not None:
             last_eval_step = info["step"]
-            o = info["other_scores"]
-            log(f"step {info['step']:>6}  epoch {info['epoch']:>3}  "
-                f"loss {info['losses'].get('ner', 0.0):>9.1f}  dev P/R/F "
-                f"{o.get('ents_p', 0):.3f}/{o.get('ents_r', 0):.3f}/{o.get('ents_f', 0):.3f}"
-                f"  {time.monotonic() - start:>6.0f}s{'  *best' if is_best else ''}")
+            _log_evaluation(log, info, is_best, start)
             if is_best:
                 best = {"score": info["score"], "step": info["step"], "epoch": info["epoch"]}
                 save(info)
@@ -153,17 +162,8 @@ def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
         if score > best["score"]:
             best = {"score": score, "step": info["step"], "epoch": info["epoch"]}
             save({**info, "score": score, "other_scores": other})
-    averaged = None
-    if average.count >= 2:
-        average.apply(nlp)
-        score, other = evaluate()
-        log(f"mean of the {average.count} checkpoints of steps {average.steps[0]}-{average.steps[-1]}: "
-            f"dev F {other.get('ents_f', 0):.3f} (best single checkpoint {best['score']:.3f}, step {best['step']})")
-        update_meta(T, nlp, {**info, "score": score, "other_scores": other})
-        shutil.rmtree(model_dir, ignore_errors=True)
-        nlp.to_disk(model_dir)
-        averaged = {"checkpoints": average.count, "from_step": average.steps[0], "to_step": average.steps[-1],
-                    "from_epoch": average_from_epoch, "dev_ents_f": round(score, 4)}
+    averaged = _save_average(nlp, average, evaluate, lambda i: update_meta(T, nlp, i), info, model_dir, best,
+                             average_from_epoch, log)
     return {
         "stop_reason": stop_reason,
         "steps": info["step"] + 1,
@@ -174,6 +174,23 @@ def run_training_loop(nlp, model_dir: Path, stop_at: float, log: Log = _print,
         "weight_average": averaged,
         "loop_seconds": round(time.monotonic() - start, 1),
     }
+
+
+def _save_average(nlp, average, evaluate, update_meta, info: dict, model_dir: Path, best: dict,
+                  average_from_epoch: int | None, log: Log) -> dict | None:
+    """Save the mean of the averaged checkpoints in place of the best one, when there
+    are two or more; what was averaged, for metrics.json."""
+    if average.count < 2:
+        return None
+    average.apply(nlp)
+    score, other = evaluate()
+    log(f"mean of the {average.count} checkpoints of steps {average.steps[0]}-{average.steps[-1]}: "
+        f"dev F {other.get('ents_f', 0):.3f} (best single checkpoint {best['score']:.3f}, step {best['step']})")
+    update_meta({**info, "score": score, "other_scores": other})
+    shutil.rmtree(model_dir, ignore_errors=True)
+    nlp.to_disk(model_dir)
+    return {"checkpoints": average.count, "from_step": average.steps[0], "to_step": average.steps[-1],
+            "from_epoch": average_from_epoch, "dev_ents_f": round(score, 4)}
 
 
 def make_ner_standalone(nlp) -> None:
@@ -209,6 +226,109 @@ def _dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+@dataclass
+class TrainingData:
+    """The corpus as read and split: what a training run learns from and is judged on."""
+    train_all: list
+    train: list
+    dev: list
+    test: list
+    augmented: list
+    stats: dict
+
+
+def read_training_data(corpus_dir: Path, dev_fraction: float, seed: int, augment_copies: int,
+                       gazetteer_names: bool, log: Log) -> TrainingData:
+    """Read the train and test files, split a dev set off train, add mention-replaced copies."""
+    stats = {name: C.ReadStats() for name in (C.TRAIN_FILE, C.TEST_FILE)}
+    train_all = C.read_io_file(corpus_dir / C.TRAIN_FILE, stats[C.TRAIN_FILE])
+    test = C.read_io_file(corpus_dir / C.TEST_FILE, stats[C.TEST_FILE])
+    if not train_all or not test:
+        raise C.CorpusError(f"empty train or test file in {corpus_dir}")
+    train, dev = C.split_train_dev(train_all, dev_fraction, seed)
+    extra = C.gazetteer_names(train) if gazetteer_names else None
+    augmented = C.augment_mentions(train, augment_copies, seed, extra) if augment_copies > 0 else []
+    log(f"corpus {corpus_dir}: train {len(train)} (+{len(augmented)} mention-replaced) / "
+        f"dev {len(dev)} / test {len(test)} sentences")
+    return TrainingData(train_all, train, dev, test, augmented, stats)
+
+
+def training_overrides(work: Path, data: TrainingData, seed: int, lexicon: bool,
+                       overrides: Mapping[str, Any] | None, log: Log) -> tuple[dict, dict | None]:
+    """Write the training files into ``work``; the config overrides that point at them
+    (and at the lexicon table, when used), and what the lexicon holds."""
+    import spacy
+
+    if work.exists():
+        shutil.rmtree(work)
+    vocab = spacy.blank("sv").vocab
+    C.write_docbin(work / "train.spacy", vocab, [*data.train, *data.augmented])
+    C.write_docbin(work / "dev.spacy", vocab, data.dev)
+    all_overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"), "system.seed": seed}
+    lexicon_info = None
+    if lexicon:
+        lexicon_info = L.write_lexicon_pipeline(work / "lexicon")
+        all_overrides["paths.vectors"] = str(work / "lexicon")
+        log(f"lexicon: {lexicon_info['words']} words ({lexicon_info['full_forms']} full forms), "
+            f"{lexicon_info['rows']} feature rows")
+    else:
+        all_overrides[STATIC_VECTORS_SWITCH] = False
+    all_overrides.update(overrides or {})
+    return all_overrides, lexicon_info
+
+
+def corpus_provenance(corpus_dir: Path, corpus_origin: str, data: TrainingData, dev_fraction: float, seed: int,
+                      augment_copies: int, gazetteer_names: bool, lexicon_info: dict | None) -> dict:
+    """Where the training data came from and how it was split, for metrics.json."""
+    return {
+        "source": C.SOURCE,
+        "location": str(corpus_dir.resolve()),
+        "found_via": corpus_origin,
+        "train": C.file_provenance(corpus_dir / C.TRAIN_FILE, data.train_all),
+        "test": C.file_provenance(corpus_dir / C.TEST_FILE, data.test),
+        "reader_repairs": {k: {"untagged_lines": v.untagged_lines, "unknown_tags": v.unknown_tags}
+                           for k, v in data.stats.items()},
+        "split": {"dev_fraction": dev_fraction, "seed": seed,
+                  "train_sentences": len(data.train), "dev_sentences": len(data.dev),
+                  "augmented_train_sentences": len(data.augmented),
+                  "augmentation": f"mention replacement, {augment_copies} copy(ies)"
+                                  + (", names also from the gazetteers" if gazetteer_names else "")},
+        "lexicon": lexicon_info,
+    }
+
+
+def describe_model(best, test_scores: dict, lexicon: bool) -> None:
+    """The trained pipeline's meta.json, and a config free of machine-local paths."""
+    best.meta.update({
+        "name": MODEL_NAME, "version": MODEL_VERSION,
+        "description": "Swedish NER (PER, ORG, LOC, MISC) for pressmine: tok2vec + ner, "
+                       "trained on the Swedish NER corpus (Webbnyheter 2012). Test-split "
+                       f"F1 {test_scores['ents_f']:.3f}.",
+        "author": "pressmine", "license": "CC BY 4.0",
+        "sources": [C.SOURCE, *([L.SOURCE] if lexicon else [])],
+        "performance": {"ents_f": test_scores["ents_f"], "ents_p": test_scores["ents_p"],
+                        "ents_r": test_scores["ents_r"],
+                        "ents_per_type": test_scores["per_label"]},
+    })
+    cfg = best.config
+    cfg["paths"]["train"] = cfg["paths"]["dev"] = None  # no machine-local paths in the model
+    cfg["paths"]["vectors"] = None  # the lexicon table is saved in the model's vocab
+    best.config = cfg
+
+
+def save_model(best, metrics: dict, out_dir: Path, t0: float) -> None:
+    """Write the model and its metrics.json beside it, then put it in place whole."""
+    staging = out_dir.parent / f".{out_dir.name}.new"
+    if staging.exists():
+        shutil.rmtree(staging)
+    best.to_disk(staging)
+    metrics["model_bytes"] = _dir_bytes(staging)
+    metrics["training"]["total_seconds"] = round(time.monotonic() - t0, 1)
+    (staging / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    _replace_dir(staging, out_dir)
+
+
 def train_model(
     corpus_dir: Path,
     out_dir: Path = DEFAULT_OUT,
@@ -237,36 +357,9 @@ def train_model(
     t0 = time.monotonic()
     stop_at = t0 + max_minutes * 60.0 - min(FINAL_RESERVE_S, max_minutes * 60.0 * 0.1)
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
-    stats = {name: C.ReadStats() for name in (C.TRAIN_FILE, C.TEST_FILE)}
-    train_all = C.read_io_file(corpus_dir / C.TRAIN_FILE, stats[C.TRAIN_FILE])
-    test = C.read_io_file(corpus_dir / C.TEST_FILE, stats[C.TEST_FILE])
-    if not train_all or not test:
-        raise C.CorpusError(f"empty train or test file in {corpus_dir}")
-    train, dev = C.split_train_dev(train_all, dev_fraction, seed)
-    extra = C.gazetteer_names(train) if gazetteer_names else None
-    augmented = C.augment_mentions(train, augment_copies, seed, extra) if augment_copies > 0 else []
-    log(f"corpus {corpus_dir}: train {len(train)} (+{len(augmented)} mention-replaced) / "
-        f"dev {len(dev)} / test {len(test)} sentences")
-
+    data = read_training_data(corpus_dir, dev_fraction, seed, augment_copies, gazetteer_names, log)
     work = out_dir.parent / f".{out_dir.name}.work"
-    if work.exists():
-        shutil.rmtree(work)
-    vocab = spacy.blank("sv").vocab
-    C.write_docbin(work / "train.spacy", vocab, [*train, *augmented])
-    C.write_docbin(work / "dev.spacy", vocab, dev)
-    all_overrides = {
-        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-        "system.seed": seed,
-    }
-    lexicon_info = None
-    if lexicon:
-        lexicon_info = L.write_lexicon_pipeline(work / "lexicon")
-        all_overrides["paths.vectors"] = str(work / "lexicon")
-        log(f"lexicon: {lexicon_info['words']} words ({lexicon_info['full_forms']} full forms), "
-            f"{lexicon_info['rows']} feature rows")
-    else:
-        all_overrides[STATIC_VECTORS_SWITCH] = False
-    all_overrides.update(overrides or {})
+    all_overrides, lexicon_info = training_overrides(work, data, seed, lexicon, overrides, log)
     if gpu_id >= 0:
         spacy.require_gpu(gpu_id)
     nlp = init_nlp(_load_config(all_overrides), use_gpu=gpu_id)
@@ -277,23 +370,7 @@ def train_model(
 
     best = spacy.load(work / "model")
     make_ner_standalone(best)
-    dev_scores = evaluate_sentences(best, dev)
-    test_scores = evaluate_sentences(best, test)
-    provenance = {
-        "source": C.SOURCE,
-        "location": str(corpus_dir.resolve()),
-        "found_via": corpus_origin,
-        "train": C.file_provenance(corpus_dir / C.TRAIN_FILE, train_all),
-        "test": C.file_provenance(corpus_dir / C.TEST_FILE, test),
-        "reader_repairs": {k: {"untagged_lines": v.untagged_lines, "unknown_tags": v.unknown_tags}
-                           for k, v in stats.items()},
-        "split": {"dev_fraction": dev_fraction, "seed": seed,
-                  "train_sentences": len(train), "dev_sentences": len(dev),
-                  "augmented_train_sentences": len(augmented),
-                  "augmentation": f"mention replacement, {augment_copies} copy(ies)"
-                                  + (", names also from the gazetteers" if gazetteer_names else "")},
-        "lexicon": lexicon_info,
-    }
+    dev_scores, test_scores = evaluate_sentences(best, data.dev), evaluate_sentences(best, data.test)
     metrics = {
         "model": f"sv_{MODEL_NAME}", "version": MODEL_VERSION,
         "test": test_scores, "dev": dev_scores,
@@ -302,32 +379,11 @@ def train_model(
                      "config_overrides": {k: v for k, v in (overrides or {}).items()},
                      "spacy_version": spacy.__version__, "python": platform.python_version(),
                      "machine": platform.machine()},
-        "corpus": provenance,
+        "corpus": corpus_provenance(corpus_dir, corpus_origin, data, dev_fraction, seed, augment_copies,
+                                    gazetteer_names, lexicon_info),
     }
-    best.meta.update({
-        "name": MODEL_NAME, "version": MODEL_VERSION,
-        "description": "Swedish NER (PER, ORG, LOC, MISC) for pressmine: tok2vec + ner, "
-                       "trained on the Swedish NER corpus (Webbnyheter 2012). Test-split "
-                       f"F1 {test_scores['ents_f']:.3f}.",
-        "author": "pressmine", "license": "CC BY 4.0",
-        "sources": [C.SOURCE, *([L.SOURCE] if lexicon else [])],
-        "performance": {"ents_f": test_scores["ents_f"], "ents_p": test_scores["ents_p"],
-                        "ents_r": test_scores["ents_r"],
-                        "ents_per_type": test_scores["per_label"]},
-    })
-    cfg = best.config
-    cfg["paths"]["train"] = cfg["paths"]["dev"] = None  # no machine-local paths in the model
-    cfg["paths"]["vectors"] = None  # the lexicon table is saved in the model's vocab
-    best.config = cfg
-    staging = out_dir.parent / f".{out_dir.name}.new"
-    if staging.exists():
-        shutil.rmtree(staging)
-    best.to_disk(staging)
-    metrics["model_bytes"] = _dir_bytes(staging)
-    metrics["training"]["total_seconds"] = round(time.monotonic() - t0, 1)
-    (staging / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
-    _replace_dir(staging, out_dir)
+    describe_model(best, test_scores, lexicon)
+    save_model(best, metrics, out_dir, t0)
     shutil.rmtree(work, ignore_errors=True)
     return metrics
 

@@ -108,21 +108,25 @@ def select_sources(sources: list[Source], ids: list[str] | None) -> list[Source]
     return [s for s in sources if s.id in wanted]
 
 
-def parse_source(entry: object, where: str = "source") -> Source:
-    """Validate one ``[[source]]`` table (a dict) into a :class:`Source`."""
+def _check_keys(entry: object, where: str) -> None:
+    """The table has the required keys, no unknown one, and each value of its type."""
     if not isinstance(entry, dict):
         raise SourceError(f"{where}: expected a table")
     unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
     if unknown:
         allowed = ", ".join(list(_REQUIRED) + list(_OPTIONAL))
         raise SourceError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {allowed}")
-    for key, typ in _REQUIRED.items():
+    for key in _REQUIRED:
         if key not in entry:
             raise SourceError(f"{where}: missing required key {key!r}")
     for key, typ in {**_REQUIRED, **_OPTIONAL}.items():
         if key in entry and (not isinstance(entry[key], typ) or (typ is int and isinstance(entry[key], bool))):
             raise SourceError(f"{where}: {key!r} must be a {typ.__name__}, got {type(entry[key]).__name__}")
 
+
+def parse_source(entry: object, where: str = "source") -> Source:
+    """Validate one ``[[source]]`` table (a dict) into a :class:`Source`."""
+    _check_keys(entry, where)
     sid = entry["id"]
     if not _ID_RE.match(sid):
         raise SourceError(f"{where}: id must be lower-case letters, digits, '-' or '_' (it names a folder)")
