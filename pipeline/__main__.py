@@ -14,7 +14,8 @@ from pipeline import __version__
 
 
 def _add_build(sub) -> None:
-    from pipeline.config import DEFAULT_MODEL_DIR, BuildConfig as Defaults  # the one place defaults are written
+    from pipeline.config import DEFAULT_MODEL_DIR  # the one place defaults are written
+    from pipeline.config import BuildConfig as Defaults
 
     p = sub.add_parser("build", help="build data/processed from data/raw",
                        description="Parse every .txt/.html/.htm file under --raw, extract entities and grants, "

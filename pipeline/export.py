@@ -28,7 +28,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS, TABLES
 from pipeline.reports.output import replace_into_place
-from pipeline.reports.tables import NULLABLE_PANDAS_TYPES, NotBuilt, build_info, require_build
+from pipeline.reports.tables import (
+    NULLABLE_PANDAS_TYPES,
+    build_info,
+    require_build,
+)
 
 LIST_SEPARATOR = "; "
 WORKBOOK = "pressmine.xlsx"

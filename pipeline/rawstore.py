@@ -157,7 +157,10 @@ _HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 def declared_encoding(content_type: str | None, body: bytes) -> str | None:
     """The charset the server or the page itself declares (not a guess), lower-case."""
-    from pipeline.parse.decode import META_CHARSET, XML_ENCODING  # here: the parse stage imports this module
+    from pipeline.parse.decode import (  # here: the parse stage imports this module
+        META_CHARSET,
+        XML_ENCODING,
+    )
 
     for pattern, data in (
         (_HEADER_CHARSET, (content_type or "").encode("latin-1", "replace")),

@@ -8,11 +8,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from conftest import run_cli
 
 from pipeline.dataset.schema import CONTRACT_VERSION, SCHEMAS, TABLES
 from pipeline.export import DICTIONARY_SHEET, EXCEL_MAX_CHARS, WORKBOOK, write_workbook
-
-from conftest import run_cli
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,8 @@ from pipeline.nlp.extensions import (
     set_spans,
     token_strings,
 )
-from pipeline.rawstore import raw_files, source_name
 from pipeline.parse import text as ptext
+from pipeline.rawstore import raw_files, source_name
 from pipeline.resources import resource_dir
 
 LINES = [

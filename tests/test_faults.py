@@ -18,10 +18,25 @@ import time
 
 import pandas as pd
 import pytest
+from builds import (
+    assert_same_tables,
+    build,
+    make_corpus,
+    release,
+    start_build,
+    tables,
+    wait_for_children,
+    wait_until_gone,
+)
 
-from builds import (assert_same_tables, build, make_corpus, release, start_build, tables, wait_for_children,
-                    wait_until_gone)
-from pipeline.build import CACHE_FILE, BuildInProgress, DiskFull, OutputNotWritable, WorkerDied, extract
+from pipeline.build import (
+    CACHE_FILE,
+    BuildInProgress,
+    DiskFull,
+    OutputNotWritable,
+    WorkerDied,
+    extract,
+)
 from pipeline.build.lock import BuildLock
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="finds a build's processes through /proc")

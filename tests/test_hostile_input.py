@@ -18,8 +18,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from fixture_site import FAST, REPO, FixtureSite
+
 from pipeline.document import RejectedInput
 from pipeline.parse import parse_file
 from pipeline.rawstore import read_manifests

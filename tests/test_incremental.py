@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builds import REPO, build, make_corpus, release, tables
 
 from pipeline.config import BuildConfig
 from pipeline.dataset.schema import SCHEMAS
 from pipeline.dataset.write import JOURNAL, DatasetWriter, recover
-
-from builds import REPO, build, make_corpus, release, tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 

@@ -12,8 +12,8 @@ import pytest
 
 from pipeline.document import RejectedInput
 from pipeline.parse import parse_file
-from pipeline.rawstore import iter_raw_files, source_name
 from pipeline.parse.decode import decode_bytes
+from pipeline.rawstore import iter_raw_files, source_name
 
 SWEDISH = "Länsstyrelsen i Västra Götaland fördelar pengar till föreningar i Åmål och Öckerö."
 FIX = Path(__file__).parent / "fixtures" / "parse"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from builds import build
+
 from pipeline.redact import EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER, redact_text
 
 # Invented people and numbers (not from the corpus).

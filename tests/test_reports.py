@@ -9,14 +9,19 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from conftest import REPORTS_CORPUS, build_with_cli, run_cli
 
 from pipeline import resources
 from pipeline.reports.figures import msek, sek, swedish_number
 from pipeline.reports.notebooks import notebook_paths, run_notebooks
 from pipeline.reports.pages import searchable_table
-from pipeline.reports.tables import boundaries, distinct_grants, funder_kinds, money_flows, read_table
-
-from conftest import REPORTS_CORPUS, build_with_cli, run_cli
+from pipeline.reports.tables import (
+    boundaries,
+    distinct_grants,
+    funder_kinds,
+    money_flows,
+    read_table,
+)
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 EMBEDDED_PNG = re.compile(r"<img[^>]+src=\"data:image/png;base64,")

@@ -5,13 +5,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from fixture_site import NEWS, FixtureSite, run_scrape
 
 from pipeline.parse import parse_file
 from pipeline.parse.decode import decode_bytes
 from pipeline.rawstore import MANIFEST_KEYS, iter_jsonl, read_manifests
-
-from fixture_site import NEWS, FixtureSite, run_scrape
-
 
 # --------------------------------------------------------------------------- the crawl
 

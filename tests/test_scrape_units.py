@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
 
-from pipeline.scrape import cli
 from pipeline.platforms import LISTING_ADAPTERS, adapter_for
-from pipeline.rawstore import MANIFEST_KEYS, RawPage, RawStore, SkippedPage, declared_encoding, read_manifests
-from pipeline.scrape.state import load_state
+from pipeline.rawstore import (
+    MANIFEST_KEYS,
+    RawPage,
+    RawStore,
+    SkippedPage,
+    declared_encoding,
+    read_manifests,
+)
+from pipeline.scrape import cli
 from pipeline.scrape.middlewares import parse_retry_after
 from pipeline.scrape.settings import crawler_settings, parse_override, user_agent
 from pipeline.scrape.sources import (
@@ -26,6 +32,7 @@ from pipeline.scrape.sources import (
 )
 from pipeline.scrape.spiders import spider_for
 from pipeline.scrape.spiders.listing import ListingSpider, feed_links, is_feed
+from pipeline.scrape.state import load_state
 from pipeline.scrape.topic import load_keywords, matching_keywords
 
 REPO = Path(__file__).resolve().parent.parent

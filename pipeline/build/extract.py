@@ -115,7 +115,9 @@ def run_pipeline(nlp, documents: list[Document], batch_size: int) -> tuple[dict,
 
 def make_doc(nlp, document: Document):
     """A tokenised Doc carrying what the components need to know about its document."""
-    from pipeline.nlp.extensions import remember_text  # imports spaCy: only when there is work
+    from pipeline.nlp.extensions import (
+        remember_text,  # imports spaCy: only when there is work
+    )
 
     doc = nlp.make_doc(document.text)
     remember_text(doc, document.text)

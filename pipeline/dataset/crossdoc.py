@@ -42,9 +42,9 @@ BATCH_ROWS = 65_536  # entity rows read at a time: memory follows the actors, no
 
 @dataclass
 class Derived:
-    """The cross-document tables, and each staged grant's initiative (in grants order)."""
+    """The cross-document tables, and the staged grants with each one's initiative."""
     tables: dict[str, pa.Table]
-    grant_initiatives: list[str | None]
+    grants: pa.Table
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> Derived:
     Entities are streamed in batches and folded into one tally per actor, so memory
     grows with the number of distinct actors, never with the number of mentions."""
     docs = read_documents(staging)
-    grants = pq.read_table(staging / "grants.parquet").to_pylist()
+    grants_table = pq.read_table(staging / "grants.parquet")
+    grants = grants_table.to_pylist()
     tallies: dict[str, ActorTally] = {}
     bodies: dict[tuple[str, str], str] = {}  # (doc_id, name as written) -> actor_id, for initiatives' parties
     mentions: list[Mention] = []
@@ -81,7 +82,9 @@ def derive_tables(staging: Path, schemas: dict[str, pa.Schema]) -> Derived:
     places = {actor: (t.top("municipality_code"), t.top("county_code")) for actor, t in tallies.items()}
     builder = InitiativeRows(docs, bodies, places, schemas["initiatives"])
     initiatives, per_grant = builder.table(grants, mentions, staging)
-    return Derived({"actors": actors_table(tallies, schemas["actors"]), "initiatives": initiatives}, per_grant)
+    column = grants_table.schema.get_field_index("initiative_id")
+    linked = grants_table.set_column(column, schemas["grants"].field("initiative_id"), pa.array(per_grant, pa.string()))
+    return Derived({"actors": actors_table(tallies, schemas["actors"]), "initiatives": initiatives}, linked)
 
 
 def read_documents(staging: Path) -> dict[str, DocInfo]:

@@ -113,10 +113,7 @@ class DatasetWriter:
             pq.write_table(table, self.staging / f"{name}.parquet", compression="zstd")
             self.counts[name] = table.num_rows
         self.named_initiatives = [n for n in derived.tables["initiatives"]["name"].to_pylist() if n]
-        grants = pq.read_table(self.staging / "grants.parquet")
-        grants = grants.set_column(grants.schema.get_field_index("initiative_id"), SCHEMAS["grants"].field("initiative_id"),
-                                   pa.array(derived.grant_initiatives, pa.string()))
-        pq.write_table(grants, self.staging / "grants.parquet", compression="zstd")
+        pq.write_table(derived.grants, self.staging / "grants.parquet", compression="zstd")  # with initiative_id
         (self.staging / "signatures.parquet").unlink()
         del self.counts["signatures"]
         info = {"contract_version": CONTRACT_VERSION, "rows": self.counts, **build_info}

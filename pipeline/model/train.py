@@ -82,7 +82,11 @@ def _training_steps(nlp):
     """spaCy's training settings, optimizer, evaluation callback and step generator
     for ``nlp``'s config (what ``spacy train`` sets up)."""
     from spacy.schemas import ConfigSchemaTraining
-    from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
+    from spacy.training.loop import (
+        create_evaluation_callback,
+        create_train_batches,
+        train_while_improving,
+    )
     from spacy.util import registry, resolve_dot_names
     from thinc.api import fix_random_seed
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
+from pipeline.nlp.bodies import GENERIC_BOARD, bare_board, follow_renames
 from pipeline.nlp.extensions import (
     doc_text,
     get_spans,
@@ -21,7 +22,6 @@ from pipeline.nlp.extensions import (
     word_after,
     written_name,
 )
-from pipeline.nlp.bodies import GENERIC_BOARD, bare_board, follow_renames
 from pipeline.nlp.organisations import written_place_name
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize.organisations import (

@@ -18,6 +18,7 @@ import bisect
 from spacy.tokens import Span
 
 from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS, listed_purpose, row_purpose
 from pipeline.nlp.initiative_context import (
     SEPARATORS,
     Context,
@@ -29,7 +30,6 @@ from pipeline.nlp.initiative_vocabulary import (
     PLURAL_NOUN,
     TABLE_BAR,
 )
-from pipeline.nlp.grants.purpose import CLAUSE_ENDS, listed_purpose, row_purpose
 
 MAX_ITEM_TOKENS = 12
 MAX_HEADING_TOKENS = 12
@@ -132,7 +132,7 @@ def _names_entity(ctx: Context, start: int, end: int) -> bool:
 def _list_intros(ctx: Context) -> list[int]:
     """The first token after each line that introduces a list of projects: it names
     projects in the plural and ends with a colon, or is a heading of a few words."""
-    lowers, texts = ctx.table.lowers, ctx.table.texts
+    texts = ctx.table.texts
     starts = []
     for p in ctx.at(PLURAL_NOUN):
         end = ctx.line_end(p)

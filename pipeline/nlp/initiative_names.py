@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.initiative_context import (
     SEPARATORS,
     Context,
@@ -32,7 +33,6 @@ from pipeline.nlp.initiative_vocabulary import (
     RUN_BY_CUE,
     WITHIN_CUE,
 )
-from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 
 MAX_QUOTED_TOKENS = 14
 MAX_WITHIN_TOKENS = 4  # "inom X": a short name; a longer phrase is running text

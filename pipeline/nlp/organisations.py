@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline import resources
-from pipeline.nlp.bodies import BodyWords, bare_board, bodies_from_places, resolve_county, resolve_home
+from pipeline.nlp.bodies import (
+    BodyWords,
+    bare_board,
+    bodies_from_places,
+    resolve_county,
+    resolve_home,
+)
 from pipeline.nlp.extensions import (
     WordTest,
     doc_text,

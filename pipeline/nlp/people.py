@@ -18,7 +18,6 @@ from spacy.util import filter_spans
 
 from pipeline import resources
 from pipeline.nlp.bodies import most_named
-from pipeline.normalize.organisations import lookup_party_marker
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -26,6 +25,7 @@ from pipeline.nlp.extensions import (
     token_table,
     written_name,
 )
+from pipeline.normalize.organisations import lookup_party_marker
 
 SPANS_KEY = "persons"
 ROLE_SPANS_KEY = "roles"

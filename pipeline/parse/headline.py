@@ -28,7 +28,15 @@ from pipeline.normalize.organisations import lookup_org
 
 from .dateline import parse_dateline
 from .language import function_words
-from .lines import ALL_LABELS, EMPTY_LABEL, HEADER_NOISE, UI_MAX_CHARS, is_caption, is_date_label, n_words
+from .lines import (
+    ALL_LABELS,
+    EMPTY_LABEL,
+    HEADER_NOISE,
+    UI_MAX_CHARS,
+    is_caption,
+    is_date_label,
+    n_words,
+)
 
 Pos = tuple[int, int]  # (block, line in block)
 

@@ -21,9 +21,8 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from pipeline.normalize.dates import parse_date
-
 from pipeline import platforms as sites
+from pipeline.normalize.dates import parse_date
 
 from .dateline import parse_dateline
 from .text import clean_line, is_boilerplate

@@ -15,8 +15,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .headline import ORG_LINE, fold, is_body_paragraph, read_top, title_shape
-from .lines import (BOILERPLATE, EMPTY_LABEL, HEADER_NOISE, LinePatterns, clean_line, is_boilerplate, is_caption,
-                    is_date_label, normalise_spaces, tidy_line)
+from .lines import (
+    BOILERPLATE,
+    EMPTY_LABEL,
+    HEADER_NOISE,
+    LinePatterns,
+    clean_line,
+    is_boilerplate,
+    is_caption,
+    is_date_label,
+    normalise_spaces,
+    tidy_line,
+)
 from .published import find_published
 from .tables import unglue_table_rows
 

@@ -22,7 +22,7 @@ from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 from pipeline.reports.output import write_text_into_place
-from pipeline.reports.tables import PROCESSED_ENV, NotBuilt, require_build
+from pipeline.reports.tables import PROCESSED_ENV, require_build
 
 NOTEBOOK_DIR = Path("notebooks")
 CELL_TIMEOUT_S = 600

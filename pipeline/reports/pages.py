@@ -15,7 +15,9 @@ import json
 import numpy as np
 import pandas as pd
 
-from pipeline.export import LIST_SEPARATOR  # lists read as in the CSV files and the workbook
+from pipeline.export import (
+    LIST_SEPARATOR,  # lists read as in the CSV files and the workbook
+)
 from pipeline.reports.figures import sek, swedish_number
 from pipeline.reports.tables import county_names, municipality_names
 

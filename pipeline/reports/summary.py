@@ -17,7 +17,7 @@ import pandas as pd
 from pipeline.reports.figures import sek, swedish_number
 from pipeline.reports.output import write_text_into_place
 from pipeline.reports.pages import html_table, initiatives_for_reading
-from pipeline.reports.tables import NotBuilt, build_info, read_tables
+from pipeline.reports.tables import build_info, read_tables
 
 SUMMARY = "summary.html"
 TOP_N = 10

@@ -11,7 +11,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.rawstore import LISTINGS_NAME, MANIFEST_NAME, SKIPPED_NAME, atomic_write, iter_jsonl
+from pipeline.rawstore import (
+    LISTINGS_NAME,
+    MANIFEST_NAME,
+    SKIPPED_NAME,
+    atomic_write,
+    iter_jsonl,
+)
 
 
 @dataclass

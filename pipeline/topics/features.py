@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.topics.cues import CueHit, class_matcher, cue_vocabularies, matcher
 
@@ -82,6 +82,7 @@ class TextCues:
     spans: list[Sentence]
     n_words: int
     tables: dict[str, CueTable]
+    _sets: dict[str, list[set[str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, text: str, names: list[tuple[int, int]] = ()) -> "TextCues":
@@ -94,7 +95,10 @@ class TextCues:
         return cls(lowered, spans, len(text.split()), tables)
 
     def sentence_sets(self, name: str) -> list[set[str]]:
-        return self.tables[name].codes_by_sentence()
+        """The codes of a vocabulary named in each sentence (computed once per text)."""
+        if name not in self._sets:
+            self._sets[name] = self.tables[name].codes_by_sentence()
+        return self._sets[name]
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -16,7 +16,11 @@ from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import forget_text, get_ents, set_ents
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
 from pipeline.nlp.grants.dedupe import dedupe
-from pipeline.nlp.grants.funder import document_funder, list_funder, with_document_funder
+from pipeline.nlp.grants.funder import (
+    document_funder,
+    list_funder,
+    with_document_funder,
+)
 from pipeline.nlp.grants.lists import listed_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
@@ -63,9 +67,9 @@ class GrantFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
-        grants, listed_names = self.grants(doc, ents, money) if money else ([], [])
+        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body) if money else None
+        grants, listed_names = self.grants(doc, money, parties) if money else ([], [])
         if any(g["funder"] is None for g in grants):
-            parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
             grants = with_document_funder(grants, document_funder(doc, grants, ents, parties, self.vocab), self.vocab)
         doc._.grants = dedupe(grants)
         if listed_names:  # recipients named in a list or table are bodies, whole as written
@@ -75,11 +79,10 @@ class GrantFinder:
         forget_text(doc)
         return doc
 
-    def grants(self, doc: Doc, ents: list[Span], money: list[Span]) -> tuple[list[dict], list[Span]]:
+    def grants(self, doc: Doc, money: list[Span], parties: DocumentParties) -> tuple[list[dict], list[Span]]:
         """The grants stated in the text, and the recipients named in its beneficiary
         lists and tables that were not yet entities (new ORG spans)."""
         vocab = self.vocab
-        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body)
         clauses, lines = grant_clauses(doc, money, parties, vocab)
         grants: list[dict] = []
         names: list[Span] = []  # recipients no finder had marked

@@ -10,6 +10,8 @@ that gives money).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import token_table, written_name
@@ -46,22 +48,29 @@ def stated_without_amount(doc: Doc, parties: DocumentParties, vocab: GrantVocabu
     or table of beneficiaries follows or precedes ("Länsstyrelsen har beviljat bidrag
     till följande organisationer:", "Så här fördelas pengarna:"), and its funder if
     it names one."""
+    stated = False
+    for sent, funder in transfer_sentences(doc, parties, vocab):
+        if not_a_grant(sent, vocab):
+            continue
+        stated = True
+        if funder:
+            return True, funder
+    return stated, None
+
+
+def transfer_sentences(doc: Doc, parties: DocumentParties, vocab: GrantVocabulary) -> Iterator[tuple[Span, str | None]]:
+    """Each sentence with a verb of giving or receiving (table rows aside), with the
+    funder its word order names, amounts or not."""
     table = token_table(doc)
     starts = table.sentence_starts
-    stated = False
     for k, start in enumerate(starts):
         end = sentence_end(starts, k, len(doc))
         verb = transfer_verb(doc, table.lowers, start, end, vocab)
         if verb is None or doc[start].text == "|":
             continue
         sent = doc[start:end]
-        if not_a_grant(sent, vocab):
-            continue
-        stated = True
         funder, _ = word_order_roles(doc, sent, verb, clause_actors(doc, sent, parties, vocab), vocab)
-        if funder:
-            return True, funder
-    return stated, None
+        yield sent, funder
 
 
 def document_funder(doc: Doc, grants: list[dict], ents: list[Span], parties: DocumentParties,
@@ -92,18 +101,7 @@ def document_funder(doc: Doc, grants: list[dict], ents: list[Span], parties: Doc
 
 def transfer_givers(doc: Doc, parties: DocumentParties, vocab: GrantVocabulary) -> set[str]:
     """The funders the document's transfer sentences name, amounts or not."""
-    table = token_table(doc)
-    starts = table.sentence_starts
-    givers = set()
-    for k, start in enumerate(starts):
-        end = sentence_end(starts, k, len(doc))
-        verb = transfer_verb(doc, table.lowers, start, end, vocab)
-        if verb is None or doc[start].text == "|":
-            continue
-        funder, _ = word_order_roles(doc, doc[start:end], verb, clause_actors(doc, doc[start:end], parties, vocab), vocab)
-        if funder:
-            givers.add(funder)
-    return givers
+    return {funder for _, funder in transfer_sentences(doc, parties, vocab) if funder}
 
 
 def phrase_funders(doc: Doc, ents: list[Span], vocab: GrantVocabulary) -> set[str]:

@@ -126,5 +126,10 @@ def name_like(words: Span, vocab: GrantVocabulary) -> bool:
     """'Equmeniakyrkan', 'IGETEGO förening', 'NTF FyrBoDal': a name, not a clause opener."""
     if words[0].text in vocab.not_names or not words[0].text[:1].isupper() or words[0].like_num:
         return False
-    return all(w.text[:1].isupper() or w.lower_ in LIST_NAME_WORDS or any(w.lower_.endswith(h) for h in vocab.org_heads)
-               for w in words)
+    return all(name_word(w, vocab) for w in words)
+
+
+def name_word(word, vocab: GrantVocabulary) -> bool:
+    """A word a name may hold: capitalised, a joining word ("i", "och", "&"), or an
+    organisation word ("förening")."""
+    return word.text[:1].isupper() or word.lower_ in LIST_NAME_WORDS or any(word.lower_.endswith(h) for h in vocab.org_heads)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.grants.clauses import Clause
-from pipeline.nlp.grants.lists import LIST_NAME_WORDS
+from pipeline.nlp.grants.lists import LIST_NAME_WORDS, name_word
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 from pipeline.nlp.organisations import form_span
 from pipeline.normalize.organisations import lookup_place
@@ -71,9 +71,8 @@ def antecedent(doc: Doc, start: int, comma: int, vocab: GrantVocabulary) -> Span
 
 
 def _name_word(token, vocab: GrantVocabulary) -> bool:
-    text = token.text
-    return text[:1].isupper() or token.lower_ in LIST_NAME_WORDS or any(c.isdigit() for c in text) and "-" in text \
-        or any(token.lower_.endswith(h) for h in vocab.org_heads)
+    """A word of a list name, or a word of digits and letters ("4H-gård")."""
+    return name_word(token, vocab) or any(c.isdigit() for c in token.text) and "-" in token.text
 
 
 def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
