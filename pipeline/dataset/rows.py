@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pipeline.dataset.duplicates import signature
 from pipeline.dataset.ids import ACTOR_LABELS, actor_id
 from pipeline.document import Document, Rejected
+from pipeline.nlp.places import ALSO_PLACES_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,14 +56,17 @@ LABEL_ATTRIBUTES = {
 
 
 def entity_rows(doc: "Doc", text: str | None = None) -> list[dict]:
-    """One row per entity in ``doc.ents``; ``doc_id`` is filled in by the caller.
+    """One row per entity in ``doc.ents``, and a LOC row for each body's name that the
+    text uses as a place (``doc.spans["also_places"]``: "bor i Trosa kommun"), beside
+    the body's ORG row; ``doc_id`` is filled in by the caller.
     ``text`` is the document's text when the caller has it (spaCy rebuilds ``doc.text``).
 
     A row holds the columns that have a value: the writer fills the others with nulls,
     and leaving them out makes the cached results a third smaller."""
     text = doc.text if text is None else text
     rows = []
-    for ent in doc.ents:
+    also_places = doc.spans[ALSO_PLACES_KEY] if ALSO_PLACES_KEY in doc.spans else ()
+    for ent in sorted([*doc.ents, *also_places], key=lambda span: span.start):
         x = ent._
         label = ent.label_
         row = {"label": label, "text": text[ent.start_char:ent.end_char], "start_char": ent.start_char,

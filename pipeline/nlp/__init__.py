@@ -114,7 +114,8 @@ def pipeline_config(config: BuildConfig):
     from spacy.util import load_config
 
     described = load_config(CONFIG_PATH)
-    described["components"]["pressmine_entities"]["sources"] = config.entity_sources
+    for name in ("pressmine_entities", "pressmine_places"):
+        described["components"][name]["sources"] = config.entity_sources
     return described
 
 
