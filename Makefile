@@ -11,7 +11,7 @@ DEV_CORPUS ?= ../shared/corpus
 NER_CORPUS ?= ../shared/corpora/swedish-ner-corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test score scrape model classifiers bench schema notebooks report export clean
+.PHONY: help install run test score scrape model names classifiers bench schema notebooks report export clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,7 +19,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,model,reports]"
+	$(BIN)/python -m pip install --quiet -e ".[test,model,names,reports]"
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the project into it (done by the other targets)
@@ -39,6 +39,9 @@ scrape: $(STAMP) ## fetch new press releases from the sources in sources.toml in
 
 model: $(STAMP) ## train the Swedish NER model into models/ (about 20 minutes)
 	$(BIN)/python -m pipeline model --corpus $(NER_CORPUS)
+
+names: $(STAMP) ## rebuild pipeline/resources/first_names.txt from the curated list, registered Nordic names and the NER corpus (NER_CORPUS=dir)
+	$(BIN)/python -m pipeline.resources.build_first_names $(NER_CORPUS)/train_corpus.txt
 
 classifiers: $(STAMP) ## train the relevance classifier on a labelled corpus (CORPUS=dir, NEWS=token file for extra negatives) into pipeline/resources
 	$(BIN)/python -m pipeline classifiers --corpus $(or $(CORPUS),$(DEV_CORPUS)) $(if $(NEWS),--news $(NEWS))

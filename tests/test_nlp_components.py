@@ -30,6 +30,8 @@ def ents(doc, label):
     ("Frågor besvaras av Amira Haddad, integrationssamordnare på Migrationsverket.", ("Amira Haddad", "integrationssamordnare", "Migrationsverket")),
     ("Ordföranden Gunnar Backlund (S) är nöjd.", ("Gunnar Backlund", None, None)),
     ("Enligt Zlatan Kovačević blir satsningen permanent.", ("Zlatan Kovačević", None, None)),  # a name known from its cue only
+    # after a cue the name starts at once, though its second word is also a given name
+    ("– Jag började spela direkt, säger Abdiwali Ibrahim.", ("Abdiwali Ibrahim", None, None)),
     ("Intervjun gjordes av Johan R Norberg i juni.", ("Johan R Norberg", None, None)),
     # a party letter after the name says it is a person's: every party in organisations.csv
     ("Beslutet fattades sedan Tarkan Öztürkoğlu (KD) yrkat bifall.", ("Tarkan Öztürkoğlu", None, None)),

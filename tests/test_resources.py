@@ -250,6 +250,20 @@ def test_build_first_names_on_a_small_corpus(tmp_path):
     assert written == sorted(written)
 
 
+def test_registered_names_pass_the_corpus_tests_and_exclude_places_and_bodies():
+    from pipeline.resources.build_first_names import registered_names, usable_registered
+
+    swedish = registered_names(("sv_SE",))
+    assert {"Susanna", "Tova", "Johnny", "Owe"} <= swedish  # common names the curated list lacked
+    kept = usable_registered({"Susanna", "Tova", "Mora", "Ale", "Bo", "Pettersson", "Li"}, {"bo"})
+    # "Mora" is a place, "Ale" a place and a body, "bo" an ordinary word, "Li" too short
+    assert kept == {"Susanna", "Tova"}
+
+
+def test_the_committed_name_list_holds_registered_nordic_names():
+    assert {"Susanna", "Tova", "Johnny", "Lene", "Owe", "Aino"} <= R.first_names()
+
+
 def test_helpers():
     assert R.resource_dir() == R.resource_path("counties.csv").parent
     assert R.municipality_body("1082") == "Karlshamns kommun"

@@ -147,8 +147,8 @@ class PeopleFinder:
             return None
         given = self._is_given(first)
         j = i + 1
-        if not given and j < n and self._is_given(texts[j]):
-            return None  # "Ordföranden Gunnar Backlund": the name starts at the given name
+        if not given and j < n and self._is_given(texts[j]) and not (i > 0 and table.lowers[i - 1] in self.cue_words):
+            return None  # "Ordföranden Gunnar Backlund": the name starts at the given name (not "säger Ali Omar")
         if given and j + 1 < n and self._is_given(texts[j]) and self._surname_ok(table, j + 1, blocked) \
                 and not table.sent_starts[j]:
             j += 1  # a second given name: "Karl Johan Berg"

@@ -9,11 +9,20 @@ from Språkbanken's *Webbnyheter 2012*): one ``TOKEN<TAB>TAG`` per line, blank l
 between sentences, tags ``PER``/``ORG``/``LOC``/``MISC``/``0`` with IO tagging
 (consecutive tokens with the same tag form one entity).
 
-Derivation: take the first token of every person entity that has at least two
+Given names come from three sources: the curated ``first_names_base.txt``; the given
+names registered in the Nordic countries as the Faker package (MIT) ships them
+(Sweden: the Institute for Language and Folklore's 500 most common names of each
+sex; Denmark, Norway, Finland likewise), since every release quotes people with
+common Nordic names; and the NER corpus, for the names of the people Swedish news
+writes about, immigrants' names included.
+
+Derivation from the corpus: take the first token of every person entity that has at least two
 tokens (so the first token is very probably a given name), keep it if it is
 alphabetic (hyphen allowed), capitalised, at least three letters long, not in the
 small stop list below and not used as an ordinary lower-case word in the corpus
-itself; then merge with ``first_names_base.txt`` and write the sorted union.
+itself; then merge with ``first_names_base.txt`` and write the sorted union. A
+registered name passes the same tests, and must not be the name of a place or a body
+in the gazetteer ("Mora", "Ale").
 The result is committed, so the package never needs the corpus at run time.
 """
 from __future__ import annotations
@@ -87,16 +96,49 @@ def derive(paths: list[Path]) -> set[str]:
                 candidates[ent[0]] += 1
     out = set()
     for tok in candidates:
-        if tok in STOP or len(tok) < 3 or not NAME_RE.match(tok):
-            continue
-        if not tok[0].isupper() or tok.isupper():
-            continue
-        if tok.endswith("sson"):  # a surname (Pettersson) tagged as first token
+        if not name_shaped(tok):
             continue
         if lower_words[tok.lower()] > 0:  # also an ordinary word ("Mo", "Bland", ...)
             continue
         out.add(tok)
     return out
+
+
+# Locales whose registered given names are taken (Faker's person providers).
+NAME_LOCALES = ("sv_SE", "da_DK", "no_NO", "fi_FI")
+
+
+def registered_names(locales: tuple[str, ...] = NAME_LOCALES) -> set[str]:
+    """The given names of Faker's person providers for ``locales``."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            listed = getattr(provider, attribute, None)
+            if isinstance(listed, (dict, list, tuple, set, frozenset)):
+                names.update(unicodedata.normalize("NFC", name) for name in listed)
+    return names
+
+
+def name_shaped(token: str) -> bool:
+    """Shaped like a given name: capitalised letters (one hyphen allowed), three or
+    more, not a title, a particle or a surname in -sson."""
+    return (token not in STOP and len(token) >= 3 and NAME_RE.match(token) is not None
+            and token[0].isupper() and not token.isupper() and not token.endswith("sson"))
+
+
+def usable_registered(names: set[str], lower_words: set[str]) -> set[str]:
+    """Registered names that cannot be read as anything else in Swedish text."""
+    from pipeline.normalize.organisations import lookup_org, lookup_place
+
+    return {name for name in names if name_shaped(name) and name.lower() not in lower_words
+            and lookup_place(name) is None and lookup_org(name) is None}
+
+
+def corpus_lower_words(paths: list[Path]) -> set[str]:
+    return {tok for path in paths for sent in read_corpus(path) for tok, _tag in sent if tok.islower()}
 
 
 def read_base(path: Path = BASE) -> set[str]:
@@ -112,12 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="+", type=Path)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--locales", default=",".join(NAME_LOCALES),
+                    help="Faker locales whose registered given names are added ('' for none)")
     args = ap.parse_args(argv)
     base = read_base()
     derived = derive(args.corpus)
-    names = sorted(base | derived)
+    locales = tuple(filter(None, args.locales.split(",")))
+    registered = usable_registered(registered_names(locales), corpus_lower_words(args.corpus)) if locales else set()
+    names = sorted(base | derived | registered)
     args.out.write_text("\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(base)} curated + {len(derived - base)} new from corpus = {len(names)} names -> {args.out}")
+    print(f"{len(base)} curated + {len(derived - base)} new from corpus + {len(registered - base - derived)} "
+          f"registered = {len(names)} names -> {args.out}")
     return 0
 
 
