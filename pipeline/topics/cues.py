@@ -35,14 +35,18 @@ class CueMatcher:
     a beginning share a branch, the longer continuation tried first), so a text is
     scanned once, whatever the number of cues."""
 
-    def __init__(self, vocabulary: dict[str, list[str]]) -> None:
+    def __init__(self, vocabulary: dict[str, list[str]], not_cues: list[str] = ()) -> None:
+        """``not_cues``: phrases that take their words away from the cues without naming
+        anything ("rädda barnen" is no mention of children, "sina barn" are the
+        children of the people addressed); matched like cues, never reported."""
         self.codes = tuple(vocabulary)
-        owners: dict[str, set[str]] = {}
+        owners: dict[str, set[str]] = {cue.lstrip("*").rstrip("$"): set() for cue in not_cues}
         at_word_start, inside_words = [], []
-        for code, cues in vocabulary.items():
+        for code, cues in [*vocabulary.items(), ("", not_cues)]:
             for cue in cues:
                 literal = cue.lstrip("*").rstrip("$")
-                owners.setdefault(literal, set()).add(code)
+                if code:
+                    owners.setdefault(literal, set()).add(code)
                 (inside_words if cue.startswith("*") else at_word_start).append(cue.lstrip("*"))
         self._owners = {cue: frozenset(codes) for cue, codes in owners.items()}
         parts = [r"(?<!\w)" + trie_regex(at_word_start)] if at_word_start else []
@@ -51,7 +55,8 @@ class CueMatcher:
 
     def find(self, lowered: str) -> list[CueHit]:
         """Non-overlapping cue mentions in ``lowered`` (text already lower-cased)."""
-        return [CueHit(m.start(), m.end(), self._owners[m.group()]) for m in self._pattern.finditer(lowered)]
+        hits = (CueHit(m.start(), m.end(), self._owners[m.group()]) for m in self._pattern.finditer(lowered))
+        return [hit for hit in hits if hit.codes]
 
 
 def trie_regex(words: list[str]) -> str:
@@ -70,8 +75,10 @@ WORD_END = "\0"  # the trie's key for "a word ends here"
 
 
 def _node_regex(node: dict) -> str:
-    branches = [(r"(?!\w)" if char == WORD_END else re.escape(char)) + _node_regex(child)
-                for char, child in sorted(node.items()) if char]
+    # The word-end test is zero-width, so it goes last: tried first, it would end
+    # "flyktingar$" before the longer "flyktingar från ukraina" had its turn.
+    chars = sorted(char for char in node if char and char != WORD_END) + ([WORD_END] if WORD_END in node else [])
+    branches = [(r"(?!\w)" if char == WORD_END else re.escape(char)) + _node_regex(node[char]) for char in chars]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -89,11 +96,12 @@ def cue_vocabularies() -> dict:
 @functools.cache
 def matcher(name: str) -> CueMatcher:
     """The matcher of one vocabulary in the data file: a {code: cues} table
-    ("target_groups", "themes") or a plain list of cues, which gets its own name as code."""
+    ("target_groups", "themes") or a plain list of cues, which gets its own name as code;
+    the phrases the file lists under "not_cues" for it are no cues."""
     vocabulary = cue_vocabularies()[name]
     if isinstance(vocabulary, list):
         vocabulary = {name: vocabulary}
-    return CueMatcher(vocabulary)
+    return CueMatcher(vocabulary, cue_vocabularies().get("not_cues", {}).get(name, []))
 
 
 @functools.cache

@@ -11,11 +11,12 @@ functions serve training and prediction.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 
-from pipeline.topics.cues import CueHit, class_matcher, cue_vocabularies, matcher
+from pipeline.topics.cues import CueHit, CueMatcher, class_matcher, cue_vocabularies, matcher
 
 LEAD_SENTENCES = 2  # the headline and the first sentence: what a release says first
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"”“'–—-]?[A-ZÅÄÖÉ0-9])|\n+")
@@ -111,9 +112,16 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# A number just before a group ("140 000 asylsökande", "27000 ensamkommande barn"):
+# the group is counted, as statistics count people, not addressed by a measure.
+_COUNT_BEFORE = re.compile(r"\d[\d\s.,]*\s(?:\w+\s)?$")
+
+
 def relevance_features(cues: TextCues) -> dict[str, float]:
     """Is the text about measures for immigrants? How often, where, and beside what
-    words the groups and the words of integration work are named."""
+    words the groups and the words of integration work are named; what share of the
+    text speaks of them (one sentence among twenty is a mention in passing); how
+    many of their mentions are counts."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     groups = [bool(codes & immigrant) or bool(work) for codes, work in
               zip(cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
@@ -121,12 +129,15 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     measures = [bool(codes) for codes in cues.sentence_sets("measures")]
     policy = [bool(codes) for codes in cues.sentence_sets("policy")]
     n = max(len(groups), 1)
-    group_hits = sum(1 for _, hit in cues.tables["target_groups"].hits if hit.codes & immigrant)
-    group_hits += len(cues.tables["integration_work"].hits)
+    immigrant_hits = [hit for _, hit in cues.tables["target_groups"].hits if hit.codes & immigrant]
+    group_hits = len(immigrant_hits) + len(cues.tables["integration_work"].hits)
+    counted = sum(1 for hit in immigrant_hits if _COUNT_BEFORE.search(cues.lowered, max(0, hit.start - 30), hit.start))
     distinct = {code for _, hit in cues.tables["target_groups"].hits for code in hit.codes & immigrant}
     return {
         "group_mentions": math.log1p(group_hits),
         "group_sentences": math.log1p(sum(groups)),
+        "group_share": sum(groups) / n,
+        "counted_groups": counted / max(len(immigrant_hits), 1),
         "group_in_title": float(bool(groups) and groups[0]),
         "group_in_lead": float(any(groups[:LEAD_SENTENCES])),
         "distinct_groups": math.log1p(len(distinct)),
@@ -144,13 +155,72 @@ def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     it speaks of a measure or of integration: in a sentence that also names a measure
     ("projekt", "stöd", "erbjuder"), an immigrant group or integration work. A theme or
     group named only in passing elsewhere is not one (the guide: "not words used in
-    passing"). A broad group is left out where a narrower one is named ("flyktingar"
-    beside "asylsökande"): the guide codes people by the narrowest group. Codes come in
-    the vocabulary's order."""
+    passing"). Codes come in the vocabulary's order."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     context = [bool(m) or bool(g & immigrant) or bool(w) for m, g, w in zip(
         cues.sentence_sets("measures"), cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
-    named = {code for k, hit in cues.tables[vocabulary].hits if context[k] for code in hit.codes}
-    narrower = cue_vocabularies().get("narrower_groups", {}) if vocabulary == "target_groups" else {}
-    named -= {code for code, narrow in narrower.items() if named & set(narrow)}
+    hits = cues.tables[vocabulary].hits
+    if vocabulary == "target_groups":
+        hits = [(k, same_people(cues, k, hit)) for k, hit in hits]
+    named = {code for k, hit in hits if context[k] for code in hit.codes}
+    if vocabulary == "target_groups":
+        named -= broad_groups_giving_way(named, [hit for k, hit in hits if context[k]], cues.lowered)
     return [code for code in matcher(vocabulary).codes if code in named]
+
+
+def same_people(cues: TextCues, k: int, hit: CueHit) -> CueHit:
+    """A mention of a group as the narrower group its sentence makes it: "flyktingar från
+    kriget i Ukraina" are people under temporary protection (the data file's
+    "same_people_in_sentence")."""
+    rules = cue_vocabularies().get("same_people_in_sentence", {})
+    if not hit.codes & rules.keys():
+        return hit
+    sentence = cues.lowered[cues.spans[k].start:cues.spans[k].end]
+    codes = set(hit.codes)
+    for code in hit.codes & rules.keys():
+        narrower = {to for to, words in rules[code].items() if _names_any(sentence, words)}
+        if narrower:
+            codes = (codes - {code}) | narrower
+    return CueHit(hit.start, hit.end, frozenset(codes))
+
+
+def _names_any(lowered: str, words: list[str]) -> bool:
+    return bool(_words_matcher(tuple(words)).find(lowered))
+
+
+@functools.cache
+def _words_matcher(words: tuple[str, ...]) -> CueMatcher:
+    return CueMatcher({"word": list(words)})
+
+
+_COORDINATION = re.compile(r"\s*(?:,|och|eller|samt|&)?\s*")
+
+
+def broad_groups_giving_way(named: set[str], hits: list[CueHit], lowered: str) -> set[str]:
+    """The guide codes people by the narrowest group the text names for them: where it
+    names "asylsökande" and elsewhere speaks of "flyktingarna", the refugees are those
+    asylum seekers. A broad group named as a group of its own beside a narrower one
+    ("flyktingar och asylsökande", "nyanlända flyktingar") stays: the text names both."""
+    narrower_groups = cue_vocabularies().get("narrower_groups", {})
+    out = set()
+    for broad, narrow in narrower_groups.items():
+        narrow = set(narrow)
+        if broad in named and named & narrow and not _named_beside(broad, narrow, hits, lowered):
+            out.add(broad)
+    return out
+
+
+def _named_beside(broad: str, narrow: set[str], hits: list[CueHit], lowered: str) -> bool:
+    """Does a mention of ``broad`` name a narrower group too, or stand in a coordination
+    with one ("flyktingar och asylsökande", "asylsökande, flyktingar")?"""
+    for i, hit in enumerate(hits):
+        if broad not in hit.codes:
+            continue
+        if hit.codes & narrow:
+            return True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(hits) and hits[j].codes & narrow:
+                first, second = sorted((hit, hits[j]), key=lambda h: h.start)
+                if first.end <= second.start and _COORDINATION.fullmatch(lowered[first.end:second.start]):
+                    return True
+    return False
