@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.topics import classify
 from pipeline.topics.cues import CueMatcher, trie_regex
-from pipeline.topics.features import TextCues, named_codes, sentences
+from pipeline.topics.features import TextCues, named_codes, relevance_features, sentences
 from pipeline.topics.linear import LinearModel
 
 
@@ -26,16 +26,23 @@ def found(matcher: CueMatcher, text: str) -> list[tuple[str, set[str]]]:
     ("flyktingarbete i kyrkan", []),
     # a cue is not found inside a word, unless it starts with "*"
     ("kvotflyktingar och smånyanlända", [("kvotflyktingar", {"c"})]),
+    # a cue that must end a word does not stop a longer phrase that goes on after a space
+    ("alla flyktingar från ukraina och andra flyktingar.", [("flyktingar från ukraina", {"b"}), ("flyktingar", {"b2"})]),
 ])
 def test_cues_match_at_word_starts_longest_first(text, expected):
-    matcher = CueMatcher({"a": ["nyanländ"], "b": ["ukrainska flyktingar", "flyktingar$"],
-                          "c": ["*kvotflyktingar$"]})
+    matcher = CueMatcher({"a": ["nyanländ"], "b": ["ukrainska flyktingar", "flyktingar från ukraina"],
+                          "b2": ["flyktingar$"], "c": ["*kvotflyktingar$"]})
     assert found(matcher, text) == expected
 
 
 def test_a_cue_of_two_codes_counts_for_both():
     matcher = CueMatcher({"nyanlanda": ["nyanlända kvinnor", "nyanländ"], "kvinnor": ["nyanlända kvinnor", "kvinnor$"]})
     assert found(matcher, "kurs för nyanlända kvinnor") == [("nyanlända kvinnor", {"nyanlanda", "kvinnor"})]
+
+
+def test_a_phrase_that_is_no_cue_takes_its_words_away():
+    matcher = CueMatcher({"barn_unga": ["barn$", "barnen$"]}, not_cues=["rädda barnen", "sina barn$"])
+    assert found(matcher, "rädda barnen hjälper föräldrar att stödja sina barn och andra barn") == [("barn", {"barn_unga"})]
 
 
 def test_trie_regex_prefers_the_longer_continuation():
@@ -49,9 +56,9 @@ def test_sentences_split_lines_and_sentence_ends():
 
 
 def test_an_organisation_name_is_no_cue():
-    text = "Föreningen Rädda Barnen och kommunen ordnar läxhjälp för ensamkommande."
-    start = text.index("Rädda Barnen")
-    cues = TextCues.of(text, [(start, start + len("Rädda Barnen"))])
+    text = "Föreningen Unga Örnar och kommunen ordnar läxhjälp för ensamkommande."
+    start = text.index("Unga Örnar")
+    cues = TextCues.of(text, [(start, start + len("Unga Örnar"))])
     assert named_codes(cues, "target_groups") == ["ensamkommande"]
     assert "barn_unga" in named_codes(TextCues.of(text), "target_groups")  # without the name masked
 
@@ -60,6 +67,38 @@ def test_refugees_in_general_give_way_to_a_narrower_group():
     text = "Kyrkan startar språkcafé för asylsökande. Många flyktingar har hittat dit."
     assert named_codes(TextCues.of(text), "target_groups") == ["asylsokande"]
     assert named_codes(TextCues.of("Kyrkan startar språkcafé för flyktingar."), "target_groups") == ["flyktingar"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # refugees from Ukraine are people under temporary protection, however the sentence puts it
+    ("Kommunen erbjuder språkkurser för flyktingar från kriget i Ukraina.", ["skyddsbehovande"]),
+    ("Föreningen startar en mötesplats för människor som flytt till Sverige från Ukraina.", ["skyddsbehovande"]),
+    # a broad group named as a group of its own beside a narrower one: both
+    ("Församlingen får stöd för sitt arbete med flyktingar och asylsökande.", ["asylsokande", "flyktingar"]),
+    ("Projektet ska vägleda nyanlända flyktingar in i föreningslivet.", ["nyanlanda", "flyktingar"]),
+    # ... but the refugees of a later sentence are the narrower group already named
+    ("Kyrkan startar språkcafé för ensamkommande. Flyktingarna får också läxhjälp.", ["ensamkommande"]),
+    # "nyanlända invandrare" are newly arrived, not immigrants in general (the guide)
+    ("Kommunen får medel för flyktingguider till nyanlända invandrare.", ["nyanlanda"]),
+    # "kvinnor och män" are everybody, not women as a group
+    ("Stödet går till insatser för kvinnor och män som är nyanlända.", ["nyanlanda"]),
+    # the children of the people addressed are not a group addressed
+    ("Kursen hjälper nyanlända föräldrar att stödja sina barn i skolan.", ["nyanlanda", "foraldrar"]),
+    # a law's name names no group
+    ("Projektet ger stöd till ensamkommande enligt lagen om mottagande av asylsökande.", ["ensamkommande"]),
+    # families a measure is for are parents with their children
+    ("Projektet ger stöd till utsatta familjer i Solby.", ["foraldrar"]),
+])
+def test_target_groups_as_the_text_names_them(text, expected):
+    assert named_codes(TextCues.of(text), "target_groups") == expected
+
+
+def test_groups_that_are_counted_and_named_in_passing_weigh_less():
+    counted = relevance_features(TextCues.of("Prognosen landar på 140 000 asylsökande, varav 27000 ensamkommande barn."))
+    addressed = relevance_features(TextCues.of("Kommunen erbjuder asylsökande och ensamkommande barn läxhjälp."))
+    assert counted["counted_groups"] == 1.0 and addressed["counted_groups"] == 0.0
+    passing = " ".join(["Vägen byggs om under våren."] * 9 + ["Även nyanlända kan söka."])
+    assert relevance_features(TextCues.of(passing))["group_share"] == pytest.approx(0.1)
 
 
 INTEGRATION = [
