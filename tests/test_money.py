@@ -97,6 +97,17 @@ NOT_MONEY = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Skattesatsen blir oförändrad, 21,34 kr per 100 kr.", []),
+    ("Kommunalskatten höjs till 22,10 kronor per intjänad hundralapp.", []),
+    ("Skatten sänks med 50 öre till 20,85 kronor per hundralapp, och kommunen lånar 40 miljoner kronor.",
+     [40_000_000]),
+    ("Föreningarna får 100 kr per deltagare, totalt 30 000 kronor.", [100, 30_000]),  # a rate per person is money
+])
+def test_a_tax_rate_per_hundred_kronor_is_no_amount(text, expected):
+    assert [m.amount_sek for m in find_money(text)] == expected
+
+
 @pytest.mark.parametrize("text", NOT_MONEY)
 def test_not_money(text):
     assert find_money(text) == []

@@ -133,6 +133,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range_link": re.compile(r"\A\s*(?:[–—-]|till(?:\s+och\s+med)?|à)\s*\Z"),
         "range_next": re.compile(r"\s*(?:[–—-]|till\b|och\b|à\b)"),
         "and_link": re.compile(r"\A\s+och\s+\Z"),
+        "rate_denominator": re.compile(rf"{_SPACE}*{_alternation(w['rate_denominators'])}(?![\w])"),
         "between": re.compile(r"\bmellan\s+\Z"),
         "sentence_end": re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9–-])|\n"),
         "word_part": re.compile(_alternation(number_parts)),
@@ -311,6 +312,17 @@ def _mark_money(text: str, low: str, cands: list[_Candidate]) -> None:
     _link_ranges(low, cands)
 
 
+def _drop_rates(low: str, cands: list[_Candidate]) -> None:
+    """'21,50 kr per 100 kr' is a rate (the municipal tax rate), not two amounts."""
+    pattern = _patterns()["rate_denominator"]
+    for c in cands:
+        if c.money and (rate := pattern.match(low, c.end)):
+            c.money = False
+            for other in cands:
+                if c.end < other.start < rate.end():
+                    other.money = False
+
+
 def _qualifier(low: str, start: int) -> str | None:
     m = _patterns()["qualifier"].search(low, max(0, start - 40), start)
     return re.sub(r"\s+", " ", m.group(1)) if m else None
@@ -321,6 +333,7 @@ def find_money(text: str) -> list[MoneyMention]:
     low = same_length_lower(text)
     cands = _candidates(low)
     _mark_money(text, low, cands)
+    _drop_rates(low, cands)
     if "\n" in text:
         cands = sorted(cands + _table_candidates(text, low, cands), key=lambda c: c.start)
     return [
