@@ -35,6 +35,7 @@ from pipeline.nlp.extensions import (
     word_after,
     written_name,
 )
+from pipeline.nlp.org_lists import listed_organisations
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
@@ -155,6 +156,12 @@ class Gazetteer:
             orgs += led
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
+        listed = listed_organisations(doc, orgs, self._person_starts, form_span, self.not_orgs)
+        if listed:
+            orgs = filter_spans(orgs + listed)
+            inside = {i for span in listed for i in range(span.start, span.end)}
+            places = [s for s in places if s.start not in inside]
+            taken |= inside
         resolve_county(doc, self._county_of(orgs, places))
         orgs += self._bare_boards(doc, taken)
         orgs, places = bodies_from_places(doc, orgs, places, self.body_words)
@@ -196,6 +203,10 @@ class Gazetteer:
             spans.append(form_span(doc, start, end, token.text))
         spans.extend(self._credits(doc))
         return spans
+
+    def _person_starts(self, doc: Doc, i: int) -> bool:
+        """Does a person's name start at doc[i] (a given name, then a name word)?"""
+        return doc[i].text in self.first_names and i + 1 < len(doc) and is_name_word(doc[i + 1])
 
     def _opens_name(self, doc: Doc, i: int) -> bool:
         """Is doc[i] a word that opens a name ("Stiftelsen", "Föreningen") followed by one?"""

@@ -1,0 +1,68 @@
+"""Rules that find organisation names by Swedish name forms and by how press pages
+list them, on sentences written for the purpose (rules-only pipeline; every name is
+invented unless it is a national body any Swedish reader knows)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import BuildConfig
+from pipeline.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(BuildConfig(model="rules")).nlp
+
+
+def run(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.publisher = "2021-03-01", None
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def org_names(doc) -> set[str]:
+    return {e._.normalized for e in doc.ents if e.label_ == "ORG"}
+
+
+def place_names(doc) -> set[str]:
+    return {e._.normalized for e in doc.ents if e.label_ == "LOC"}
+
+
+LIST_OF_RECIPIENTS = (
+    "Stöd till lokala initiativ beviljades följande föreningar:\n\n"
+    "Solbacka Hembygdsförening\n\n"
+    "Norrby Samhällsförening\n\n"
+    "Kvarnens ek förening\n\n"
+    "Tallby Idrottsförening\n\n"
+    "Solbacka Ryttarförening\n\n"
+    "Norrbygif\n\n"
+    "Solbacka LRF\n\n"
+    "IFK NORRBY\n\n"
+    "Om stödet\n\n"
+    "Stödet söks hos kommunen."
+)
+
+
+def test_a_list_of_mostly_organisations_is_a_list_of_organisations(nlp):
+    names = org_names(run(nlp, LIST_OF_RECIPIENTS))
+    assert {"Kvarnens ek förening", "Norrbygif", "Solbacka LRF", "IFK NORRBY"} <= names
+    assert "Om stödet" not in names  # a heading ends the list
+
+
+def test_a_list_item_name_ends_before_its_bracketed_short_form(nlp):
+    text = ("Pengar gick till:\n\nTallby lokalförening av Förbundet Ängsvänner (FÄV)\n\n"
+            "Tallby Hembygdsförening\n\nBergsjö Idrottsförening\n\nTallbygif")
+    names = org_names(run(nlp, text))
+    assert "Tallby lokalförening av Förbundet Ängsvänner" in names and "Tallbygif" in names
+
+
+@pytest.mark.parametrize("text", [
+    # mostly not organisations: the items stay what they are
+    "Följande talare medverkar:\n\nAnna Berg\n\nNorrby Hembygdsförening\n\nPer Olsson\n\nLena Ek",
+    "Programmet består av:\n\nSpråkcafé\n\nLäxhjälp\n\nFotboll\n\nNorrby Hembygdsförening",
+])
+def test_a_list_that_is_not_mostly_organisations_adds_none(nlp, text):
+    names = org_names(run(nlp, text))
+    assert names <= {"Norrby Hembygdsförening"}
