@@ -66,3 +66,17 @@ def test_a_list_item_name_ends_before_its_bracketed_short_form(nlp):
 def test_a_list_that_is_not_mostly_organisations_adds_none(nlp, text):
     names = org_names(run(nlp, text))
     assert names <= {"Norrby Hembygdsförening"}
+
+
+def test_places_that_make_up_allocation_rows_are_the_bodies_receiving(nlp):
+    text = ("Pengarna har fördelats så här, i kronor:\n\n"
+            "Jämtland 1 200 000\n\nBlekinge 950 000\n\nKalix 400 000\n\n"
+            "Fördelningen gäller för 2021.")
+    doc = run(nlp, text)
+    assert {"Jämtland", "Blekinge", "Kalix"} <= org_names(doc)
+    assert place_names(doc) == set()
+
+
+def test_one_place_with_an_amount_on_a_line_is_no_table(nlp):
+    doc = run(nlp, "Totalt för länet:\n\nJämtland 1 200 000 kronor\n\nBeslutet togs i mars.")
+    assert "Jämtland" not in org_names(doc)

@@ -49,10 +49,13 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
     13 miljoner i år") or a member of the municipalities a text enumerates ("med
     10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
     "<X> kommun" when the text writes that form somewhere, else the bare name (the
-    canonical is the body's)."""
+    canonical is the body's). Any place that makes up an allocation table's row with
+    its amount alone ("Norrland 1 200 000", two rows or more) names the body that
+    receives it, written as the place is."""
     table = token_table(doc)
+    rows = _allocation_rows(doc, places)
     municipalities = [place for place in places if place._.municipality_code]
-    if not municipalities:
+    if not municipalities and not rows:
         return orgs, places
     enumerated = set() if ENUMERATING_NOUNS.isdisjoint(table.lowers) \
         else _enumerated_municipalities(table.lowers, municipalities, words)
@@ -62,7 +65,7 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
     for place in places:
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        acts = code is not None and (nxt in words.verbs or place.start in enumerated)
+        acts = place.start in rows or code is not None and (nxt in words.verbs or place.start in enumerated)
         if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))
@@ -71,13 +74,33 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
         if not acts:
             kept.append(place)
             continue
-        body = resources.municipality_body(code)
         span = Span(doc, place.start, place.end, label="ORG")
-        span._.normalized = body if code in written_bodies else place._.normalized
-        span._.canonical, span._.org_type = body, "municipality"
-        span._.municipality_code, span._.county_code = code, place._.county_code
+        if code is None:
+            span._.normalized, span._.org_type, span._.county_code = place._.normalized, "other", place._.county_code
+        else:
+            body = resources.municipality_body(code)
+            span._.normalized = body if code in written_bodies else place._.normalized
+            span._.canonical, span._.org_type = body, "municipality"
+            span._.municipality_code, span._.county_code = code, place._.county_code
         orgs.append(span)
     return orgs, kept
+
+
+def _allocation_rows(doc: Doc, places: list[Span]) -> set[int]:
+    """Starts of places that open a line holding nothing but them and one amount
+    ("Norrland 1 200 000", "Fjällbygden – 800 000 kr"), when two lines or more are so."""
+    texts, newline = token_table(doc).texts, token_table(doc).newline_before
+    money_end = {span.start: span.end for span in money_spans(doc)}
+    if len(money_end) < 2:
+        return set()
+    rows = set()
+    for place in places:
+        opens = place.start == 0 or newline[place.start] or texts[place.start - 1].isspace() and "\n" in texts[place.start - 1]
+        j = place.end + (place.end < len(texts) and texts[place.end] in LINE_HEAD_MARKS)
+        end = money_end.get(j)
+        if opens and end is not None and (end == len(texts) or newline[end] or texts[end].isspace()):
+            rows.add(place.start)
+    return rows if len(rows) >= 2 else set()
 
 
 def _after_locative(lowers: list[str], i: int, words: BodyWords) -> bool:
