@@ -80,3 +80,13 @@ def test_places_that_make_up_allocation_rows_are_the_bodies_receiving(nlp):
 def test_one_place_with_an_amount_on_a_line_is_no_table(nlp):
     doc = run(nlp, "Totalt för länet:\n\nJämtland 1 200 000 kronor\n\nBeslutet togs i mars.")
     assert "Jämtland" not in org_names(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Frågan prövades till slut i Högsta domstolen förra året.", "Högsta domstolen"),
+    ("Överklagandet gick vidare till Valprövningsnämnden i april.", "Valprövningsnämnden"),
+    ("Förslaget antogs av Kyrkomötet i höstas.", "Kyrkomötet"),
+    ("Nu har kyrkostyrelsen fördelat pengarna mellan stiften.", "Kyrkostyrelsen"),
+])
+def test_national_bodies_any_swedish_reader_knows(nlp, text, name):
+    assert name in org_names(run(nlp, text))
