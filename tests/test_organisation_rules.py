@@ -90,3 +90,19 @@ def test_one_place_with_an_amount_on_a_line_is_no_table(nlp):
 ])
 def test_national_bodies_any_swedish_reader_knows(nlp, text, name):
     assert name in org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I Kalix får Tallby Idrottsförening 80 000 kronor.", "Kalix"),  # "i" before a grant verb's subject: a place
+    ("Det råder eldningsförbud i hela Jämtland County just nu.", "Jämtland"),  # English for the county
+    ("Mötet hölls på Kalix Folkets hus i fredags.", "Kalix"),  # the town's generic meeting hall
+    ("Kalix ESF-projekt\n\nProjektet startar i höst.", "Kalix"),  # a project's name is no organisation
+])
+def test_a_place_before_these_words_stays_a_place(nlp, text, place):
+    doc = run(nlp, text)
+    assert place in place_names(doc)
+    assert not any(place in name for name in org_names(doc))
+
+
+def test_a_municipality_as_subject_of_a_grant_verb_is_still_the_body(nlp):
+    assert "Kalix" in org_names(run(nlp, "Kalix får 80 000 kronor av länsstyrelsen."))

@@ -65,7 +65,9 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
     for place in places:
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        acts = place.start in rows or code is not None and (nxt in words.verbs or place.start in enumerated)
+        after_area = place.start > 0 and table.lowers[place.start - 1] in words.area  # "I Mora får X": a place
+        acts = place.start in rows or code is not None and (
+            nxt in words.verbs and not after_area or place.start in enumerated)
         if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))

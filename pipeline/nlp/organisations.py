@@ -82,6 +82,7 @@ class Gazetteer:
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(not_name_words)
         self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
+        self.initiative_heads = tuple(forms["initiative_heads"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
         self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
@@ -238,8 +239,8 @@ class Gazetteer:
                     and not table.newline_before[end] and (m := self.place_led_head_re.fullmatch(table.lowers[end])):
                 end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
                 org_type = _form_type(m.group(1))
-            if end > place.end:
-                spans.append(_named_org(doc, place.start, end, org_type))
+            if end > place.end and not table.lowers[end - 1].endswith(self.initiative_heads):
+                spans.append(_named_org(doc, place.start, end, org_type))  # not "Ukraina ESF-projekt": a project
         return spans
 
     def _credits(self, doc: Doc) -> list[Span]:
