@@ -106,3 +106,34 @@ def test_a_place_before_these_words_stays_a_place(nlp, text, place):
 
 def test_a_municipality_as_subject_of_a_grant_verb_is_still_the_body(nlp):
     assert "Kalix" in org_names(run(nlp, "Kalix får 80 000 kronor av länsstyrelsen."))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a national body's unit: the body plus its area or its unit noun
+    ("I våras startade Sensus region Jämtland-Härjedalen en kurs för nyanlända.", "Sensus region Jämtland-Härjedalen"),
+    ("Deltagarna får stöd av Röda Korsets behandlingscenter i regionen.", "Röda Korsets behandlingscenter"),
+    # institutions named by their head word: preschools, family centres, hospitals
+    ("Politikerna samlades för att inviga Tallbackens förskola i går.", "Tallbackens förskola"),
+    ("Personal från Solby familjecentral deltar på mötet.", "Solby familjecentral"),
+    ("I år ska Östra sjukhuset ha ett nollresultat.", "Östra sjukhuset"),
+    # a weak adjective between the name and its head word
+    ("Bidraget fördelas på Equmeniakyrkan, Armeniska apostoliska kyrkan och andra.", "Armeniska apostoliska kyrkan"),
+    ("Nu står det klart att pengarna tillfaller Kalix katolska församling.", "Kalix katolska församling"),
+    # a descriptive word before a name with its own form: the name is the club's
+    ("Föreningen Tallby FC har jobbat med unga i området.", "Tallby FC"),
+    ("Störst anslag fick KFUM Kalix för en mötesplats.", "KFUM Kalix"),
+    ("Arbetet leds av Stiftelsen Bright Jobs and Society i Kalix.", "Stiftelsen Bright Jobs and Society"),
+    # a photo credit runs on into "i <place>"
+    ("Volontärer delar ut mat. Foto: Ungdomskören Ljus i Kalix", "Ungdomskören Ljus i Kalix"),
+])
+def test_organisation_names_by_their_swedish_form(nlp, text, name):
+    assert name in org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunens förskola har fått nya lokaler.",  # a sentence's first word before the head word: no name
+    "Den katolska församlingen har vuxit.",  # no capitalised word before the adjective
+    "Vi besökte sjukhuset och förskolan i går.",
+])
+def test_head_words_without_a_name_before_them_name_nothing(nlp, text):
+    assert org_names(run(nlp, text)) == set()

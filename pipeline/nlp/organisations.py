@@ -35,14 +35,16 @@ from pipeline.nlp.extensions import (
     word_after,
     written_name,
 )
+from pipeline.nlp.org_branches import local_branches, named_org
 from pipeline.nlp.org_lists import listed_organisations
 from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
+NAME_JOINERS = {"and", "of", "for", "&"}  # inside an English name after a name word: "Jobs and Society"
+ADJECTIVE = re.compile(r"[a-zåäöé]{3,}(?:iska|ska|a)")  # a weak adjective: "ortodoxa", "katolska", "ideella"
 CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
-BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Gazetteer:
         self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.initiative_heads = tuple(forms["initiative_heads"])
+        self.unit_nouns = tuple(forms["unit_nouns"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
         self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
@@ -148,7 +151,7 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         known, all_places = self._match(doc)
         all_places = filter_spans(all_places)
-        known = self._local_branches(doc, known, all_places)
+        known = local_branches(doc, known, all_places, self.heads, self.unit_nouns)
         orgs = filter_spans(known + self._form_orgs(doc, all_places))
         taken = {i for span in orgs for i in range(span.start, span.end)}
         places = [s for s in all_places if not any(i in taken for i in range(s.start, s.end))]
@@ -181,9 +184,10 @@ class Gazetteer:
             if token.text in self.not_orgs and not self._opens_name(doc, i):
                 continue  # "Stiftelsen" alone is no name; "Stiftelsen Botildenborg" is
             prev_is_name = i > 0 and is_name_word(doc[i - 1]) and not token.is_sent_start
-            if self.head_re.fullmatch(lower) and prev_is_name:
-                start = self._extend_left(doc, i)
-                if start == i and not is_name_word(token):
+            if self.head_re.fullmatch(lower) and (prev_is_name or (bridge := self._adjectives_before(doc, i)) < i):
+                first = i if prev_is_name else bridge
+                start = self._extend_left(doc, first)
+                if start == first and not is_name_word(token):
                     continue  # a bare "förening" after a sentence's first word names nothing
             elif (is_name_word(token) and not token.is_sent_start
                   and (m := self.compound_re.fullmatch(lower)) and len(m.group(1)) > 3):
@@ -191,19 +195,35 @@ class Gazetteer:
             elif token.text in self.suffix_tokens and prev_is_name:
                 start = self._extend_left(doc, i)
             elif token.text in self.prefix_words and i + 1 < len(doc) and is_name_word(doc[i + 1]):
-                end = i + 1
-                while end < len(doc) and end < i + 4 and is_name_word(doc[end]) and not doc[end].is_sent_start:
-                    end += 1
-                spans.append(form_span(doc, i, end, token.text))
+                spans.append(self._prefixed_name(doc, i))
                 continue
             else:
                 continue
-            end = i + 1
-            if end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:  # "... i Sunne"
-                end = place_at[end + 1].end
-            spans.append(form_span(doc, start, end, token.text))
-        spans.extend(self._credits(doc))
+            spans.append(form_span(doc, start, _in_place_end(doc, i + 1, place_at), token.text))
+        spans.extend(self._credits(doc, place_at))
         return spans
+
+    def _prefixed_name(self, doc: Doc, i: int) -> Span:
+        """'Stiftelsen Botildenborg', 'KFUM Norrby', 'Stiftelsen Jobs and Society'; after a
+        descriptive word the name that carries its own form is the name ("föreningen
+        Norrby FC" is Norrby FC)."""
+        end, n = i + 1, len(doc)
+        while end < n and end < i + 6 and not doc[end].is_sent_start and (
+                is_name_word(doc[end])
+                or doc[end].lower_ in NAME_JOINERS and end + 1 < n and is_name_word(doc[end + 1])):
+            end += 1
+        if end < n and doc[end].text in self.suffix_tokens and not doc[end].is_sent_start:
+            return form_span(doc, i + 1, end + 1, doc[end].text)
+        return form_span(doc, i, end, doc[i].text)
+
+    def _adjectives_before(self, doc: Doc, i: int) -> int:
+        """Where one or two lower-case adjectives before doc[i] start, when a capitalised
+        word stands before them ("Georgiska ortodoxa kyrkan", "Norrby katolska
+        församling"); else i."""
+        j = i
+        while j > 0 and i - j < 2 and ADJECTIVE.fullmatch(doc[j - 1].text) and not doc[j - 1].is_sent_start:
+            j -= 1
+        return j if j < i and j > 0 and is_name_word(doc[j - 1]) else i
 
     def _person_starts(self, doc: Doc, i: int) -> bool:
         """Does a person's name start at doc[i] (a given name, then a name word)?"""
@@ -240,11 +260,12 @@ class Gazetteer:
                 end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
                 org_type = _form_type(m.group(1))
             if end > place.end and not table.lowers[end - 1].endswith(self.initiative_heads):
-                spans.append(_named_org(doc, place.start, end, org_type))  # not "Ukraina ESF-projekt": a project
+                spans.append(named_org(doc, place.start, end, org_type))  # not "Ukraina ESF-projekt": a project
         return spans
 
-    def _credits(self, doc: Doc) -> list[Span]:
-        """'Foto: Stocksnap' names the photographer or the agency; a name that is not a person's is an organisation."""
+    def _credits(self, doc: Doc, place_at: dict[int, Span]) -> list[Span]:
+        """'Foto: Stocksnap' names the photographer or the agency; a name that is not a
+        person's is an organisation ("Foto: Kören Sång i Norrby" with its place)."""
         spans = []
         text = doc_text(doc)
         if "oto" not in text and "ild" not in text and "llustration" not in text:  # cheaper than the regex scan
@@ -257,41 +278,8 @@ class Gazetteer:
             while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
                 end += 1
             if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
-                spans.append(form_span(doc, start, end, doc[end - 1].text))
+                spans.append(form_span(doc, start, _in_place_end(doc, end, place_at), doc[end - 1].text))
         return spans
-
-    def _local_branches(self, doc: Doc, orgs: list[Span], places: list[Span]) -> list[Span]:
-        """'ABF Värmland', 'ABF-Dalarna', 'Svenska kyrkan Säffle pastorat', 'Studieförbundet
-        Vuxenskolan i Malmö': a national association's regional or local unit is named by
-        the association plus the place."""
-        place_at = {span.start: span for span in places}
-        out = list(orgs)
-        for org in orgs:
-            if org._.org_type not in BRANCHING_TYPES:
-                continue
-            end = org.end
-            if end < len(doc) and end in place_at and not doc[end].is_sent_start:
-                end = place_at[end].end
-                if end < len(doc) and any(doc[end].lower_.endswith(h) for h in self.heads):
-                    end += 1  # "... Säffle pastorat"
-            elif end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:
-                end = place_at[end + 1].end  # "Studieförbundet Vuxenskolan i Malmö"
-            elif end < len(doc) and not doc[end].is_sent_start and "-" in doc[end].text \
-                    and all(orgnorm.lookup_place(part) for part in doc[end].text.split("-")):
-                end += 1  # "Studiefrämjandet Örebro-Värmland": a unit covering two areas
-            if end > org.end:
-                out.append(_named_org(doc, org.start, end, org._.org_type))
-        texts = token_table(doc).texts
-        for i in [i for i, text in enumerate(texts) if "-" in text]:  # "ABF-Dalarna", "Studiefrämjandet-Örebro": one token
-            token, text = doc[i], texts[i]
-            head, dash, rest = text.partition("-")
-            if dash and rest[:1].isupper() and orgnorm.lookup_place(rest.split("-")[0]):
-                match = orgnorm.lookup_org(head)
-                if match and match.org_type in BRANCHING_TYPES:
-                    span = Span(doc, token.i, token.i + 1, label="ORG")
-                    span._.normalized, span._.org_type = token.text, match.org_type
-                    out.append(span)
-        return out
 
     def _extend_left(self, doc: Doc, i: int) -> int:
         """Take the capitalised words before an organisation word into its name; a
@@ -333,6 +321,13 @@ class Gazetteer:
         return spans
 
 
+def _in_place_end(doc: Doc, end: int, place_at: dict[int, Span]) -> int:
+    """The end of a name that runs on into "i <place>" ("Familjecentralen i Sunne"), else ``end``."""
+    if end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:
+        return place_at[end + 1].end
+    return end
+
+
 def form_span(doc: Doc, start: int, end: int, head: str | None = None) -> Span:
     """An ORG span named by its form: the gazetteer's entry if the name is one, else
     the name as written (genitive removed) with the type its head word says (without
@@ -347,14 +342,6 @@ def form_span(doc: Doc, start: int, end: int, head: str | None = None) -> Span:
     span._.org_type = match.org_type if match else _form_type(head)
     if match:
         span._.municipality_code, span._.county_code = match.municipality_code, match.county_code
-    return span
-
-
-def _named_org(doc: Doc, start: int, end: int, org_type: str) -> Span:
-    """An organisation not in the reference data, named as written (genitive removed)."""
-    span = Span(doc, start, end, label="ORG")
-    span._.normalized = orgnorm.strip_genitive(written_name(span), word_after(span))
-    span._.org_type = org_type
     return span
 
 
