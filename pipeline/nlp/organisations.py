@@ -10,6 +10,7 @@ county that the text names, when it names exactly one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -23,6 +24,7 @@ from pipeline.nlp.bodies import (
     BodyWords,
     bare_board,
     bodies_from_places,
+    municipalities_as_places,
     resolve_county,
     resolve_home,
 )
@@ -37,7 +39,7 @@ from pipeline.nlp.extensions import (
 )
 from pipeline.nlp.org_branches import local_branches, named_org
 from pipeline.nlp.org_lists import listed_organisations
-from pipeline.nlp.people import is_name_word, name_word
+from pipeline.nlp.people import is_name_word, name_word, role_head_test
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
@@ -59,18 +61,19 @@ class GazetteerMatchers:
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
                                                   "doc._.home_municipality", "doc._.home_body"], default_config={
     "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
-    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json"})
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "role_heads": "role_heads.txt"})
 def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
-                   grant_verbs: str, prepositions: str):
+                   grant_verbs: str, prepositions: str, role_heads: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
     themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
     return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
-                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions))
+                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions),
+                     role_head_test(resources.read_word_list(role_heads)))
 
 
 class Gazetteer:
     def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
-                 first_names: frozenset[str], body_words: BodyWords) -> None:
+                 first_names: frozenset[str], body_words: BodyWords, is_role: Callable[[str], bool]) -> None:
         self.name = name
         self.body_words = body_words
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
@@ -86,6 +89,9 @@ class Gazetteer:
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.initiative_heads = tuple(forms["initiative_heads"])
         self.unit_nouns = tuple(forms["unit_nouns"])
+        department_heads = tuple(forms["department_heads"])
+        self.works_in = WordTest(lambda lower: lower.endswith(department_heads) or is_role(lower))
+        self.place_labels = frozenset(forms["place_labels"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
         self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
@@ -169,6 +175,8 @@ class Gazetteer:
         resolve_county(doc, self._county_of(orgs, places))
         orgs += self._bare_boards(doc, taken)
         orgs, places = bodies_from_places(doc, orgs, places, self.body_words)
+        orgs, places = municipalities_as_places(doc, orgs, places, self.body_words, self.works_in,
+                                                self.place_labels)
         resolve_home(doc, orgs)
         set_spans(doc, ORG_KEY, sorted(orgs, key=lambda s: s.start))
         set_spans(doc, PLACE_KEY, places)
