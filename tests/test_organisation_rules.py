@@ -157,3 +157,32 @@ def test_a_municipality_named_only_to_say_where_is_a_place(nlp, text):
 ])
 def test_a_municipality_named_as_a_body_somewhere_stays_the_body(nlp, text):
     assert "Kalix kommun" in org_names(run(nlp, text))
+
+
+def test_an_acronym_defined_after_a_name_is_that_name(nlp):
+    # "SKR" is Sveriges Kommuner och Regioner in the gazetteer; here the text defines it
+    doc = run(nlp, "Sveriges kristna råd (SKR) fördelar bidraget. Enligt SKR räcker pengarna ett år.")
+    assert org_names(doc) == {"Sveriges kristna råd"}
+
+
+def test_the_gazetteer_meaning_of_an_acronym_holds_when_the_text_defines_none(nlp):
+    doc = run(nlp, "Enligt SKR räcker pengarna ett år.")
+    assert org_names(doc) == {"SKR"}
+    assert {e._.canonical for e in doc.ents if e.label_ == "ORG"} == {"Sveriges Kommuner och Regioner"}
+
+
+@pytest.mark.parametrize("text, name, short", [
+    ("Studieförbundet Vuxenskolan i Kalix har fått bidrag. Studieförbundet Vuxenskolan har gjort en förstudie.",
+     "Studieförbundet Vuxenskolan i Kalix", "Studieförbundet Vuxenskolan"),
+    ("Bidraget gick till Tallby IF och Kalix Saints Basket. Spelare från Kalix Saints var där.",
+     "Kalix Saints Basket", "Kalix Saints"),
+])
+def test_a_body_named_short_and_long_in_one_text_is_the_longer_name(nlp, text, name, short):
+    names = org_names(run(nlp, text))
+    assert name in names and short not in names
+
+
+def test_a_body_with_a_unit_that_is_no_place_keeps_its_own_name(nlp):
+    # "Caritas Ungdom i X" is a unit of its own; the bare "Caritas" is the national body
+    names = org_names(run(nlp, "Caritas får statligt bidrag. Foto: Caritas Ungdom i Kalix"))
+    assert {"Caritas", "Caritas Ungdom i Kalix"} <= names

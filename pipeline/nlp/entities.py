@@ -8,6 +8,8 @@ name written elsewhere in the same text.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -34,6 +36,8 @@ from pipeline.normalize.organisations import (
 RULE_KEYS = ("money", "dates", "persons", "orgs", "places")
 CONNECTORS = {"och", "i", "för", "av", "på", "med", "&", "de", "la", "of", "for", "and", "the"}
 # Labels of statistical models mapped to the dataset's labels (project model and sv_core_news_*).
+ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,6}")
+UNIT_AREA_WORDS = {"i", "region"}  # "X i Norrby", "X region Norrland": a body's local unit
 MODEL_LABELS = {"PER": "PERSON", "PRS": "PERSON", "PERSON": "PERSON", "ORG": "ORG",
                 "LOC": "LOC", "GPE": "LOC"}
 
@@ -75,7 +79,10 @@ class EntityMerger:
                     chosen.append(mapped)
                     taken.update(range(mapped.start, mapped.end))
         chosen.extend(self._short_person_mentions(doc, chosen))
-        renamed = written_org_names(doc, [s for s in chosen if s.label_ == "ORG"])
+        orgs = [s for s in chosen if s.label_ == "ORG"]
+        renamed = written_org_names(doc, orgs)
+        renamed.update(defined_acronyms(doc, orgs))
+        renamed.update(units_named_short(orgs))
         renamed.update(one_case_per_name(doc, chosen))
         follow_renames(doc, renamed)
         set_ents(doc, sorted(chosen, key=lambda s: s.start))
@@ -198,6 +205,53 @@ def written_org_names(doc: Doc, orgs: list[Span]) -> dict[str, str]:
         for span in spans:
             if span._.normalized != name:
                 renamed.setdefault(span._.normalized, name)
+            span._.normalized = name
+    return renamed
+
+
+def defined_acronyms(doc: Doc, orgs: list[Span]) -> dict[str, str]:
+    """'Sveriges kristna råd (SKR)': an acronym the text defines after a name is that
+    name's short form there, whatever else the same letters stand for in the gazetteer.
+    Returns the names changed (old -> new)."""
+    texts = token_table(doc).texts
+    defined: dict[str, Span] = {}
+    for span in orgs:
+        end = span.end
+        if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")" and ACRONYM.fullmatch(texts[end + 1]):
+            defined.setdefault(texts[end + 1], span)
+    renamed: dict[str, str] = {}
+    if not defined:
+        return renamed
+    for span in orgs:
+        full = defined.get(strip_genitive(written_name(span), word_after(span)))
+        if full is not None and full is not span and span._.normalized != full._.normalized:
+            renamed.setdefault(span._.normalized, full._.normalized)
+            span._.normalized, span._.canonical, span._.org_type = full._.normalized, full._.canonical, full._.org_type
+    return renamed
+
+
+def units_named_short(orgs: list[Span]) -> dict[str, str]:
+    """A body the text also names with its place after it ("Studieförbundet Vuxenskolan" and
+    "Studieförbundet Vuxenskolan i Norrby", "Sensus" and "Sensus region Norrland") is that
+    local unit; a name found by its form that the text also writes longer ("Norrby
+    Saints" and "Norrby Saints Basket") is the longer name shortened. Returns the names
+    changed (old -> new)."""
+    names = {span._.normalized for span in orgs if span._.normalized}
+    found_by_form = {span._.normalized for span in orgs if not span._.canonical}
+    longer: dict[str, str] = {}
+    for short in names:
+        runs_on = [name for name in names if name.startswith(short + " ")]
+        if len(runs_on) != 1:
+            continue  # none, or several units: the short name is the body itself
+        rest = runs_on[0][len(short) + 1:]
+        if rest.split(" ", 1)[0] in UNIT_AREA_WORDS or lookup_place(rest) is not None \
+                or {short, runs_on[0]} <= found_by_form:
+            longer[short] = runs_on[0]
+    renamed: dict[str, str] = {}
+    for span in orgs:
+        name = longer.get(span._.normalized)
+        if name is not None:
+            renamed.setdefault(span._.normalized, name)
             span._.normalized = name
     return renamed
 
