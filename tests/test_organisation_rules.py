@@ -186,3 +186,29 @@ def test_a_body_with_a_unit_that_is_no_place_keeps_its_own_name(nlp):
     # "Caritas Ungdom i X" is a unit of its own; the bare "Caritas" is the national body
     names = org_names(run(nlp, "Caritas får statligt bidrag. Foto: Caritas Ungdom i Kalix"))
     assert {"Caritas", "Caritas Ungdom i Kalix"} <= names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Pengarna betalades ut till följande föreningar; Tallby IK, Stigfinnarna, Norrby Bygderåd, "
+     "Café Linden och Kalix gymnastikklubb.",
+     {"Tallby IK", "Stigfinnarna", "Norrby Bygderåd", "Café Linden", "Kalix gymnastikklubb"}),
+    ("Bidraget fördelas på trossamfunden: Solkyrkan, Armeniska apostoliska kyrkan och Fria kristna församlingar i samverkan.",
+     {"Solkyrkan", "Armeniska apostoliska kyrkan", "Fria kristna församlingar i samverkan"}),
+    ("Föreningarna Alfa, Beta och Gamma deltar i år.", {"Alfa", "Beta", "Gamma"}),  # the verb is no part of a name
+])
+def test_names_a_plural_organisation_noun_enumerates_are_organisations(nlp, text, names):
+    assert names <= org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kursen riktar sig till företag, föreningar och myndigheter i länet.",
+    "Föreningarna Alfa och Beta deltar.",  # two names: too few to judge by
+    "Vi samarbetar med föreningar som Alfa, idrottsklubbar och andra.",
+])
+def test_an_enumeration_that_is_not_of_capitalised_names_adds_none(nlp, text):
+    assert org_names(run(nlp, text)) == set()
+
+
+def test_a_party_named_bare_and_with_its_district_is_two_bodies(nlp):
+    names = org_names(run(nlp, "Socialdemokraterna i Kalix vill se en ny plan. Socialdemokraterna har länge drivit frågan."))
+    assert {"Socialdemokraterna", "Socialdemokraterna i Kalix"} <= names

@@ -234,14 +234,16 @@ def units_named_short(orgs: list[Span]) -> dict[str, str]:
     """A body the text also names with its place after it ("Studieförbundet Vuxenskolan" and
     "Studieförbundet Vuxenskolan i Norrby", "Sensus" and "Sensus region Norrland") is that
     local unit; a name found by its form that the text also writes longer ("Norrby
-    Saints" and "Norrby Saints Basket") is the longer name shortened. Returns the names
+    Saints" and "Norrby Saints Basket") is the longer name shortened. A party's bare name
+    is the national party, beside its district ("Partiet i Norrland"). Returns the names
     changed (old -> new)."""
     names = {span._.normalized for span in orgs if span._.normalized}
+    parties = {span._.normalized for span in orgs if span._.org_type == "party"}
     found_by_form = {span._.normalized for span in orgs if not span._.canonical}
     longer: dict[str, str] = {}
     for short in names:
         runs_on = [name for name in names if name.startswith(short + " ")]
-        if len(runs_on) != 1:
+        if len(runs_on) != 1 or short in parties:
             continue  # none, or several units: the short name is the body itself
         rest = runs_on[0][len(short) + 1:]
         if rest.split(" ", 1)[0] in UNIT_AREA_WORDS or lookup_place(rest) is not None \

@@ -8,7 +8,7 @@ gazetteer, the others are too, whatever their form ("Solbacka LRF", "Norrbygif",
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Span
 
@@ -91,3 +91,63 @@ def _is_item(texts: list[str], start: int, end: int) -> bool:
 def _parenthesis_names_an_org(texts: list[str], name_end: int, org_starts: list[tuple[int, int]]) -> bool:
     """'Språkcafé (Röda Korset)': the item names an activity and, in brackets, its organiser."""
     return name_end < len(texts) and texts[name_end] == "(" and any(s == name_end + 1 for s, _ in org_starts)
+
+
+ENUMERATION_SEPARATORS = {",", "och", "samt", "&"}
+ITEM_STOPS = ENUMERATION_SEPARATORS | {".", ";", ":", "!", "?", "(", ")"}
+MAX_INLINE_ITEM_TOKENS = 6
+
+
+def enumerated_organisations(doc: Doc, is_plural_org_noun: Mapping[str, bool], is_org_word: Mapping[str, bool],
+                             is_person_start: Callable[[Doc, int], bool],
+                             make_span: Callable[[Doc, int, int], Span]) -> list[Span]:
+    """'betalades ut till följande föreningar; Norrby IK, Stigfinnarna, Café Linden och
+    Tallby gymnastikklubb', 'trossamfunden: A, B och C': the capitalised names a plural
+    noun for organisations introduces, three or more, each an organisation whole as
+    written. An enumeration with an item that is not a capitalised name (a common noun,
+    a clause) is left alone. The last item ends with its capitalised words unless the
+    lower-case words up to the sentence's end hold an organisation word (``is_org_word``,
+    or a plural one): "... och Tallby gymnastikklubb." but not "... och Gamma deltar."."""
+    table = token_table(doc)
+    found: list[Span] = []
+    for i in [i for i, lower in enumerate(table.lowers) if is_plural_org_noun[lower]]:
+        j = i + 1 + (i + 1 < len(table.texts) and table.texts[i + 1] in (":", ";"))
+        items = _inline_items(table, j)
+        if len(items) < 3:
+            continue
+        last_start, last_end = items[-1]
+        name_end = _capitalised_end(table.texts, last_start, last_end)
+        if name_end < last_end and not any(is_org_word[w] or is_plural_org_noun[w] for w in table.lowers[name_end:last_end]):
+            items[-1] = (last_start, name_end)
+        found.extend(make_span(doc, s, e) for s, e in items if not is_person_start(doc, s))
+    return found
+
+
+def _capitalised_end(texts: list[str], start: int, end: int) -> int:
+    """The end of the run of capitalised words (and dashes between them) from ``start``."""
+    k = start
+    while k < end and (texts[k][:1].isupper() or texts[k] in ("-", "–") and k + 1 < end and texts[k + 1][:1].isupper()):
+        k += 1
+    return k
+
+
+def _inline_items(table, j: int) -> list[tuple[int, int]]:
+    """The items of an enumeration of capitalised names starting at token j, or [] when
+    what follows is no such enumeration."""
+    texts, sent_starts, newline_before = table.texts, table.sent_starts, table.newline_before
+    items: list[tuple[int, int]] = []
+    n = len(texts)
+    while j < n and texts[j][:1].isupper() and not (items and (sent_starts[j] or newline_before[j])):
+        end = j
+        while end < n and texts[end] not in ITEM_STOPS and not newline_before[end] and not (end > j and sent_starts[end]):
+            end += 1
+        if end - j > MAX_INLINE_ITEM_TOKENS:
+            return []
+        items.append((j, end))
+        if end >= n or texts[end] not in ENUMERATION_SEPARATORS or newline_before[end]:
+            return items if end >= n or texts[end] in ITEM_END_PUNCT or newline_before[end] or sent_starts[end] \
+                else []
+        j = end + 1
+        if j < n and texts[j] in ("och", "samt") and texts[end] == ",":
+            j += 1  # "A, B, och C"
+    return [] if j < n and not texts[j][:1].isupper() else items

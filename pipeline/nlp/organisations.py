@@ -38,7 +38,7 @@ from pipeline.nlp.extensions import (
     written_name,
 )
 from pipeline.nlp.org_branches import local_branches, named_org
-from pipeline.nlp.org_lists import listed_organisations
+from pipeline.nlp.org_lists import enumerated_organisations, listed_organisations
 from pipeline.nlp.people import is_name_word, name_word, role_head_test
 from pipeline.normalize import organisations as orgnorm
 
@@ -89,6 +89,10 @@ class Gazetteer:
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.initiative_heads = tuple(forms["initiative_heads"])
         self.unit_nouns = tuple(forms["unit_nouns"])
+        plural_nouns = tuple(forms["plural_org_nouns"])
+        self.is_plural_org_noun = WordTest(lambda lower: lower.endswith(plural_nouns))
+        self.is_org_word = WordTest(lambda lower: self.candidate_words_re.fullmatch(lower) is not None
+                                    or self.place_led_head_re.fullmatch(lower) is not None)
         department_heads = tuple(forms["department_heads"])
         self.works_in = WordTest(lambda lower: lower.endswith(department_heads) or is_role(lower))
         self.place_labels = frozenset(forms["place_labels"])
@@ -166,7 +170,8 @@ class Gazetteer:
             orgs += led
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
-        listed = listed_organisations(doc, orgs, self._person_starts, form_span, self.not_orgs)
+        listed = listed_organisations(doc, orgs, self._person_starts, form_span, self.not_orgs) \
+            + enumerated_organisations(doc, self.is_plural_org_noun, self.is_org_word, self._person_starts, form_span)
         if listed:
             orgs = filter_spans(orgs + listed)
             inside = {i for span in listed for i in range(span.start, span.end)}
