@@ -212,3 +212,15 @@ def test_an_enumeration_that_is_not_of_capitalised_names_adds_none(nlp, text):
 def test_a_party_named_bare_and_with_its_district_is_two_bodies(nlp):
     names = org_names(run(nlp, "Socialdemokraterna i Kalix vill se en ny plan. Socialdemokraterna har länge drivit frågan."))
     assert {"Socialdemokraterna", "Socialdemokraterna i Kalix"} <= names
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Volontärer delar ut mat. Foto: Anna Berg/Bildbyrån Norr", "Bildbyrån Norr"),
+    ("Volontärer delar ut mat. Foto: Alex & Kim/KAMERA", "KAMERA"),
+])
+def test_a_photo_credit_names_the_agency_after_a_slash(nlp, text, agency):
+    assert agency in org_names(run(nlp, text))
+
+
+def test_a_person_after_the_slash_of_a_credit_is_no_agency(nlp):
+    assert org_names(run(nlp, "Foto: Anna Berg/Per Olsson")) == set()

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.extensions import token_table, word_after, written_name
+from pipeline.nlp.extensions import token_table
+from pipeline.nlp.org_spans import named_org
 from pipeline.normalize import organisations as orgnorm
 
 BRANCHING_TYPES = {"association", "study_association", "church", "sports_club", "party"}
 AREA_WORDS = {"region", "distrikt", "krets"}  # "Sensus region Stockholm-Gotland"
-
-
-def named_org(doc: Doc, start: int, end: int, org_type: str) -> Span:
-    """An organisation not in the reference data, named as written (genitive removed)."""
-    span = Span(doc, start, end, label="ORG")
-    span._.normalized = orgnorm.strip_genitive(written_name(span), word_after(span))
-    span._.org_type = org_type
-    return span
 
 
 def local_branches(doc: Doc, orgs: list[Span], places: list[Span], heads: tuple[str, ...],

@@ -34,11 +34,11 @@ from pipeline.nlp.extensions import (
     set_spans,
     span_text,
     token_table,
-    word_after,
-    written_name,
 )
-from pipeline.nlp.org_branches import local_branches, named_org
+from pipeline.nlp.org_branches import local_branches
+from pipeline.nlp.org_credits import credit_orgs
 from pipeline.nlp.org_lists import enumerated_organisations, listed_organisations
+from pipeline.nlp.org_spans import form_span, form_type, in_place_end, named_org
 from pipeline.nlp.people import is_name_word, name_word, role_head_test
 from pipeline.normalize import organisations as orgnorm
 
@@ -46,7 +46,6 @@ ORG_KEY, PLACE_KEY = "orgs", "places"
 PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 NAME_JOINERS = {"and", "of", "for", "&"}  # inside an English name after a name word: "Jobs and Society"
 ADJECTIVE = re.compile(r"[a-zåäöé]{3,}(?:iska|ska|a)")  # a weak adjective: "ortodoxa", "katolska", "ideella"
-CREDIT = re.compile(r"\b(?:[Ff]oto|[Bb]ild|[Ff]otograf|[Ii]llustration)\s*:")
 
 
 @dataclass(frozen=True)
@@ -212,8 +211,8 @@ class Gazetteer:
                 continue
             else:
                 continue
-            spans.append(form_span(doc, start, _in_place_end(doc, i + 1, place_at), token.text))
-        spans.extend(self._credits(doc, place_at))
+            spans.append(form_span(doc, start, in_place_end(doc, i + 1, place_at), token.text))
+        spans.extend(credit_orgs(doc, place_at, self.first_names, self.not_orgs))
         return spans
 
     def _prefixed_name(self, doc: Doc, i: int) -> Span:
@@ -271,27 +270,9 @@ class Gazetteer:
             if end == place.end and end < len(doc) and table.texts[place.end - 1].endswith("s") \
                     and not table.newline_before[end] and (m := self.place_led_head_re.fullmatch(table.lowers[end])):
                 end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
-                org_type = _form_type(m.group(1))
+                org_type = form_type(m.group(1))
             if end > place.end and not table.lowers[end - 1].endswith(self.initiative_heads):
                 spans.append(named_org(doc, place.start, end, org_type))  # not "Ukraina ESF-projekt": a project
-        return spans
-
-    def _credits(self, doc: Doc, place_at: dict[int, Span]) -> list[Span]:
-        """'Foto: Stocksnap' names the photographer or the agency; a name that is not a
-        person's is an organisation ("Foto: Kören Sång i Norrby" with its place)."""
-        spans = []
-        text = doc_text(doc)
-        if "oto" not in text and "ild" not in text and "llustration" not in text:  # cheaper than the regex scan
-            return spans
-        for match in CREDIT.finditer(text):
-            colon = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
-            if colon is None:
-                continue
-            start = end = colon.end
-            while end < len(doc) and end < start + 3 and (is_name_word(doc[end]) or doc[end].is_upper and doc[end].is_alpha):
-                end += 1
-            if end > start and doc[start].text not in self.first_names and doc[start].text not in self.not_orgs:
-                spans.append(form_span(doc, start, _in_place_end(doc, end, place_at), doc[end - 1].text))
         return spans
 
     def _extend_left(self, doc: Doc, i: int) -> int:
@@ -332,45 +313,6 @@ class Gazetteer:
                 span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
-
-
-def _in_place_end(doc: Doc, end: int, place_at: dict[int, Span]) -> int:
-    """The end of a name that runs on into "i <place>" ("Familjecentralen i Sunne"), else ``end``."""
-    if end + 1 < len(doc) and doc[end].lower_ == "i" and end + 1 in place_at:
-        return place_at[end + 1].end
-    return end
-
-
-def form_span(doc: Doc, start: int, end: int, head: str | None = None) -> Span:
-    """An ORG span named by its form: the gazetteer's entry if the name is one, else
-    the name as written (genitive removed) with the type its head word says (without
-    a head given: the first word of the name that says one, "Pingstförsamlingen i Karlstad")."""
-    span = Span(doc, start, end, label="ORG")
-    if head is None:
-        head = next((t.text for t in span if _form_type(t.text) != "association"), span[-1].text)
-    name = orgnorm.strip_genitive(written_name(span), word_after(span))
-    match = orgnorm.lookup_org(name)
-    span._.normalized = match.canonical if match else name
-    span._.canonical = match.canonical if match else None
-    span._.org_type = match.org_type if match else _form_type(head)
-    if match:
-        span._.municipality_code, span._.county_code = match.municipality_code, match.county_code
-    return span
-
-
-def _form_type(head: str) -> str:
-    lower = head.lower()
-    if lower in {"if", "ik", "bk", "ff", "fc", "sk", "gif", "aik", "hk", "bois"}:
-        return "sports_club"
-    if lower in {"ab", "hb"}:
-        return "company"
-    if "studieförbund" in lower:
-        return "study_association"
-    if lower.endswith(("församling", "församlingen", "kyrka", "kyrkan")):
-        return "church"
-    if lower.endswith(("skola", "skolan", "gymnasiet", "gymnasium")):
-        return "school"
-    return "association"
 
 
 def written_place_name(text: str, match) -> str:
