@@ -224,3 +224,24 @@ def test_a_photo_credit_names_the_agency_after_a_slash(nlp, text, agency):
 
 def test_a_person_after_the_slash_of_a_credit_is_no_agency(nlp):
     assert org_names(run(nlp, "Foto: Anna Berg/Per Olsson")) == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Projekten drevs av Tallbo Science Park och Help Norrby Now tillsammans med andra.",
+     {"Tallbo Science Park", "Help Norrby Now"}),
+    ("Föreställningen är framtagen av teatergruppen Ridån i höstas.", {"Ridån"}),
+    ("Det säger en strateg på samordningsförbundet NORD i Sörmland, som ligger bakom ansökan.",
+     {"Samordningsförbundet NORD i Sörmland"}),
+    ("Sedan i våras har föreningen Norrby FC jobbat uppsökande.", {"Norrby FC"}),
+])
+def test_a_name_after_a_running_cue_or_a_descriptor_noun_is_an_organisation(nlp, text, names):
+    assert names <= org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kursen leds av Anna Berg varje tisdag.",  # a person runs it
+    "Föreningen har jobbat uppsökande i Norrby.",  # a descriptor with no name after it
+    "Träffarna arrangeras av kommunen och regionen.",  # generic bodies, written in lower case
+])
+def test_cues_without_a_capitalised_body_name_add_none(nlp, text):
+    assert org_names(run(nlp, text)) == set()

@@ -37,6 +37,7 @@ from pipeline.nlp.extensions import (
 )
 from pipeline.nlp.org_branches import local_branches
 from pipeline.nlp.org_credits import credit_orgs
+from pipeline.nlp.org_cues import CueWords, cued_organisations
 from pipeline.nlp.org_lists import enumerated_organisations, listed_organisations
 from pipeline.nlp.org_spans import form_span, form_type, in_place_end, named_org
 from pipeline.nlp.people import is_name_word, name_word, role_head_test
@@ -60,19 +61,22 @@ class GazetteerMatchers:
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
                                                   "doc._.home_municipality", "doc._.home_body"], default_config={
     "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
-    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "role_heads": "role_heads.txt"})
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "role_heads": "role_heads.txt",
+    "initiative_words": "initiative_words.json"})
 def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
-                   grant_verbs: str, prepositions: str, role_heads: str):
+                   grant_verbs: str, prepositions: str, role_heads: str, initiative_words: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
     themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
     return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
                      resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions),
-                     role_head_test(resources.read_word_list(role_heads)))
+                     role_head_test(resources.read_word_list(role_heads)),
+                     frozenset(resources.read_json(initiative_words)["run_by_cues"]))
 
 
 class Gazetteer:
     def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
-                 first_names: frozenset[str], body_words: BodyWords, is_role: Callable[[str], bool]) -> None:
+                 first_names: frozenset[str], body_words: BodyWords, is_role: Callable[[str], bool],
+                 run_by_cues: frozenset[str]) -> None:
         self.name = name
         self.body_words = body_words
         self.heads = tuple(sorted({h.lower() for h in forms["head_words"]}, key=len, reverse=True))
@@ -89,6 +93,9 @@ class Gazetteer:
         self.initiative_heads = tuple(forms["initiative_heads"])
         self.unit_nouns = tuple(forms["unit_nouns"])
         plural_nouns = tuple(forms["plural_org_nouns"])
+        descriptors = tuple(forms["descriptor_nouns"])
+        self.cue_words = CueWords(run_by_cues, WordTest(lambda lower: lower.endswith(descriptors)),
+                                  frozenset(forms["name_forming_descriptors"]))
         self.is_plural_org_noun = WordTest(lambda lower: lower.endswith(plural_nouns))
         self.is_org_word = WordTest(lambda lower: self.candidate_words_re.fullmatch(lower) is not None
                                     or self.place_led_head_re.fullmatch(lower) is not None)
@@ -170,7 +177,9 @@ class Gazetteer:
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
         listed = listed_organisations(doc, orgs, self._person_starts, form_span, self.not_orgs) \
-            + enumerated_organisations(doc, self.is_plural_org_noun, self.is_org_word, self._person_starts, form_span)
+            + enumerated_organisations(doc, self.is_plural_org_noun, self.is_org_word, self._person_starts, form_span) \
+            + cued_organisations(doc, self.cue_words, {span.start: span for span in places}, self._person_starts,
+                                 self.not_orgs)
         if listed:
             orgs = filter_spans(orgs + listed)
             inside = {i for span in listed for i in range(span.start, span.end)}
