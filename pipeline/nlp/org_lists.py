@@ -2,9 +2,11 @@
 
 A release that announces who received money or who takes part often lists them one
 per line under a line ending in a colon ("Stöd beviljades till:"). Such a list is
-homogeneous and evenly spaced: when most of its items are organisations by their form or by the
-gazetteer, the others are too, whatever their form ("Solbacka LRF", "Norrbygif",
-"IFK NORRBY", "Kvarnens ek förening"); each item is then one name, whole as written.
+homogeneous and evenly spaced: when most of its items are organisations by their
+form or by the gazetteer, the others are too, whatever their form ("Solbacka LRF",
+"Norrbygif", "IFK NORRBY", "Kvarnens ek förening"); each item is then one name,
+whole as written. The same holds for the names a plural noun for organisations
+enumerates inside a sentence ("följande föreningar: A, B och C").
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import token_table
+from pipeline.nlp.org_spans import form_span
 
 MAX_ITEM_TOKENS = 12      # a list item that is a name, not a sentence
 MIN_ITEMS = 3             # fewer lines are no list to judge by
@@ -47,11 +50,10 @@ def _item_name_end(texts: list[str], start: int, end: int) -> int:
 
 
 def listed_organisations(doc: Doc, orgs: list[Span], is_person_start: Callable[[Doc, int], bool],
-                         make_span: Callable[[Doc, int, int], Span], headings: frozenset[str]) -> list[Span]:
+                         headings: frozenset[str]) -> list[Span]:
     """Items of a colon-introduced list whose items are mostly organisations already
     found, as organisations named by the whole item. ``is_person_start(doc, i)`` says
-    whether a person's name starts at token i (such an item is left alone);
-    ``make_span`` builds the organisation span of a token range; a line opening with
+    whether a person's name starts at token i (such an item is left alone); a line opening with
     one of ``headings`` ("Om projektet", "Kontakt") is the next section, not an item."""
     table = token_table(doc)
     texts = table.texts
@@ -77,7 +79,7 @@ def listed_organisations(doc: Doc, orgs: list[Span], is_person_start: Callable[[
         for item_start, item_end in items:
             if item_end > item_start and not is_person_start(doc, item_start) \
                     and not _parenthesis_names_an_org(texts, item_end, org_starts):
-                found.append(make_span(doc, item_start, item_end))
+                found.append(form_span(doc, item_start, item_end))
     return found
 
 
@@ -99,8 +101,7 @@ MAX_INLINE_ITEM_TOKENS = 6
 
 
 def enumerated_organisations(doc: Doc, is_plural_org_noun: Mapping[str, bool], is_org_word: Mapping[str, bool],
-                             is_person_start: Callable[[Doc, int], bool],
-                             make_span: Callable[[Doc, int, int], Span]) -> list[Span]:
+                             is_person_start: Callable[[Doc, int], bool]) -> list[Span]:
     """'betalades ut till följande föreningar; Norrby IK, Stigfinnarna, Café Linden och
     Tallby gymnastikklubb', 'trossamfunden: A, B och C': the capitalised names a plural
     noun for organisations introduces, three or more, each an organisation whole as
@@ -119,7 +120,7 @@ def enumerated_organisations(doc: Doc, is_plural_org_noun: Mapping[str, bool], i
         name_end = _capitalised_end(table.texts, last_start, last_end)
         if name_end < last_end and not any(is_org_word[w] or is_plural_org_noun[w] for w in table.lowers[name_end:last_end]):
             items[-1] = (last_start, name_end)
-        found.extend(make_span(doc, s, e) for s, e in items if not is_person_start(doc, s))
+        found.extend(form_span(doc, s, e) for s, e in items if not is_person_start(doc, s))
     return found
 
 

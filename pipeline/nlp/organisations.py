@@ -176,8 +176,8 @@ class Gazetteer:
             orgs += led
             inside = {i for span in led for i in range(span.start, span.end)}
             places = [s for s in places if s.start not in inside]
-        listed = listed_organisations(doc, orgs, self._person_starts, form_span, self.not_orgs) \
-            + enumerated_organisations(doc, self.is_plural_org_noun, self.is_org_word, self._person_starts, form_span) \
+        listed = listed_organisations(doc, orgs, self._person_starts, self.not_orgs) \
+            + enumerated_organisations(doc, self.is_plural_org_noun, self.is_org_word, self._person_starts) \
             + cued_organisations(doc, self.cue_words, {span.start: span for span in places}, self._person_starts,
                                  self.not_orgs)
         if listed:
