@@ -195,9 +195,8 @@ def test_org_forms():
     # every list is read by the components, and the notes say what each is for
     assert set(forms) - {"notes"} == {"head_words", "compound_suffixes", "place_led_heads", "prefix_words",
                                       "not_org_capitalised", "sports_abbreviations", "legal_forms",
-                                      "name_adjectives", "initiative_heads", "unit_nouns", "department_heads",
-                                      "place_labels", "plural_org_nouns", "descriptor_nouns",
-                                      "name_forming_descriptors"}
+                                      "name_adjectives", "initiative_heads", "unit_nouns", "plural_org_nouns",
+                                      "descriptor_nouns", "name_forming_descriptors"}
     assert all(key in forms["notes"] for key in forms if key != "notes")
     json.dumps(forms)
 

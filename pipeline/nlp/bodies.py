@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -87,42 +86,6 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
             span._.municipality_code, span._.county_code = code, place._.county_code
         orgs.append(span)
     return orgs, kept
-
-
-def municipalities_as_places(doc: Doc, orgs: list[Span], places: list[Span], words: BodyWords,
-                             works_in: Mapping[str, bool], place_labels: frozenset[str]) -> tuple[list[Span], list[Span]]:
-    """"<X> kommun" is the municipality as a place when every mention of it in the text
-    says where: after a locative preposition ("en brand i Norrby kommun"), in apposition
-    to a place ("norr om Tallby, Norrby kommun") or as a place label's value ("Ort: Norrby
-    kommun"); not after a department of it or a position in it ("förvaltningen i Norrby
-    kommun", "samordnare i Norrby kommun"): ``works_in[word]`` says whether a word is one."""
-    table, place_ends = token_table(doc), {span.end for span in places}
-    by_name: dict[str, list[Span]] = {}
-    for span in orgs:
-        if span._.org_type == "municipality":
-            by_name.setdefault(span._.normalized, []).append(span)
-    as_places = set()
-    for name, spans in by_name.items():
-        if all(len(span) > 1 and _says_where(table.lowers, span.start, words, works_in, place_labels, place_ends)
-               for span in spans):
-            as_places.add(name)
-    if not as_places:
-        return orgs, places
-    for span in (s for s in orgs if s._.normalized in as_places and s._.org_type == "municipality"):
-        place = Span(doc, span.start, span.end, label="LOC")
-        place._.normalized = span._.normalized
-        place._.municipality_code, place._.county_code = span._.municipality_code, span._.county_code
-        places.append(place)
-    return [s for s in orgs if not (s._.normalized in as_places and s._.org_type == "municipality")], places
-
-
-def _says_where(lowers: list[str], start: int, words: BodyWords, works_in: Mapping[str, bool],
-                place_labels: frozenset[str], place_ends: set[int]) -> bool:
-    before = lowers[start - 1] if start > 0 else ""
-    before2 = lowers[start - 2] if start > 1 else ""
-    if before in words.area:
-        return not works_in[before2]
-    return before == "," and start - 1 in place_ends or before == ":" and before2 in place_labels
 
 
 def _allocation_rows(doc: Doc, places: list[Span]) -> set[int]:

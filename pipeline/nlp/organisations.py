@@ -10,7 +10,6 @@ county that the text names, when it names exactly one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -24,7 +23,6 @@ from pipeline.nlp.bodies import (
     BodyWords,
     bare_board,
     bodies_from_places,
-    municipalities_as_places,
     resolve_county,
     resolve_home,
 )
@@ -40,7 +38,7 @@ from pipeline.nlp.org_credits import credit_orgs
 from pipeline.nlp.org_cues import CueWords, cued_organisations
 from pipeline.nlp.org_lists import enumerated_organisations, listed_organisations
 from pipeline.nlp.org_spans import form_span, form_type, in_place_end, named_org
-from pipeline.nlp.people import is_name_word, name_word, role_head_test
+from pipeline.nlp.people import is_name_word, name_word
 from pipeline.normalize import organisations as orgnorm
 
 ORG_KEY, PLACE_KEY = "orgs", "places"
@@ -61,21 +59,19 @@ class GazetteerMatchers:
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
                                                   "doc._.home_municipality", "doc._.home_body"], default_config={
     "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
-    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "role_heads": "role_heads.txt",
-    "initiative_words": "initiative_words.json"})
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "initiative_words": "initiative_words.json"})
 def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
-                   grant_verbs: str, prepositions: str, role_heads: str, initiative_words: str):
+                   grant_verbs: str, prepositions: str, initiative_words: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
     themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
     return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
                      resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions),
-                     role_head_test(resources.read_word_list(role_heads)),
                      frozenset(resources.read_json(initiative_words)["run_by_cues"]))
 
 
 class Gazetteer:
     def __init__(self, nlp: Language, name: str, forms: dict, not_name_words: list[str],
-                 first_names: frozenset[str], body_words: BodyWords, is_role: Callable[[str], bool],
+                 first_names: frozenset[str], body_words: BodyWords,
                  run_by_cues: frozenset[str]) -> None:
         self.name = name
         self.body_words = body_words
@@ -99,9 +95,6 @@ class Gazetteer:
         self.is_plural_org_noun = WordTest(lambda lower: lower.endswith(plural_nouns))
         self.is_org_word = WordTest(lambda lower: self.candidate_words_re.fullmatch(lower) is not None
                                     or self.place_led_head_re.fullmatch(lower) is not None)
-        department_heads = tuple(forms["department_heads"])
-        self.works_in = WordTest(lambda lower: lower.endswith(department_heads) or is_role(lower))
-        self.place_labels = frozenset(forms["place_labels"])
         self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
         place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
         self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
@@ -188,8 +181,6 @@ class Gazetteer:
         resolve_county(doc, self._county_of(orgs, places))
         orgs += self._bare_boards(doc, taken)
         orgs, places = bodies_from_places(doc, orgs, places, self.body_words)
-        orgs, places = municipalities_as_places(doc, orgs, places, self.body_words, self.works_in,
-                                                self.place_labels)
         resolve_home(doc, orgs)
         set_spans(doc, ORG_KEY, sorted(orgs, key=lambda s: s.start))
         set_spans(doc, PLACE_KEY, places)
