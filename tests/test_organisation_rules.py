@@ -225,3 +225,12 @@ def test_a_name_after_a_running_cue_or_a_descriptor_noun_is_an_organisation(nlp,
 ])
 def test_cues_without_a_capitalised_body_name_add_none(nlp, text):
     assert org_names(run(nlp, text)) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bidraget går till Kvarnen ek. för. i år.", "Kvarnen ek. för."),
+    ("Bidraget går till Kvarnen ideell förening i år.", "Kvarnen ideell förening"),
+    ("Pengar gick till:\n\nEmilbygden ek förening\n\nSe även bilagan.", "Emilbygden ek förening"),
+])
+def test_a_legal_form_written_in_words_after_a_name_makes_it_an_organisation(nlp, text, name):
+    assert name in org_names(run(nlp, text))

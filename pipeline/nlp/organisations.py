@@ -82,6 +82,9 @@ class Gazetteer:
         endings = "|".join(map(re.escape, sorted({*self.heads, *self.compound_suffixes}, key=len, reverse=True)))
         self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
         self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
+        written_forms = [tuple(t.lower_ for t in nlp.make_doc(form)) for form in forms["legal_forms"]]
+        self.legal_sequences = sorted({words for words in written_forms if len(words) > 1}, key=len, reverse=True)
+        self.legal_firsts = frozenset(words[0] for words in self.legal_sequences)
         self.prefix_words = frozenset(forms["prefix_words"])
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(not_name_words)
         self.first_names = first_names
@@ -212,7 +215,21 @@ class Gazetteer:
             else:
                 continue
             spans.append(form_span(doc, start, in_place_end(doc, i + 1, place_at), token.text))
+        spans.extend(self._legal_form_names(doc))
         spans.extend(credit_orgs(doc, place_at, self.first_names, self.not_orgs))
+        return spans
+
+    def _legal_form_names(self, doc: Doc) -> list[Span]:
+        """'Kvarnen ek. för.', 'Kvarnen ideell förening': a name followed by its legal form
+        written in words; the name's first word may open a line or a sentence."""
+        lowers, spans = token_table(doc).lowers, []
+        for i in [i for i, lower in enumerate(lowers) if lower in self.legal_firsts]:
+            if i == 0 or doc[i].is_sent_start or not is_name_word(doc[i - 1]) or doc[i - 1].text in self.not_orgs:
+                continue
+            words = next((w for w in self.legal_sequences if tuple(lowers[i:i + len(w)]) == w), None)
+            if words is not None:
+                start = i - 1 if doc[i - 1].is_sent_start else self._extend_left(doc, i - 1)
+                spans.append(form_span(doc, start, i + len(words), "förening"))
         return spans
 
     def _prefixed_name(self, doc: Doc, i: int) -> Span:
