@@ -234,3 +234,8 @@ def test_cues_without_a_capitalised_body_name_add_none(nlp, text):
 ])
 def test_a_legal_form_written_in_words_after_a_name_makes_it_an_organisation(nlp, text, name):
     assert name in org_names(run(nlp, text))
+
+
+def test_a_municipality_after_a_receiving_verb_in_verb_second_order_is_the_body(nlp):
+    assert "Kalix" in org_names(run(nlp, "Av de sex kommunerna får Kalix mest, 22 miljoner kronor i år."))
+    assert "Kalix" not in org_names(run(nlp, "Får Kalix mer pengar nästa år?"))  # a question: no subject before

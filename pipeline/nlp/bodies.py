@@ -45,7 +45,7 @@ class BodyWords:
 def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
                        words: BodyWords) -> tuple[list[Span], list[Span]]:
     """A municipality name acting as a body is the body: the subject of a grant verb
-    ("Nyköping får nio miljoner"), the head of an allocation line ("Helsingborg –
+    ("Nyköping får nio miljoner", or after it in verb-second order: "Mest får Nyköping"), the head of an allocation line ("Helsingborg –
     13 miljoner i år") or a member of the municipalities a text enumerates ("med
     10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
     "<X> kommun" when the text writes that form somewhere, else the bare name (the
@@ -65,9 +65,11 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
     for place in places:
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
-        after_area = place.start > 0 and table.lowers[place.start - 1] in words.area  # "I Mora får X": a place
+        prev = table.lowers[place.start - 1] if place.start > 0 else None
+        after_area = prev in words.area  # "I Mora får X": a place
+        inverted = prev in words.verbs and place.start > 1 and not table.sent_starts[place.start - 1]  # "I år får Mora"
         acts = place.start in rows or code is not None and (
-            nxt in words.verbs and not after_area or place.start in enumerated)
+            nxt in words.verbs and not after_area or inverted or place.start in enumerated)
         if code is not None and not acts and nxt in LINE_HEAD_MARKS:
             if not line_of:  # line numbers, computed only when a line may be an allocation
                 line_of = list(itertools.accumulate(map(int, table.newline_before)))
