@@ -133,6 +133,7 @@ def test_organisation_names_by_their_swedish_form(nlp, text, name):
 @pytest.mark.parametrize("text", [
     "Kommunens förskola har fått nya lokaler.",  # a sentence's first word before the head word: no name
     "Den katolska församlingen har vuxit.",  # no capitalised word before the adjective
+    "Nu engageras Kalix hela församling i arbetet.",  # a determiner, not a name's adjective
     "Vi besökte sjukhuset och förskolan i går.",
 ])
 def test_head_words_without_a_name_before_them_name_nothing(nlp, text):

@@ -90,6 +90,7 @@ class Gazetteer:
         self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
         self.initiative_heads = tuple(forms["initiative_heads"])
+        self.determiners = frozenset(forms["determiners"])
         self.unit_nouns = tuple(forms["unit_nouns"])
         plural_nouns = tuple(forms["plural_org_nouns"])
         descriptors = tuple(forms["descriptor_nouns"])
@@ -250,7 +251,8 @@ class Gazetteer:
         word stands before them ("Georgiska ortodoxa kyrkan", "Norrby katolska
         församling"); else i."""
         j = i
-        while j > 0 and i - j < 2 and ADJECTIVE.fullmatch(doc[j - 1].text) and not doc[j - 1].is_sent_start:
+        while j > 0 and i - j < 2 and ADJECTIVE.fullmatch(doc[j - 1].text) and doc[j - 1].text not in self.determiners \
+                and not doc[j - 1].is_sent_start:
             j -= 1
         return j if j < i and j > 0 and is_name_word(doc[j - 1]) else i
 
