@@ -42,17 +42,28 @@ def test_a_single_county_genitive_is_left_as_the_gazetteer_reads_it(nlp):
     assert places == [("Dalarnas", "Dalarna")]
 
 
-# A municipality's name used as its territory: an ORG mention and also a LOC row.
-@pytest.mark.parametrize("text", [
+# A municipality's name used as its territory: a place; also a body when the text names
+# it as one elsewhere (an ORG mention and a LOC row at the same offsets).
+PLACE_USES = [
     "Familjerna bor i Tomelilla kommun sedan i höstas.",
     "Verksamheten finns inom Tomelilla kommun.",
     "Anna Grenqvist Ort: Tomelilla kommun",
     "En brand bröt ut norr om Grönby, Tomelilla kommun.",
-])
-def test_a_municipality_named_as_a_place_is_a_body_and_a_place(nlp, text):
+]
+
+
+@pytest.mark.parametrize("text", PLACE_USES)
+def test_a_municipality_named_only_as_a_place_is_a_place(nlp, text):
     orgs, doc = entities(nlp, text, "ORG")
-    assert orgs == [("Tomelilla kommun", "Tomelilla kommun")]
+    assert orgs == []
     assert ("Tomelilla kommun", "Tomelilla kommun") in place_rows(doc)
+
+
+@pytest.mark.parametrize("text", PLACE_USES)
+def test_a_municipality_also_named_as_a_body_is_a_body_and_a_place(nlp, text):
+    orgs, doc = entities(nlp, "Tomelilla kommun beviljar pengar till föreningen. " + text, "ORG")
+    assert orgs == [("Tomelilla kommun", "Tomelilla kommun")] * 2
+    assert place_rows(doc).count(("Tomelilla kommun", "Tomelilla kommun")) == 1
 
 
 @pytest.mark.parametrize("text", [

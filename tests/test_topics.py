@@ -191,3 +191,9 @@ def test_a_theme_named_only_in_passing_is_not_one():
             "Biblioteket ligger mitt emot idrottshallen vid torget.")
     themes = named_codes(TextCues.of(text), "themes")
     assert "sprak" in themes and "idrott_fritid" not in themes
+
+
+def test_a_compound_ending_in_the_word_for_cooperation_names_cooperation():
+    text = ("Projektet ska stärka myndighetssamverkan kring nyanlända i Solby. "
+            "Genom integrationssamarbetet får nyanlända snabbare hjälp.")
+    assert "samverkan" in named_codes(TextCues.of(text), "themes")

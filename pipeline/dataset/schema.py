@@ -136,7 +136,7 @@ REJECTED = [
 
 TABLES: dict[str, tuple[list[Column], str]] = {
     "documents": (DOCUMENTS, "One row per press release that could be parsed."),
-    "entities": (ENTITIES, "One row per entity mention, normalised; a municipality's name used as a place ('bor i Trosa kommun') has an ORG row and a LOC row with the same offsets."),
+    "entities": (ENTITIES, "One row per entity mention, normalised; a municipality's name used as a place ('bor i Trosa kommun') in a text that also names it as a body has an ORG row and a LOC row with the same offsets."),
     "grants": (GRANTS, "One row per statement that a funder gives an amount to a recipient."),
     "rejected": (REJECTED, "One row per raw file that was set aside, with the reason."),
     "actors": (ACTORS, "Cross-document: one row per person, organisation or place, over all documents (rebuilt at every build)."),

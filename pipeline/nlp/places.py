@@ -4,9 +4,10 @@ Swedish names places in three ways a list lookup misses:
 - **a shared head**: "i Dalarnas, Jönköpings och Örebro län" names three counties,
   though only the last genitive stands before "län";
 - **a municipality's name used as its territory**: "bor i Trosa kommun",
-  "Ort: Sävsjö kommun". The annotation guide counts it as a body *and* a place, so
-  the mention stays an organisation and is also listed in ``doc.spans["also_places"]``,
-  which the dataset writes as a second (LOC) row with the same offsets;
+  "Ort: Sävsjö kommun". The annotation guide counts it as a place; it is a body too
+  when the text also names it as one ("Trosa kommun beviljar …"): then the mention
+  stays an organisation and is also listed in ``doc.spans["also_places"]``, which the
+  dataset writes as a second (LOC) row with the same offsets;
 - **a place no list holds** (villages, districts, venues): a capitalised word right
   after a locative word ("utanför Stavsjö", "norr om Byn") that no finder claimed and
   that the text never writes in lower case (which would make it a common noun put
@@ -71,8 +72,11 @@ class PlaceFinder:
         ents = get_ents(doc)
         ents = self._replace(ents, shared_head_places(doc, ents, self.words))
         ents = self._replace(ents, unlisted_places(doc, ents, self.words))
-        set_ents(doc, ents)
-        set_spans(doc, ALSO_PLACES_KEY, bodies_named_as_places(doc, ents, self.words))
+        named_as_places = bodies_named_as_places(doc, ents, self.words)
+        only_places = places_only(ents, named_as_places)
+        set_ents(doc, self._replace(ents, only_places))
+        taken = {span.start for span in only_places}
+        set_spans(doc, ALSO_PLACES_KEY, [span for span in named_as_places if span.start not in taken])
         return doc
 
     @staticmethod
@@ -163,6 +167,19 @@ def bodies_named_as_places(doc: Doc, ents: list[Span], words: PlaceWords) -> lis
         if (before.lower() in words.area and not employer) or labelled or apposition:
             found.append(Span(doc, ent.start, ent.end, label="LOC"))
     return found
+
+
+def places_only(ents: list[Span], named_as_places: list[Span]) -> list[Span]:
+    """The place uses of a municipality that the text never names as a body: when every
+    mention of "Trosa kommun" says where something is ("bor i Trosa kommun"), it is a
+    place only, as a bare place name used as a place is ("i Trosa")."""
+    place_at = {span.start: span for span in named_as_places}
+    mentions: dict[str, list[Span]] = {}
+    for ent in ents:
+        if ent.label_ == "ORG" and ent._.org_type == "municipality":
+            mentions.setdefault(ent._.normalized, []).append(ent)
+    return [place_at[ent.start] for group in mentions.values() if all(ent.start in place_at for ent in group)
+            for ent in group]
 
 
 def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]:
