@@ -69,12 +69,14 @@ class PlaceFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
             return doc
-        ents = get_ents(doc)
+        ents = original = get_ents(doc)
         ents = self._replace(ents, shared_head_places(doc, ents, self.words))
         ents = self._replace(ents, unlisted_places(doc, ents, self.words))
         named_as_places = bodies_named_as_places(doc, ents, self.words)
         only_places = places_only(ents, named_as_places)
-        set_ents(doc, self._replace(ents, only_places))
+        ents = self._replace(ents, only_places)
+        if ents is not original:  # most texts: nothing to change
+            set_ents(doc, ents)
         taken = {span.start for span in only_places}
         set_spans(doc, ALSO_PLACES_KEY, [span for span in named_as_places if span.start not in taken])
         return doc
@@ -149,22 +151,29 @@ def bodies_named_as_places(doc: Doc, ents: list[Span], words: PlaceWords) -> lis
     """A municipality's name after an area word ("i Trosa kommun"), as a place label's
     value ("Ort: Sävsjö kommun") or in apposition to a place ("norr om Byn, Trosa
     kommun"): its territory, named by the body's name. Not after a role or a unit of
-    the body ("integrationsstrateg i Trosa kommun"): that names the employer. Returned as LOC spans over the
-    organisation's words, for ``also_places``; they share the organisation's
-    attributes (spaCy keys a span's attributes by its offsets)."""
+    the body ("integrationsstrateg i Trosa kommun"): that names the employer. Returned
+    as LOC spans over the organisation's words, for ``also_places``; they share the
+    organisation's attributes (spaCy keys a span's attributes by its offsets)."""
     texts = token_table(doc).texts
-    at = _entity_at(ents)
+    at: dict[int, Span] | None = None
     found = []
     for ent in ents:
-        if ent.label_ != "ORG" or ent._.org_type != "municipality" or ent.start == 0:
+        if ent.label_ != "ORG" or ent.start == 0:
             continue
-        before, earlier = texts[ent.start - 1], texts[ent.start - 2] if ent.start >= 2 else ""
-        labelled = before == ":" and earlier.lower() in words.labels
-        apposition = before == "," and ent.start - 2 in at and at[ent.start - 2].label_ == "LOC"
-        employer = earlier.lower().endswith(words.employer_endings)
-        if texts[ent.end - 1] != ent._.normalized.rsplit(" ", 1)[-1]:  # "i Trosa kommuns arbete": the body's
+        before = texts[ent.start - 1]
+        if before not in (":", ",") and before.lower() not in words.area:
             continue
-        if (before.lower() in words.area and not employer) or labelled or apposition:
+        if ent._.org_type != "municipality" or texts[ent.end - 1] != ent._.normalized.rsplit(" ", 1)[-1]:
+            continue  # not a municipality, or its genitive ("i Trosa kommuns arbete": the body's)
+        earlier = texts[ent.start - 2] if ent.start >= 2 else ""
+        if before == ":":
+            place = earlier.lower() in words.labels
+        elif before == ",":
+            at = _entity_at(ents) if at is None else at
+            place = ent.start - 2 in at and at[ent.start - 2].label_ == "LOC"
+        else:
+            place = not earlier.lower().endswith(words.employer_endings)
+        if place:
             found.append(Span(doc, ent.start, ent.end, label="LOC"))
     return found
 
@@ -190,20 +199,20 @@ def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]
     cannot delimit), nor a word the text also writes in lower case or a word that is
     never a name, nor the text's last word (a cut text); the preposition rules out the
     first word of a sentence."""
-    table = token_table(doc)
-    texts = table.texts
+    texts = token_table(doc).texts
+    last = len(texts) - 1  # a text that ends in a name may have been cut inside it
+    locative = words.locative | {"om"}
+    candidates = [i for i in range(1, last) if texts[i - 1] in locative and _after_locative(texts, i, words)
+                  and _place_shaped(texts[i])]
+    if not candidates:
+        return []
     at = _entity_at(ents)
     lower_words = {t for t in texts if t[:1].islower()}
     found = []
-    for i in range(1, len(texts)):
-        text = texts[i]
-        if i in at or not _place_shaped(text) or text in words.not_names or text.lower() in lower_words:
+    for i in candidates:
+        text, following = texts[i], texts[i + 1]
+        if i in at or text in words.not_names or text.lower() in lower_words:
             continue
-        if not _after_locative(texts, i, words):
-            continue
-        if i + 1 == len(texts):  # a text that ends in a name may have been cut inside it
-            break
-        following = texts[i + 1]
         if following[:1].isupper() or following in ("-", "–"):
             continue
         span = Span(doc, i, i + 1, label="LOC")
