@@ -144,3 +144,30 @@ def test_a_giver_in_a_clause_after_the_verb_is_the_funder_not_the_recipient(nlp)
 ])
 def test_a_recipient_named_around_a_receiving_verb(nlp, text, recipient):
     assert [r for _, r, _ in grants(nlp, text)] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "Bidraget fick inte användas till hyra, och Föreningen Lindblomman fick inte 40 000 kronor för inköp.",
+    "Tolv föreningar i Norrby har varken sökt eller beviljats en krona av de 3 miljonerna.",
+])
+def test_a_denied_transfer_is_no_grant(nlp, text):
+    assert grants(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change or a difference is no money of its own
+    ("Stiftelsen Norrskenet beviljade 3 miljoner kronor till Föreningen Lindblomman, en ökning med 400 000 kronor.",
+     [3_000_000]),
+    ("Stiftelsen Norrskenet har fördelat 90 miljoner kronor, vilket är 12 miljoner mer än i fjol.", [90_000_000]),
+    # a budget or a price measures, it gives nothing
+    ("Föreningen Lindblomman får 2 miljoner kronor från Stiftelsen Norrskenet, vilket ger en totalbudget på "
+     "cirka 3 miljoner kronor.", [2_000_000]),
+])
+def test_an_amount_that_measures_a_change_a_budget_or_a_price_is_no_grant(nlp, text, expected):
+    assert [a for _, _, a in grants(nlp, text)] == expected
+
+
+def test_a_transfer_verb_in_an_aside_does_not_make_the_sentence_a_grant(nlp):
+    text = ("Hela 8 miljoner av budgeten – inklusive pengar vi fått tillbaka från tidigare år – har gått till "
+            "den sortens insatser.")
+    assert grants(nlp, text) == []

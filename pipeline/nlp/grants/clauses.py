@@ -63,12 +63,14 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
         if verb is None:
             lines.append((sent, amounts))
             continue
+        if denied(lowers, verb.i, sent, vocab):
+            continue  # "Stödet fick inte gå till drift"
         actors = clause_actors(doc, sent, parties, vocab)
         if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
             lines.append((sent, amounts))  # "Pengarna går till administration": no recipient, no statement
             continue
         kept = [amount for k, amount in enumerate(amounts)
-                if not is_rate(doc, amount, vocab)  # "25 000 kronor per person"
+                if not measures_no_grant(doc, lowers, amount, vocab)
                 and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))]
         clauses.append(Clause(sent, verb, actors, kept))
     return clauses, lines
@@ -96,17 +98,54 @@ def not_a_grant(sent: Span, vocab: GrantVocabulary) -> bool:
 
 
 def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: GrantVocabulary) -> Token | None:
-    """The first verb of giving or receiving in doc[start:end]; a reflexive use is
-    none ("kostnaderna fördelar sig", "satsningen betalar sig")."""
+    """The first verb of giving or receiving in doc[start:end] outside an aside: a
+    reflexive use is none ("kostnaderna fördelar sig"), and so is a verb between
+    dashes or in parentheses ("49 miljoner – inklusive medel vi fått tillbaka – har
+    gått till …"), which says something beside the clause's statement."""
+    asides = aside_tokens(lowers, start, end)
     for i in range(start, end):
-        if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig"):
+        if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides:
             return doc[i]
     return None
 
 
-def is_rate(doc: Doc, amount: Span, vocab: GrantVocabulary) -> bool:
-    """"25 000 kronor per person" is a rate, not a grant."""
-    return vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None
+def aside_tokens(lowers: list[str], start: int, end: int) -> set[int]:
+    """The tokens of doc[start:end] between a pair of dashes or in parentheses; a
+    dash that opens the sentence opens a quote, no aside."""
+    inside: set[int] = set()
+    opened: int | None = None
+    first = next((i for i in range(start, end) if lowers[i].strip()), end)
+    for i in range(first + 1, end):
+        word = lowers[i]
+        if word in ("(", "–", "—") and opened is None:
+            opened = i
+        elif opened is not None and (word == ")" or word in ("–", "—") and lowers[opened] != "("):
+            inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
+    """A negation right after the verb or among the three words before it ("fick inte",
+    "som varken sökt eller beviljats"): the sentence says no money went."""
+    after = verb + 1 < sent.end and lowers[verb + 1] in vocab.negations
+    return after or any(lowers[i] in vocab.negations for i in range(max(sent.start, verb - 3), verb))
+
+
+def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary) -> bool:
+    """An amount that is a rate ("25 000 kronor per person"), a change or a difference
+    ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
+    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor")."""
+    if vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
+        return True
+    i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "med drygt 2 miljoner"
+    before = lowers[i] if i >= 0 else ""
+    if before == "med" and any(lowers[j] in vocab.change_words for j in range(max(0, i - 6), i)):
+        return True
+    if before in ("på", "om") and i > 0 and lowers[i - 1].endswith(vocab.measure_heads) or before in vocab.price_verbs:
+        return True
+    after = lowers[amount.end:amount.end + 2]
+    return len(after) == 2 and after[0] in vocab.comparatives and after[1] in ("än", "jämfört")
 
 
 def part_of_stated_amount(lowers: list[str], amount: Span, sent: Span, index: EntityIndex,

@@ -42,6 +42,11 @@ class GrantVocabulary:
     recipient_groups: frozenset[str]      # "föreningar", "kommuner": who receives, not what for
     not_names: frozenset[str]             # capitalised words that open no name (not_name_words.txt)
     org_heads: tuple[str, ...]            # organisation head words (org_forms.json)
+    negations: frozenset[str]             # "inte", "varken": a denied transfer
+    change_words: frozenset[str]          # "ökning": "en ökning med X" is a difference
+    comparatives: frozenset[str]          # "mer": "X mer än förra året" is a difference
+    measure_heads: tuple[str, ...]        # "budget": "en totalbudget på X" measures, gives nothing
+    price_verbs: frozenset[str]           # "kostar": a price
 
     def is_transfer(self, lower: str) -> bool:
         return lower in self.give or lower in self.receive or lower in self.destination
@@ -85,4 +90,9 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         recipient_groups=frozenset(data["recipient_groups"]),
         not_names=frozenset(resources.read_word_list(not_name_words)),
         org_heads=tuple(resources.org_forms(org_forms)["head_words"]),
+        negations=frozenset(data["negations"]),
+        change_words=frozenset(data["change_words"]),
+        comparatives=frozenset(data["comparatives"]),
+        measure_heads=tuple(data["measure_heads"]),
+        price_verbs=frozenset(data["price_verbs"]),
     )
