@@ -171,3 +171,16 @@ def test_a_transfer_verb_in_an_aside_does_not_make_the_sentence_a_grant(nlp):
     text = ("Hela 8 miljoner av budgeten – inklusive pengar vi fått tillbaka från tidigare år – har gått till "
             "den sortens insatser.")
     assert grants(nlp, text) == []
+
+
+def test_a_grant_restated_without_its_year_or_with_another_funder_is_one_grant(nlp):
+    text = ("Under 2021 fick Föreningen Lindblomman 300 000 kronor från Stiftelsen Norrskenet. "
+            "Föreningen Lindblomman har fått 300 000 kronor av Stiftelsen Norrskenet. "
+            "Föreningen Lindblomman får 300 000 kronor från Allmänna arvsfonden.")
+    assert grants(nlp, text, published=None) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 300_000)]
+
+
+def test_the_same_recipient_and_figure_in_two_years_are_two_grants(nlp):
+    text = ("Under 2021 fick Föreningen Lindblomman 300 000 kronor från Stiftelsen Norrskenet. "
+            "Under 2022 fick Föreningen Lindblomman 300 000 kronor från Stiftelsen Norrskenet.")
+    assert len(grants(nlp, text, published=None)) == 2

@@ -3,18 +3,38 @@ from __future__ import annotations
 
 
 def dedupe(grants: list[dict]) -> list[dict]:
-    """The same figure for the same parties and year stated twice is one grant, and a
-    statement that leaves a party unnamed adds nothing to one that names it."""
+    """The same figure for the same recipient stated twice is one grant (the annotation
+    guide): a statement that leaves the funder, the recipient or the year unsaid adds
+    nothing to one that says it, and a second statement that names another funder for
+    the same figure and recipient ("från EU", then "från Europeiska socialfonden")
+    restates the first. Different years are different grants."""
     def key(grant):
         return grant["funder"], grant["recipient"], grant["amount_sek"], grant["year"]
 
-    complete = {key(g) for g in grants}
-    seen, unique = set(), []
+    complete = [key(g) for g in grants]
+    seen, years, unique = set(), {}, []  # years: of the kept grants, by (recipient, amount)
     for grant in grants:
         k = key(grant)
-        subsumed = (grant["funder"] is None and any(c[1:] == k[1:] and c[0] for c in complete)) or \
-                   (grant["recipient"] is None and any(c[0] == k[0] and c[2:] == k[2:] and c[1] for c in complete))
-        if k not in seen and not subsumed:
-            seen.add(k)
-            unique.append(grant)
+        if k in seen or subsumed(k, complete) or restated(k, years):
+            continue
+        seen.add(k)
+        years.setdefault(k[1:3], set()).add(k[3])
+        unique.append(grant)
     return unique
+
+
+def restated(k: tuple, years: dict[tuple, set]) -> bool:
+    """Whether a grant kept already gives the same figure to the same named recipient
+    in the same year (or a year one of them leaves unsaid)."""
+    _, recipient, amount, year = k
+    kept = years.get((recipient, amount), set()) if recipient is not None else set()
+    return bool(kept) and (year is None or None in kept or year in kept)
+
+
+def subsumed(k: tuple, complete: list[tuple]) -> bool:
+    """Whether another statement says all that ``k`` says and more."""
+    funder, recipient, amount, year = k
+    return any(c != k and (funder is None or c[0] == funder) and (recipient is None or c[1] == recipient)
+               and c[2] == amount and (year is None or c[3] == year)
+               and (funder is None and c[0] or recipient is None and c[1] or year is None and c[3] is not None)
+               for c in complete)
