@@ -184,3 +184,14 @@ def test_the_same_recipient_and_figure_in_two_years_are_two_grants(nlp):
     text = ("Under 2021 fick Föreningen Lindblomman 300 000 kronor från Stiftelsen Norrskenet. "
             "Under 2022 fick Föreningen Lindblomman 300 000 kronor från Stiftelsen Norrskenet.")
     assert len(grants(nlp, text, published=None)) == 2
+
+
+def test_a_funding_label_states_a_grant_to_the_organisation_the_paragraph_is_about(nlp):
+    text = ("Ny scen i Lindby\n\n"
+            "Lindby Teaterförening har byggt en utomhusscen vid badplatsen. Stödet avsåg scen och ljus. "
+            "Finansiering: 300 000 kr varav 180 000 kr i projektstöd, 90 000 kr i kommunalt bidrag och "
+            "30 000 kr i privat medfinansiering.\n\n"
+            "Cykelverkstad för alla\n\n"
+            "En verkstad där nyanlända lär sig laga cyklar. Finansiering: 120 000 kr.\n")
+    assert grants(nlp, text) == [(None, "Lindby Teaterförening", 180_000), (None, "Lindby Teaterförening", 90_000),
+                                 (None, None, 120_000)]

@@ -21,6 +21,7 @@ from pipeline.nlp.grants.funder import (
     list_funder,
     with_document_funder,
 )
+from pipeline.nlp.grants.labels import labelled_grants
 from pipeline.nlp.grants.lists import listed_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
@@ -97,6 +98,8 @@ class GrantFinder:
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
                 recipients = each_recipient(doc, clause, amount, recipient, vocab) or [recipient]
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
+        labelled, lines = labelled_grants(doc, lines, parties.index, vocab)
+        grants += labelled
         if not lines:
             return grants, names
         stated, funder = list_funder(doc, grants, parties, vocab)

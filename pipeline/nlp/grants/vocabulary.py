@@ -47,6 +47,8 @@ class GrantVocabulary:
     comparatives: frozenset[str]          # "mer": "X mer än förra året" is a difference
     measure_heads: tuple[str, ...]        # "budget": "en totalbudget på X" measures, gives nothing
     price_verbs: frozenset[str]           # "kostar": a price
+    funding_labels: frozenset[str]        # "finansiering": a line "Finansiering: X kr" states a grant
+    own_funding: frozenset[str]           # "privat": a part the owner pays itself
 
     def is_transfer(self, lower: str) -> bool:
         return lower in self.give or lower in self.receive or lower in self.destination
@@ -95,4 +97,6 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         comparatives=frozenset(data["comparatives"]),
         measure_heads=tuple(data["measure_heads"]),
         price_verbs=frozenset(data["price_verbs"]),
+        funding_labels=frozenset(data["funding_labels"]),
+        own_funding=frozenset(data["own_funding"]),
     )
