@@ -195,3 +195,16 @@ def test_a_funding_label_states_a_grant_to_the_organisation_the_paragraph_is_abo
             "En verkstad där nyanlända lär sig laga cyklar. Finansiering: 120 000 kr.\n")
     assert grants(nlp, text) == [(None, "Lindby Teaterförening", 180_000), (None, "Lindby Teaterförening", 90_000),
                                  (None, None, 120_000)]
+
+
+def test_bulleted_parts_under_a_statement_of_giving_are_grants_of_its_funder(nlp):
+    text = ("Stiftelsen Norrskenet har i år delat ut pengarna så här:\n\n"
+            "• 400 000 kronor ska användas till läxhjälp i Lindby.\n"
+            "• Två miljoner kronor går till kommunerna för att anställa samordnare.\n")
+    assert grants(nlp, text) == [("Stiftelsen Norrskenet", None, 400_000), ("Stiftelsen Norrskenet", None, 2_000_000)]
+
+
+@pytest.mark.parametrize("intro", ["Så här ser budgeten ut:", "Stiftelsen Norrskenet föreslår att pengarna fördelas så här:"])
+def test_bulleted_amounts_under_no_statement_of_giving_are_no_grants(nlp, intro):
+    text = intro + "\n\n• 400 000 kronor ska användas till läxhjälp.\n• Två miljoner kronor går till lokaler.\n"
+    assert grants(nlp, text) == []

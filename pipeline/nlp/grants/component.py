@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import forget_text, get_ents, set_ents
+from pipeline.nlp.grants.breakdown import breakdown_grants
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
 from pipeline.nlp.grants.dedupe import dedupe
 from pipeline.nlp.grants.funder import (
@@ -99,7 +100,8 @@ class GrantFinder:
                 recipients = each_recipient(doc, clause, amount, recipient, vocab) or [recipient]
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
         labelled, lines = labelled_grants(doc, lines, parties.index, vocab)
-        grants += labelled
+        itemised, lines = breakdown_grants(doc, lines, parties, vocab)
+        grants += labelled + itemised
         if not lines:
             return grants, names
         stated, funder = list_funder(doc, grants, parties, vocab)
