@@ -208,3 +208,11 @@ def test_bulleted_parts_under_a_statement_of_giving_are_grants_of_its_funder(nlp
 def test_bulleted_amounts_under_no_statement_of_giving_are_no_grants(nlp, intro):
     text = intro + "\n\n• 400 000 kronor ska användas till läxhjälp.\n• Två miljoner kronor går till lokaler.\n"
     assert grants(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Satsningen ger verksamheter i Ludvika, Smedjebacken och Avesta vardera 2,5 miljoner kronor.",
+    "Satsningen ger verksamheter i Ludvika, Smedjebacken och Avesta 2,5 miljoner kronor vardera.",
+])
+def test_an_amount_for_each_of_the_places_a_clause_lists_is_a_grant_per_place(nlp, text):
+    assert [a for _, _, a in grants(nlp, text)] == [2_500_000] * 3

@@ -31,22 +31,31 @@ from pipeline.nlp.grants.subjects import unnamed_recipient
 from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
 
 
-def each_recipient(doc: Doc, clause, amount: Span, recipient: str | None, vocab: GrantVocabulary) -> list[str]:
+def each_recipient(doc: Doc, clause, amount: Span, recipient: str | None, index: EntityIndex,
+                   vocab: GrantVocabulary) -> list[str | None]:
     """"45 500 kronor vardera ... till A, B och C": the amount goes to each recipient
-    the clause names together with the one chosen (joined by commas and "och")."""
-    if recipient is None or not any(doc[i].lower_ in vocab.each_words
-                                    for i in range(amount.end, min(amount.end + 2, clause.sent.end))):
+    the clause names together with the one chosen (joined by commas and "och"); with
+    none chosen, to each of the places or bodies the clause lists ("verksamheter i A, B
+    och C vardera 4,5 miljoner"), a recipient not named as such."""
+    if not any(doc[i].lower_ in vocab.each_words for i in range(amount.end, min(amount.end + 2, clause.sent.end))) \
+            and doc[amount.start - 1].lower_ not in vocab.each_words_before:
         return []
+    if recipient is None:
+        listed = joined_run(doc, [index.parties[i] for i in range(clause.sent.start, clause.sent.end) if i in index.parties])
+        return [None] * len(listed) if len(listed) > 1 else []
     actors = clause.actors
     k = next((k for k, a in enumerate(actors) if a.name == recipient), None)
-    if k is None:
-        return []
-    names = [recipient]
-    while k + 1 < len(actors) and actors[k + 1].start - actors[k].end == 1 \
-            and doc[actors[k].end].lower_ in (",", "och"):
-        k += 1
-        names.append(actors[k].name)
-    return names
+    return [] if k is None else [a.name for a in joined_run(doc, actors[k:])]
+
+
+def joined_run(doc: Doc, names: list) -> list:
+    """The names from the first on that a comma or "och" joins, in order."""
+    run = names[:1]
+    for name in names[1:]:
+        if name.start - run[-1].end != 1 or doc[run[-1].end].lower_ not in (",", "och"):
+            break
+        run.append(name)
+    return run
 
 
 def part_names(clause, name: Span) -> set[str]:
@@ -97,7 +106,7 @@ class GrantFinder:
             year = sentence_year(doc, clause.sent, parties.index)
             for amount in clause.amounts:
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
-                recipients = each_recipient(doc, clause, amount, recipient, vocab) or [recipient]
+                recipients = each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
         labelled, lines = labelled_grants(doc, lines, parties.index, vocab)
         itemised, lines = breakdown_grants(doc, lines, parties, vocab)

@@ -12,12 +12,15 @@ def dedupe(grants: list[dict]) -> list[dict]:
         return grant["funder"], grant["recipient"], grant["amount_sek"], grant["year"]
 
     complete = [key(g) for g in grants]
-    seen, years, unique = set(), {}, []  # years: of the kept grants, by (recipient, amount)
+    seen, years, unique = {}, {}, []  # seen: where each grant kept is stated; years: by (recipient, amount)
     for grant in grants:
         k = key(grant)
+        if k in seen and seen[k] == grant["start_char"]:  # "vardera": one statement, one grant per recipient
+            unique.append(grant)
+            continue
         if k in seen or subsumed(k, complete) or restated(k, years):
             continue
-        seen.add(k)
+        seen[k] = grant["start_char"]
         years.setdefault(k[1:3], set()).add(k[3])
         unique.append(grant)
     return unique

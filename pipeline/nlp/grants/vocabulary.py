@@ -19,6 +19,7 @@ class GrantVocabulary:
     destination: frozenset[str]           # verbs whose subject is the money ("går till", "tillfaller")
     distribution_passives: frozenset[str]  # "fördelades", "delas ut": the body hands out
     each_words: frozenset[str]            # "vardera": the amount goes to each recipient named
+    each_words_before: frozenset[str]     # "vardera" before the amount
     subordinators: frozenset[str]         # "när", "eftersom": another clause begins
     funder_prepositions: frozenset[str]   # "från", "av": the actor after one is the funder
     recipient_prepositions: frozenset[str]  # "till", "åt"
@@ -69,6 +70,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         destination=frozenset(data["destination"]),
         distribution_passives=frozenset(data["distribution_passives"]),
         each_words=frozenset(data["each_words"]),
+        each_words_before=frozenset(data["each_words_before"]),
         subordinators=frozenset(data["subordinators"]),
         funder_prepositions=frozenset(data["funder_prepositions"]),
         recipient_prepositions=frozenset(data["recipient_prepositions"]),
