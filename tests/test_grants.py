@@ -216,3 +216,8 @@ def test_bulleted_amounts_under_no_statement_of_giving_are_no_grants(nlp, intro)
 ])
 def test_an_amount_for_each_of_the_places_a_clause_lists_is_a_grant_per_place(nlp, text):
     assert [a for _, _, a in grants(nlp, text)] == [2_500_000] * 3
+
+
+def test_the_verb_whose_clause_holds_the_amount_states_the_grant(nlp):
+    text = "Den förening i länet som fick mest är Lindby Bollklubb, som fick 900 000 kronor för en ny plan."
+    assert [r for _, r, _ in grants(nlp, text)] == ["Lindby Bollklubb"]

@@ -63,6 +63,7 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
         if verb is None:
             lines.append((sent, amounts))
             continue
+        verb = amount_verb(doc, lowers, verb, amounts[0], vocab)
         if denied(lowers, verb.i, sent, vocab):
             continue  # "Stödet fick inte gå till drift"
         actors = clause_actors(doc, sent, parties, vocab)
@@ -107,6 +108,21 @@ def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: Gran
         if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides:
             return doc[i]
     return None
+
+
+def amount_verb(doc: Doc, lowers: list[str], first: Token, amount: Span, vocab: GrantVocabulary) -> Token:
+    """The verb whose clause holds the amount: the first transfer verb before it with
+    no comma between them ("Den som fick mest är KFUM Norrby, som fick 2,7 miljoner"),
+    else the sentence's first."""
+    i = first.i
+    while i < amount.start:
+        nxt = transfer_verb(doc, lowers, i, amount.start, vocab)
+        if nxt is None:
+            break
+        if "," not in lowers[nxt.i:amount.start]:
+            return nxt
+        i = nxt.i + 1
+    return first
 
 
 def aside_tokens(lowers: list[str], start: int, end: int) -> set[int]:
