@@ -221,3 +221,27 @@ def test_an_amount_for_each_of_the_places_a_clause_lists_is_a_grant_per_place(nl
 def test_the_verb_whose_clause_holds_the_amount_states_the_grant(nlp):
     text = "Den förening i länet som fick mest är Lindby Bollklubb, som fick 900 000 kronor för en ny plan."
     assert [r for _, r, _ in grants(nlp, text)] == ["Lindby Bollklubb"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue of a plan counts in its own coordinate clause only
+    ("Stiftelsen Norrskenet hade 1,5 miljoner kronor att fördela, men bara 900 000 kronor delades ut.", [900_000]),
+    # after a verb of receiving, "att fördela" is the recipient's task
+    ("Lindby stift fick 2 miljoner kronor från Stiftelsen Norrskenet, att fördela bland församlingarna.", [2_000_000]),
+    # an application that a verb of receiving follows was granted
+    ("Föreningen Lindblomman har ansökt och fått beviljat 400 000 kronor från Stiftelsen Norrskenet.", [400_000]),
+    # the pot an amount is taken from is no grant of its own
+    ("Föreningen Lindblomman har fått 400 000 kronor ur årets pott på tre miljoner kronor.", [400_000]),
+    ("Föreningen Lindblomman fick 400 000 kronor av Stiftelsen Norrskenet och 50 000 kronor av Lindby kommun.",
+     [400_000, 50_000]),
+])
+def test_which_amounts_of_a_sentence_are_grants(nlp, text, expected):
+    assert [a for _, _, a in grants(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningen Lindblomman har ansökt om 400 000 kronor och får besked i maj.",
+    "Stiftelsen Norrskenet har 1,5 miljoner kronor att fördela till föreningar i länet.",
+])
+def test_money_applied_for_or_to_hand_out_is_no_grant(nlp, text):
+    assert grants(nlp, text) == []

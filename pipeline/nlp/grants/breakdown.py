@@ -14,13 +14,8 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import doc_text, token_table
-from pipeline.nlp.grants.clauses import (
-    DocumentParties,
-    clause_actors,
-    measures_no_grant,
-    not_a_grant,
-    transfer_verb,
-)
+from pipeline.nlp.grants.clauses import DocumentParties, clause_actors, transfer_verb
+from pipeline.nlp.grants.cues import measures_no_grant, not_a_grant
 from pipeline.nlp.grants.lists import BULLETS, line_opener
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.roles import word_order_roles

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.bodies import bare_board
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
@@ -57,24 +58,39 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
     clauses, lines = [], []
     lowers = token_table(doc).lowers
     for sent, amounts in sentences_with(doc, money):
-        if not_a_grant(sent, vocab):
+        if transfer_verb(doc, lowers, sent.start, sent.end, vocab) is None:
+            if not not_a_grant(sent, vocab):
+                lines.append((sent, amounts))
             continue
-        verb = transfer_verb(doc, lowers, sent.start, sent.end, vocab)
-        if verb is None:
-            lines.append((sent, amounts))
-            continue
-        verb = amount_verb(doc, lowers, verb, amounts[0], vocab)
-        if denied(lowers, verb.i, sent, vocab):
-            continue  # "Stödet fick inte gå till drift"
-        actors = clause_actors(doc, sent, parties, vocab)
-        if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
-            lines.append((sent, amounts))  # "Pengarna går till administration": no recipient, no statement
-            continue
-        kept = [amount for k, amount in enumerate(amounts)
-                if not measures_no_grant(doc, lowers, amount, vocab)
-                and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))]
-        clauses.append(Clause(sent, verb, actors, kept))
+        for part, inside in coordinate_clauses(lowers, sent, amounts, vocab):
+            verb = transfer_verb(doc, lowers, part.start, part.end, vocab)
+            if verb is None:
+                continue
+            verb = amount_verb(doc, lowers, verb, inside[0], vocab)
+            if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab):
+                continue  # "kan söka", "Stödet fick inte gå till drift"
+            actors = clause_actors(doc, sent, parties, vocab)
+            if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
+                lines.append((sent, inside))  # "Pengarna går till administration": no recipient, no statement
+                continue
+            kept = [amount for k, amount in enumerate(inside)
+                    if not measures_no_grant(doc, lowers, amount, vocab)
+                    and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))
+                    and not (k and whole_of_stated_amount(lowers, inside[k - 1], amount, parties.index, vocab))]
+            clauses.append(Clause(sent, verb, actors, kept))
     return clauses, lines
+
+
+def coordinate_clauses(lowers: list[str], sent: Span, amounts: list[Span],
+                       vocab: GrantVocabulary) -> Iterator[tuple[Span, list[Span]]]:
+    """The parts of a sentence that "men", "medan" or a semicolon join, each with the
+    amounts inside it: each states its own grant or none ("hade 1,5 miljoner att
+    fördela, men bara 1,1 miljoner delades ut")."""
+    bounds = [sent.start, *(i for i in range(sent.start + 1, sent.end) if lowers[i] in vocab.coordinators), sent.end]
+    for start, end in zip(bounds, bounds[1:]):
+        inside = [a for a in amounts if start <= a.start < end]
+        if inside:
+            yield sent.doc[start:end], inside
 
 
 def destination_of(doc: Doc, verb: Token, actors: list[Actor], vocab: GrantVocabulary) -> Actor | None:
@@ -87,15 +103,6 @@ def destination_of(doc: Doc, verb: Token, actors: list[Actor], vocab: GrantVocab
         if before in vocab.recipient_prepositions or before == "hos" or before not in vocab.prepositions:
             return actor
     return None
-
-
-def not_a_grant(sent: Span, vocab: GrantVocabulary) -> bool:
-    """Money only proposed, planned or open for applications ("kan söka", "har 4
-    miljoner kronor att fördela"); a purpose ("för att fördela") is no such cue."""
-    low = sent.text.lower()
-    for phrase in vocab.not_a_grant_exceptions:
-        low = low.replace(phrase, " ")
-    return vocab.not_a_grant.search(low) is not None
 
 
 def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: GrantVocabulary) -> Token | None:
@@ -141,29 +148,6 @@ def aside_tokens(lowers: list[str], start: int, end: int) -> set[int]:
     return inside
 
 
-def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
-    """A negation right after the verb or among the three words before it ("fick inte",
-    "som varken sökt eller beviljats"): the sentence says no money went."""
-    after = verb + 1 < sent.end and lowers[verb + 1] in vocab.negations
-    return after or any(lowers[i] in vocab.negations for i in range(max(sent.start, verb - 3), verb))
-
-
-def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary) -> bool:
-    """An amount that is a rate ("25 000 kronor per person"), a change or a difference
-    ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
-    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor")."""
-    if vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
-        return True
-    i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "med drygt 2 miljoner"
-    before = lowers[i] if i >= 0 else ""
-    if before == "med" and any(lowers[j] in vocab.change_words for j in range(max(0, i - 6), i)):
-        return True
-    if before in ("på", "om") and i > 0 and lowers[i - 1].endswith(vocab.measure_heads) or before in vocab.price_verbs:
-        return True
-    after = lowers[amount.end:amount.end + 2]
-    return len(after) == 2 and after[0] in vocab.comparatives and after[1] in ("än", "jämfört")
-
-
 def part_of_stated_amount(lowers: list[str], amount: Span, sent: Span, index: EntityIndex,
                           vocab: GrantVocabulary) -> bool:
     """An amount opened by "varav"/"därav" is a part of the amount stated before it
@@ -174,6 +158,16 @@ def part_of_stated_amount(lowers: list[str], amount: Span, sent: Span, index: En
         return False
     end = next((j for j in range(amount.end, sent.end) if lowers[j] in CLAUSE_ENDS), sent.end)
     return not index.orgs_in(amount.end, end)
+
+
+def whole_of_stated_amount(lowers: list[str], before: Span, amount: Span, index: EntityIndex,
+                           vocab: GrantVocabulary) -> bool:
+    """An amount after "ur" or "av" that follows the amount before it with no
+    organisation between them is the whole that amount came from ("853 000 kronor ur
+    årets pott på fem miljoner"), not money of its own; "2 miljoner av Länsstyrelsen
+    och 300 000 kronor av kommunen" names who gives each."""
+    return any(lowers[i] in vocab.whole_prepositions for i in range(before.end, amount.start)) \
+        and not index.orgs_in(before.end, amount.start)
 
 
 def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVocabulary) -> list[Actor]:

@@ -18,10 +18,10 @@ from pipeline.nlp.extensions import token_table, written_name
 from pipeline.nlp.grants.clauses import (
     DocumentParties,
     clause_actors,
-    not_a_grant,
     sentence_end,
     transfer_verb,
 )
+from pipeline.nlp.grants.cues import not_a_grant
 from pipeline.nlp.grants.roles import word_order_roles
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 from pipeline.normalize.organisations import lookup_org

@@ -29,6 +29,7 @@ class GrantVocabulary:
     home_subjects: frozenset[str]         # "projektet", "vi": the body the text is about
     pronoun_subjects: frozenset[str]      # of those, the ones that need not open the sentence
     part_of_amount: frozenset[str]        # "varav": a part of the amount stated before
+    whole_prepositions: frozenset[str]    # "ur": "X ur en pott på Y", Y is the whole X came from
     total_words: frozenset[str]           # "summa": a list line that sums the others
     total_openers: frozenset[str]         # "totalt" opening a line: the same
     funding_words: frozenset[str]         # "stöd", "finansieras": before "från X", X funds
@@ -37,6 +38,9 @@ class GrantVocabulary:
     rate: re.Pattern                      # "per person": an amount that is a rate
     not_a_grant: re.Pattern               # money only proposed or open for applications
     not_a_grant_exceptions: tuple[str, ...]  # purposes that read like such a cue ("för att fördela")
+    task_cues: frozenset[str]             # "att fördela" after "fick": a task, no plan
+    application_cues: frozenset[str]      # "har ansökt" before "och fått": granted
+    coordinators: frozenset[str]          # "men": a clause of its own
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -80,6 +84,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         home_subjects=frozenset(data["home_subjects"]),
         pronoun_subjects=frozenset(data["pronoun_subjects"]),
         part_of_amount=frozenset(data["part_of_amount_words"]),
+        whole_prepositions=frozenset(data["whole_prepositions"]),
         total_words=frozenset(data["total_words"]),
         total_openers=frozenset(data["total_openers"]),
         funding_words=frozenset(data["funding_words"]),
@@ -88,6 +93,9 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         rate=_words_pattern(data["rate_words"], r"^\s*"),
         not_a_grant=_words_pattern(data["not_a_grant"], r"\b"),
         not_a_grant_exceptions=tuple(data["not_a_grant_exceptions"]),
+        task_cues=frozenset(data["task_cues"]),
+        application_cues=frozenset(data["application_cues"]),
+        coordinators=frozenset(data["coordinators"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),

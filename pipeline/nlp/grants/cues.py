@@ -1,0 +1,57 @@
+"""What says an amount in a sentence with a transfer verb is no grant.
+
+The money may be only proposed, planned or open for applications ("kan söka", "har 4
+miljoner kronor att fördela"), denied ("fick inte"), or the amount may measure
+something else: a rate, a change, a budget, a price. A cue counts in the clause of
+the verb only: "men" and "medan" open a clause of their own ("hade 1,5 miljoner att
+fördela, men bara 1,1 miljoner delades ut").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.extensions import doc_text
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
+
+
+def not_a_grant(span: Span, vocab: GrantVocabulary, verb: Token | None = None) -> bool:
+    """Money only proposed, planned or open for applications ("kan söka", "har 4
+    miljoner kronor att fördela"); a purpose ("för att fördela") is no such cue. Given
+    the transfer verb, two more are none: a task after a verb of receiving ("fick 2
+    miljoner att fördela i länen"), and an application that "och" and a verb of receiving
+    follow ("har ansökt och fått beviljat 800 000 kronor")."""
+    low = span.text.lower()
+    for phrase in vocab.not_a_grant_exceptions:
+        low = low.replace(phrase, " " * len(phrase))
+    receives = verb is not None and verb.lower_ in vocab.receive
+    at = verb.idx - span.start_char if verb is not None else 0
+    for cue in vocab.not_a_grant.finditer(low):
+        phrase = cue.group(0)
+        if receives and (phrase in vocab.task_cues and cue.start() > at or phrase in vocab.application_cues
+                         and cue.start() < at and "och" in low[cue.end():at].split()[:2]):
+            continue
+        return True
+    return False
+
+def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
+    """A negation right after the verb or among the three words before it ("fick inte",
+    "som varken sökt eller beviljats"): the sentence says no money went."""
+    after = verb + 1 < sent.end and lowers[verb + 1] in vocab.negations
+    return after or any(lowers[i] in vocab.negations for i in range(max(sent.start, verb - 3), verb))
+
+
+
+def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary) -> bool:
+    """An amount that is a rate ("25 000 kronor per person"), a change or a difference
+    ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
+    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor")."""
+    if vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
+        return True
+    i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "med drygt 2 miljoner"
+    before = lowers[i] if i >= 0 else ""
+    if before == "med" and any(lowers[j] in vocab.change_words for j in range(max(0, i - 6), i)):
+        return True
+    if before in ("på", "om") and i > 0 and lowers[i - 1].endswith(vocab.measure_heads) or before in vocab.price_verbs:
+        return True
+    after = lowers[amount.end:amount.end + 2]
+    return len(after) == 2 and after[0] in vocab.comparatives and after[1] in ("än", "jämfört")
