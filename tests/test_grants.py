@@ -245,3 +245,20 @@ def test_which_amounts_of_a_sentence_are_grants(nlp, text, expected):
 ])
 def test_money_applied_for_or_to_hand_out_is_no_grant(nlp, text):
     assert grants(nlp, text) == []
+
+
+def test_a_place_next_to_a_verb_of_receiving_is_the_recipient(nlp):
+    assert grants(nlp, "Ludvika får 2 miljoner kronor från Stiftelsen Norrskenet.") == [
+        ("Stiftelsen Norrskenet", "Ludvika", 2_000_000)]
+    assert [r for _, r, _ in grants(nlp, "I Ludvika får föreningar 2 miljoner kronor.")] == [None]
+
+
+def test_figures_after_a_statement_without_an_amount_continue_it(nlp):
+    text = ("Av de fyra kommunerna i satsningen får Ludvika mest. 3 miljoner i år, 5 miljoner nästa år och "
+            "därefter 8 miljoner per år. På tio år nästan 70 miljoner kronor.\n\nTotalt satsas 400 miljoner kronor.")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [
+        ("Ludvika", 3_000_000), ("Ludvika", 5_000_000), ("Ludvika", 8_000_000), ("Ludvika", 70_000_000)]
+
+
+def test_figures_after_a_statement_that_names_no_recipient_are_no_grants(nlp):
+    assert grants(nlp, "Stiftelsen Norrskenet delar ut pengar till kultur. 3 miljoner i år, 5 miljoner nästa år.") == []

@@ -69,7 +69,7 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
             verb = amount_verb(doc, lowers, verb, inside[0], vocab)
             if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab):
                 continue  # "kan söka", "Stödet fick inte gå till drift"
-            actors = clause_actors(doc, sent, parties, vocab)
+            actors = clause_actors(doc, sent, parties, vocab, verb)
             if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
                 lines.append((sent, inside))  # "Pengarna går till administration": no recipient, no statement
                 continue
@@ -170,11 +170,16 @@ def whole_of_stated_amount(lowers: list[str], before: Span, amount: Span, index:
         and not index.orgs_in(before.end, amount.start)
 
 
-def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVocabulary) -> list[Actor]:
+def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVocabulary,
+                  verb: Token | None = None) -> list[Actor]:
     """The organisations a sentence names, and the words that stand for the body the
-    text is about ("kommunen", "Länsstyrelsen", a sentence-initial "Projektet"), in order."""
+    text is about ("kommunen", "Länsstyrelsen", a sentence-initial "Projektet"), in order;
+    a place right before or after a verb of receiving is the municipality or region as
+    a body ("Norrby får 2 miljoner", "Mest får Norrby")."""
     home, body = parties.home, parties.body
     actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in parties.index.orgs_in(sent.start, sent.end)]
+    if verb is not None and verb.lower_ in vocab.receive:
+        actors += place_subjects(doc, verb, parties.index, vocab)
     taken = {i for a in actors for i in range(a.start, a.end)}
     table = token_table(doc)
     for i in range(sent.start, sent.end):
@@ -204,3 +209,14 @@ def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Spa
 def sentence_end(starts: list[int], k: int, n_tokens: int) -> int:
     """Where sentence ``k`` ends, given every sentence's first token."""
     return starts[k + 1] if k + 1 < len(starts) else n_tokens
+
+
+def place_subjects(doc: Doc, verb: Token, index: EntityIndex, vocab: GrantVocabulary) -> list[Actor]:
+    """The place that ends right before the verb (not in a prepositional phrase: "I
+    Norrby får …") or starts right after it."""
+    ends_before = (index.parties.get(start) for start in range(verb.i - 1, max(verb.i - 6, -1), -1))
+    before = next((e for e in ends_before if e is not None and e.end == verb.i), None)
+    if before is not None and before.start > 0 and doc[before.start - 1].lower_ in vocab.prepositions:
+        before = None
+    return [Actor(e._.normalized or span_text(e), e.start, e.end)
+            for e in (before, index.parties.get(verb.i + 1)) if e is not None and e.label_ == "LOC"]

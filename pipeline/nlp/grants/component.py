@@ -16,6 +16,7 @@ from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import forget_text, get_ents, set_ents
 from pipeline.nlp.grants.breakdown import breakdown_grants
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
+from pipeline.nlp.grants.continued import continued_grants
 from pipeline.nlp.grants.dedupe import dedupe
 from pipeline.nlp.grants.funder import (
     document_funder,
@@ -110,7 +111,8 @@ class GrantFinder:
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
         labelled, lines = labelled_grants(doc, lines, parties.index, vocab)
         itemised, lines = breakdown_grants(doc, lines, parties, vocab)
-        grants += labelled + itemised
+        continued, lines = continued_grants(doc, lines, parties, vocab)
+        grants += labelled + itemised + continued
         if not lines:
             return grants, names
         stated, funder = list_funder(doc, grants, parties, vocab)

@@ -41,11 +41,13 @@ def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> 
 
 
 
-def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary) -> bool:
+def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary, rates: bool = True) -> bool:
     """An amount that is a rate ("25 000 kronor per person"), a change or a difference
     ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
-    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor")."""
-    if vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
+    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor"). A
+    rate counts only when ``rates``: a figure per year that continues a statement
+    ("116 miljoner per år") is that recipient's grant."""
+    if rates and vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
         return True
     i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "med drygt 2 miljoner"
     before = lowers[i] if i >= 0 else ""

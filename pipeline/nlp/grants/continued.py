@@ -1,0 +1,58 @@
+"""Amounts that continue a statement without an amount: "Mest får Norrby. 22 miljoner i
+år, 71 miljoner nästa år."
+
+Swedish news style names the recipient in a sentence of receiving or giving and gives
+the figures in the sentences right after it, which have no verb of their own and name
+no party. Such a sentence (and the next ones of the same kind) states grants with the
+funder and recipient of the statement before it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.extensions import token_table
+from pipeline.nlp.grants.clauses import DocumentParties, clause_actors, sentence_end, transfer_verb
+from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant
+from pipeline.nlp.grants.record import grant_record, sentence_year
+from pipeline.nlp.grants.roles import word_order_roles
+from pipeline.nlp.grants.vocabulary import GrantVocabulary
+
+
+def continued_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: DocumentParties,
+                     vocab: GrantVocabulary) -> tuple[list[dict], list[tuple[Span, list[Span]]]]:
+    """The grants of lines that continue a statement without an amount, and the other lines."""
+    table = token_table(doc)
+    starts = {s: k for k, s in enumerate(table.sentence_starts)}
+    grants, rest = [], []
+    carried: dict[int, tuple[str | None, str]] = {}  # sentence number -> the roles it continues
+    for sent, amounts in lines:
+        k = starts.get(sent.start)
+        if k is None or not k or any(i in parties.index.parties for i in range(sent.start, sent.end)) \
+                or vocab.total_openers.intersection(table.lowers[sent.start:sent.start + 2]):
+            rest.append((sent, amounts))
+            continue
+        roles = carried.get(k - 1) or statement_roles(doc, k - 1, parties, vocab)
+        if roles is None:
+            rest.append((sent, amounts))
+            continue
+        carried[k] = roles
+        year = sentence_year(doc, sent, parties.index)
+        grants += [grant_record(*roles, amount, year, sent) for amount in amounts
+                   if not measures_no_grant(doc, table.lowers, amount, vocab, rates=False)]
+    return grants, rest
+
+
+def statement_roles(doc: Doc, k: int, parties: DocumentParties, vocab: GrantVocabulary) -> tuple[str | None, str] | None:
+    """(funder, recipient) of sentence ``k`` if it states a transfer to a named
+    recipient and holds no amount; else None."""
+    table = token_table(doc)
+    start = table.sentence_starts[k]
+    end = sentence_end(table.sentence_starts, k, len(doc))
+    if parties.index.has_money(start, end):
+        return None
+    verb = transfer_verb(doc, table.lowers, start, end, vocab)
+    sent = doc[start:end]
+    if verb is None or not_a_grant(sent, vocab, verb) or denied(table.lowers, verb.i, sent, vocab):
+        return None
+    funder, recipient = word_order_roles(doc, sent, verb, clause_actors(doc, sent, parties, vocab, verb), vocab)
+    return (funder, recipient) if recipient is not None else None
