@@ -262,3 +262,21 @@ def test_figures_after_a_statement_without_an_amount_continue_it(nlp):
 
 def test_figures_after_a_statement_that_names_no_recipient_are_no_grants(nlp):
     assert grants(nlp, "Stiftelsen Norrskenet delar ut pengar till kultur. 3 miljoner i år, 5 miljoner nästa år.") == []
+
+
+def test_a_list_entry_whose_amount_stands_on_a_line_of_its_own_after_wrapped_text(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat bidrag till följande:\n\n"
+            "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n"
+            "Föreningen Norrgården, Stöd till unga vuxna som bor i\n"
+            "kommunens västra delar\n"
+            "450 000 kronor\n")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [("Kulturföreningen Ljus", 200_000), ("Föreningen Norrgården", 450_000)]
+
+
+def test_an_amount_alone_after_a_blank_line_takes_no_name_from_above(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat bidrag till följande:\n\n"
+            "Kulturföreningen Ljus, Språkcafé 200 000 kronor\n"
+            "Röda Korset Lindby, Läxhjälp 100 000 kronor\n"
+            "Föreningen Norrgården, Stöd till unga vuxna\n\n"
+            "450 000 kronor\n")
+    assert [r for _, r, _ in grants(nlp, text)] == ["Kulturföreningen Ljus", "Röda Korset Lindby"]

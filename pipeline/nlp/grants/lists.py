@@ -8,10 +8,13 @@ A name no finder had marked becomes an ORG entity, whole as written.
 """
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
-from pipeline.nlp.extensions import written_name
+from pipeline.nlp.extensions import doc_text, token_table, written_name
 from pipeline.nlp.grants.purpose import listed_purpose, row_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
@@ -20,6 +23,8 @@ from pipeline.nlp.organisations import form_span
 BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name (not dashes: they open quotes)
 SEPARATORS = {",", "–", "-", ":", "—"}  # what may stand between a line's name and the rest
 LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+MAX_WRAPPED_LINES = 3  # lines an entry's text may wrap onto before its amount
 
 
 def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, index: EntityIndex,
@@ -31,6 +36,8 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
         if len(sent) > 30 or not sent.text.strip() or states_a_total(sent, vocab):
             continue  # a long sentence is no list line; a total sums the lines
         name = line_opener(doc, sent, index, vocab)
+        if name is None and amount_only(sent, money):
+            name = wrapped_entry_name(doc, sent, index, vocab)  # "Norrby IF, Läxhjälp för\nunga\n200 000 kr"
         if name is None:
             continue
         line_names = [name, *joint_names(doc, sent, name, index, vocab)]
@@ -47,6 +54,31 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
     if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
         return [], []
     return rows, names
+
+
+def amount_only(sent: Span, money: list[Span]) -> bool:
+    """A line that holds its amounts and nothing else (bullets and spaces aside)."""
+    inside = {i for m in money for i in range(m.start, m.end)}
+    return all(t.i in inside or t.is_space or t.is_punct for t in sent)
+
+
+def wrapped_entry_name(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
+    """The name of a list entry whose text wraps onto more lines and whose amount
+    stands on a line of its own: the name a line above opens with, within the same
+    block (no blank line between) and with no amount between."""
+    table = token_table(doc)
+    starts = table.sentence_starts
+    k = bisect.bisect_right(starts, sent.start) - 1
+    text = doc_text(doc)
+    for back in range(k - 1, max(k - 1 - MAX_WRAPPED_LINES, -1), -1):
+        above = doc[starts[back]:starts[back + 1]]
+        if BLANK_LINE.search(text, above.start_char, sent.start_char) or index.has_money(above.start, above.end):
+            return None
+        if table.newline_before[above.start] or not above.start:
+            name = line_opener(doc, above, index, vocab)
+            if name is not None:
+                return name
+    return None
 
 
 def joint_names(doc: Doc, line: Span, first: Span, index: EntityIndex, vocab: GrantVocabulary) -> list[Span]:
