@@ -280,3 +280,9 @@ def test_an_amount_alone_after_a_blank_line_takes_no_name_from_above(nlp):
             "Föreningen Norrgården, Stöd till unga vuxna\n\n"
             "450 000 kronor\n")
     assert [r for _, r, _ in grants(nlp, text)] == ["Kulturföreningen Ljus", "Röda Korset Lindby"]
+
+
+def test_the_body_named_as_where_the_money_comes_from_funds_and_the_project_given_to_receives(nlp):
+    text = ("Ludvika kommun driver projektet Nya vägar. Länsstyrelsen i Dalarnas län ger projektet "
+            "4 miljoner kronor från Europeiska socialfonden, ESF.")
+    assert grants(nlp, text) == [("Europeiska socialfonden", "Ludvika kommun", 4_000_000)]

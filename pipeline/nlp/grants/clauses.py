@@ -188,11 +188,31 @@ def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVo
             continue
         if lower in ("kommunen", "kommunens") and home:
             actors.append(Actor(home, i, i + 1))
-        elif lower in vocab.home_subjects and (table.sent_starts[i] or lower in vocab.pronoun_subjects) and (home or body):
-            actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ..."
+        elif lower in vocab.home_subjects and (home or body) and (
+                table.sent_starts[i] or lower in vocab.pronoun_subjects or indirect_object(verb, i, vocab)):
+            actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ...", "ger projektet"
         elif lower in ("länsstyrelsen", "länsstyrelsens"):
             actors.append(Actor(bare_board(doc), i, i + 1))
-    return sorted(actors, key=lambda a: a.start)
+    return without_appositions(doc, sorted(actors, key=lambda a: a.start))
+
+
+def indirect_object(verb: Token | None, i: int, vocab: GrantVocabulary) -> bool:
+    """Whether token ``i`` stands right after a verb of giving: its indirect object,
+    the one given to ("ger projektet 17 miljoner kronor")."""
+    return verb is not None and i == verb.i + 1 and verb.lower_ in vocab.give
+
+
+def without_appositions(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """The actors, each named once where the text repeats a name in apposition
+    ("Europeiska socialfonden, ESF", "Sveriges Kommuner och Landsting (SKL)"): the
+    repeat is no second party of the clause."""
+    kept: list[Actor] = []
+    for actor in actors:
+        if kept and kept[-1].name == actor.name and 0 < actor.start - kept[-1].end <= 1 \
+                and doc[kept[-1].end].text in (",", "("):
+            continue
+        kept.append(actor)
+    return kept
 
 
 def sentences_with(doc: Doc, spans: list[Span]) -> Iterator[tuple[Span, list[Span]]]:

@@ -55,8 +55,9 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
         recipient, funder = destination_of(doc, verb, actors, vocab), source
     elif verb.lower_ in vocab.receive:
         recipient, funder = subject or target or object_, source
-    else:
-        funder, recipient = subject or source, target or object_
+    else:  # the money comes from a body named after the verb ("ger projektet 17 miljoner från fonden"): it funds
+        funder = source if source is not None and source.start > verb.i else subject or source
+        recipient = target or object_
     funder = funder or giver
     funder_name = funder.name if funder else None
     recipient_name = recipient.name if recipient else None
