@@ -286,3 +286,17 @@ def test_the_body_named_as_where_the_money_comes_from_funds_and_the_project_give
     text = ("Ludvika kommun driver projektet Nya vägar. Länsstyrelsen i Dalarnas län ger projektet "
             "4 miljoner kronor från Europeiska socialfonden, ESF.")
     assert grants(nlp, text) == [("Europeiska socialfonden", "Ludvika kommun", 4_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Förhoppningen var att 3 miljoner kronor skulle finansieras av Stiftelsen Norrskenet.",
+    "Föreningen Lindblomman kan beviljas upp till 40 000 kronor av Stiftelsen Norrskenet.",
+    "Föreningen Lindblomman beviljas högst 40 000 kronor av Stiftelsen Norrskenet.",
+])
+def test_money_hoped_for_or_a_ceiling_is_no_grant(nlp, text):
+    assert grants(nlp, text) == []
+
+
+def test_a_decision_to_hand_out_money_is_a_grant(nlp):
+    text = "Stiftelsen Norrskenet beslutade i december att fördela 5 miljoner kronor till läxhjälp."
+    assert grants(nlp, text) == [("Stiftelsen Norrskenet", None, 5_000_000)]

@@ -27,11 +27,19 @@ def not_a_grant(span: Span, vocab: GrantVocabulary, verb: Token | None = None) -
     at = verb.idx - span.start_char if verb is not None else 0
     for cue in vocab.not_a_grant.finditer(low):
         phrase = cue.group(0)
+        if phrase in vocab.task_cues and decided(low, cue.start(), vocab):
+            continue
         if receives and (phrase in vocab.task_cues and cue.start() > at or phrase in vocab.application_cues
                          and cue.start() < at and "och" in low[cue.end():at].split()[:2]):
             continue
         return True
     return False
+
+def decided(low: str, at: int, vocab: GrantVocabulary) -> bool:
+    """Whether a word of decision stands among the four words before ``at``
+    ("beslutade i december att fördela")."""
+    return bool(vocab.decision_words.intersection(low[:at].split()[-4:]))
+
 
 def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
     """A negation right after the verb or among the three words before it ("fick inte",
@@ -42,11 +50,13 @@ def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> 
 
 
 def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary, rates: bool = True) -> bool:
-    """An amount that is a rate ("25 000 kronor per person"), a change or a difference
+    """An amount that is a ceiling ("upp till 40 000 kronor"), a rate ("25 000 kronor per person"), a change or a difference
     ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
     ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor"). A
     rate counts only when ``rates``: a figure per year that continues a statement
     ("116 miljoner per år") is that recipient's grant."""
+    if amount._.qualifier in vocab.ceiling_qualifiers:
+        return True  # "med upp till 40 000 kronor": what may be given
     if rates and vocab.rate.match(doc_text(doc)[amount.end_char: amount.end_char + 12]) is not None:
         return True
     i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)  # "med drygt 2 miljoner"

@@ -41,6 +41,8 @@ class GrantVocabulary:
     task_cues: frozenset[str]             # "att fördela" after "fick": a task, no plan
     application_cues: frozenset[str]      # "har ansökt" before "och fått": granted
     coordinators: frozenset[str]          # "men": a clause of its own
+    ceiling_qualifiers: frozenset[str]    # "upp till": a ceiling, no grant
+    decision_words: frozenset[str]        # "beslutade" before "att fördela": a decision to give
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -96,6 +98,8 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         task_cues=frozenset(data["task_cues"]),
         application_cues=frozenset(data["application_cues"]),
         coordinators=frozenset(data["coordinators"]),
+        ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
+        decision_words=frozenset(data["decision_words"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
