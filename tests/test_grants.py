@@ -300,3 +300,15 @@ def test_money_hoped_for_or_a_ceiling_is_no_grant(nlp, text):
 def test_a_decision_to_hand_out_money_is_a_grant(nlp):
     text = "Stiftelsen Norrskenet beslutade i december att fördela 5 miljoner kronor till läxhjälp."
     assert grants(nlp, text) == [("Stiftelsen Norrskenet", None, 5_000_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stiftelsen Norrskenet har beslutat att stötta 40 lokala projekt med 6 miljoner kronor.",
+     [("Stiftelsen Norrskenet", None, 6_000_000)]),
+    ("Stiftelsen Norrskenet beslutade också om 2 miljoner kronor i stöd till läxhjälp.",
+     [("Stiftelsen Norrskenet", None, 2_000_000)]),
+    ("För att stötta föreningarna höjdes anslagen med 3 miljoner kronor.", []),
+    ("Styrelsen beslutade om en ny budget. Den omfattar 3 miljoner kronor.", []),
+])
+def test_verbs_that_give_through_their_object(nlp, text, expected):
+    assert grants(nlp, text) == expected

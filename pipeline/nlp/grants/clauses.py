@@ -58,12 +58,12 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
     clauses, lines = [], []
     lowers = token_table(doc).lowers
     for sent, amounts in sentences_with(doc, money):
-        if transfer_verb(doc, lowers, sent.start, sent.end, vocab) is None:
+        if clause_verb(doc, lowers, sent, amounts, vocab) is None:
             if not not_a_grant(sent, vocab):
                 lines.append((sent, amounts))
             continue
         for part, inside in coordinate_clauses(lowers, sent, amounts, vocab):
-            verb = transfer_verb(doc, lowers, part.start, part.end, vocab)
+            verb = clause_verb(doc, lowers, part, inside, vocab)
             if verb is None:
                 continue
             verb = amount_verb(doc, lowers, verb, inside[0], vocab)
@@ -114,6 +114,23 @@ def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: Gran
     for i in range(start, end):
         if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides:
             return doc[i]
+    return None
+
+
+def clause_verb(doc: Doc, lowers: list[str], part: Span, amounts: list[Span], vocab: GrantVocabulary) -> Token | None:
+    """The clause's verb of giving or receiving, or a verb that gives through its
+    object: of supporting with an amount ("stötta 290 projekt med 600 miljoner"), of
+    deciding on one ("beslutade om 1,2 miljarder kronor i stöd"); not one that states a
+    purpose ("För att stötta föreningarna höjdes anslagen med …")."""
+    verb = transfer_verb(doc, lowers, part.start, part.end, vocab)
+    if verb is not None:
+        return verb
+    for amount in amounts:
+        i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)
+        words = vocab.support_verbs if lowers[i] == "med" else vocab.decision_words if lowers[i] == "om" else ()
+        verb = next((j for j in range(i - 1, part.start - 1, -1) if lowers[j] in words), None)
+        if verb is not None and lowers[max(verb - 2, 0):verb] != ["för", "att"]:  # "för att stötta": a purpose
+            return doc[verb]
     return None
 
 

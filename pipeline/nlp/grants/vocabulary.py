@@ -43,6 +43,7 @@ class GrantVocabulary:
     coordinators: frozenset[str]          # "men": a clause of its own
     ceiling_qualifiers: frozenset[str]    # "upp till": a ceiling, no grant
     decision_words: frozenset[str]        # "beslutade" before "att fördela": a decision to give
+    support_verbs: frozenset[str]         # "stötta X med <amount>": giving
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -100,6 +101,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         coordinators=frozenset(data["coordinators"]),
         ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
         decision_words=frozenset(data["decision_words"]),
+        support_verbs=frozenset(data["support_verbs"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
