@@ -20,6 +20,7 @@ from pipeline.nlp.bodies import bare_board
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, span_text, token_table
 from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant
+from pipeline.nlp.grants.names import destination_words
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
@@ -70,7 +71,8 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
             if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab):
                 continue  # "kan söka", "Stödet fick inte gå till drift"
             actors = clause_actors(doc, sent, parties, vocab, verb)
-            if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None:
+            if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None \
+                    and destination_words(doc, verb, part.end, vocab) is None and not to_a_group(lowers, verb, part.end, vocab):
                 lines.append((sent, inside))  # "Pengarna går till administration": no recipient, no statement
                 continue
             kept = [amount for k, amount in enumerate(inside)
@@ -91,6 +93,15 @@ def coordinate_clauses(lowers: list[str], sent: Span, amounts: list[Span],
         inside = [a for a in amounts if start <= a.start < end]
         if inside:
             yield sent.doc[start:end], inside
+
+
+def to_a_group(lowers: list[str], verb: Token, end: int, vocab: GrantVocabulary) -> bool:
+    """Whether the money goes to a group of recipients ("går till projekt som …",
+    "går 1,2 miljoner till 12 föreningar"): a grant that names no recipient."""
+    i = next((j + 1 for j in range(verb.i + 1, end) if lowers[j] in vocab.recipient_prepositions), end)
+    if i < end and lowers[i].isdigit():
+        i += 1
+    return i < end and (lowers[i] in vocab.recipient_groups or lowers[i] in vocab.destination_groups)
 
 
 def destination_of(doc: Doc, verb: Token, actors: list[Actor], vocab: GrantVocabulary) -> Actor | None:

@@ -18,14 +18,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.grants.clauses import Clause
 from pipeline.nlp.grants.lists import LIST_NAME_WORDS, name_word
+from pipeline.nlp.grants.names import MAX_NAME_WORDS, destination_words, reads_as_name
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 from pipeline.nlp.organisations import form_span
-from pipeline.normalize.organisations import lookup_place
 from pipeline.parse.language import function_words
-
-MAX_NAME_WORDS = 6
-OTHER_LANGUAGES = ("en", "de")  # names of Swedish associations are often English
-NAME_PUNCT = {"-", "&", "–"}
 
 
 def unnamed_recipient(doc: Doc, clause: Clause, vocab: GrantVocabulary) -> Span | None:
@@ -34,6 +30,9 @@ def unnamed_recipient(doc: Doc, clause: Clause, vocab: GrantVocabulary) -> Span 
     words that open the clause, the name before ", som", or, when the clause opens with
     an adverbial ("I Norrby får …"), the words between the verb and the amount."""
     verb = clause.verb
+    if verb.lower_ in vocab.destination:
+        span = destination_words(doc, verb, clause.sent.end, vocab)
+        return form_span(doc, span.start, span.end) if span is not None else None
     if verb.lower_ not in vocab.receive or verb.lower_ in vocab.infinitives:
         return None
     start = next((t.i for t in clause.sent if not t.is_space), verb.i)
@@ -73,47 +72,3 @@ def antecedent(doc: Doc, start: int, comma: int, vocab: GrantVocabulary) -> Span
 def _name_word(token, vocab: GrantVocabulary) -> bool:
     """A word of a list name, or a word of digits and letters ("4H-gård")."""
     return name_word(token, vocab) or any(c.isdigit() for c in token.text) and "-" in token.text
-
-
-def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
-    """Words that name a body rather than open a clause."""
-    if not 1 <= len(words) <= MAX_NAME_WORDS:
-        return False
-    first = words[0].text
-    if not first[:1].isupper() or first in vocab.not_names or words[0].lower_ in vocab.home_subjects \
-            or words[0].lower_ in vocab.v2_openers:
-        return False
-    swedish = function_words("sv")
-    if any(w.like_num or (w.is_punct and w.text not in NAME_PUNCT) or w.lower_ in swedish for w in words[1:]):
-        return False
-    if len(words) > 1:
-        return words[0].lower_ not in swedish and _named_phrase(words, vocab)
-    return _specific_word(first, vocab)
-
-
-def _named_phrase(words: Span, vocab: GrantVocabulary) -> bool:
-    """Words that can only be a name: a capital letter in a word after the first
-    ("Föreningen Framtidståget", "IM Individuell Människohjälp", "Norrby 4H-gård"), an organisation word
-    at the end ("Sydstadens kvinnoförbund"), or words of another language ("Give it
-    forward"); not a phrase of ordinary Swedish that opens a sentence ("Förra året")."""
-    if any(c.isupper() for w in words[1:] for c in w.text):
-        return True
-    last = words[-1].lower_
-    if any(last.endswith(head) for head in vocab.org_heads):
-        return True
-    foreign = set().union(*(function_words(lang) for lang in OTHER_LANGUAGES))
-    return any(w.lower_ in foreign for w in words)
-
-
-def _specific_word(word: str, vocab: GrantVocabulary) -> bool:
-    """A single word that names one body: an acronym, a word with inner capitals, a
-    compound whose head says what kind of body it is ("Equmeniakyrkan"), or one that
-    opens with a place's name ("Umeåregionen", "Norrbyhemmet")."""
-    if len(word) >= 2 and word.isupper():
-        return True
-    if any(c.isupper() for c in word[1:]):
-        return True
-    low = word.lower()
-    if any(low.endswith(head) and len(low) >= len(head) + 3 for head in vocab.org_heads):
-        return True
-    return any(lookup_place(word[:k]) is not None for k in range(3, len(word) - 3))

@@ -48,6 +48,7 @@ class GrantVocabulary:
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
     recipient_groups: frozenset[str]      # "föreningar", "kommuner": who receives, not what for
+    destination_groups: frozenset[str]    # "projekt": "går till projekt", a grant to no one named
     not_names: frozenset[str]             # capitalised words that open no name (not_name_words.txt)
     org_heads: tuple[str, ...]            # organisation head words (org_forms.json)
     negations: frozenset[str]             # "inte", "varken": a denied transfer
@@ -106,6 +107,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
         recipient_groups=frozenset(data["recipient_groups"]),
+        destination_groups=frozenset(data["destination_groups"]),
         not_names=frozenset(resources.read_word_list(not_name_words)),
         org_heads=tuple(resources.org_forms(org_forms)["head_words"]),
         negations=frozenset(data["negations"]),
