@@ -322,3 +322,13 @@ def test_verbs_that_give_through_their_object(nlp, text, expected):
 ])
 def test_where_money_that_goes_somewhere_is_a_grant(nlp, text, expected):
     assert [(r, a) for _, r, a in grants(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under tre år ska Stiftelsen Norrskenet fördela 12 miljoner kronor till föreningar.", []),
+    ("Föreningen Lindblomman ska få 300 000 kronor av Stiftelsen Norrskenet nästa år.", []),
+    ("Stiftelsen Norrskenet beslutade i går att Föreningen Lindblomman ska få 300 000 kronor.",
+     [("Föreningen Lindblomman", 300_000)]),
+])
+def test_money_to_come_is_no_grant_unless_decided(nlp, text, expected):
+    assert [(r, a) for _, r, a in grants(nlp, text)] == expected

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.bodies import bare_board
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, span_text, token_table
-from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant
+from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant, to_come
 from pipeline.nlp.grants.names import destination_words
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
@@ -68,8 +68,8 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
             if verb is None:
                 continue
             verb = amount_verb(doc, lowers, verb, inside[0], vocab)
-            if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab):
-                continue  # "kan söka", "Stödet fick inte gå till drift"
+            if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab) or to_come(lowers, verb.i, part, vocab):
+                continue  # "kan söka", "Stödet fick inte gå till drift", "ska fördela"
             actors = clause_actors(doc, sent, parties, vocab, verb)
             if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None \
                     and destination_words(doc, verb, part.end, vocab) is None and not to_a_group(lowers, verb, part.end, vocab):

@@ -41,6 +41,16 @@ def decided(low: str, at: int, vocab: GrantVocabulary) -> bool:
     return bool(vocab.decision_words.intersection(low[:at].split()[-4:]))
 
 
+def to_come(lowers: list[str], verb: int, part: Span, vocab: GrantVocabulary) -> bool:
+    """An infinitive after "ska" ("Totalt ska regeringen fördela 120 miljoner") states
+    money to come, unless the clause says it was decided ("beslutade att X ska få")."""
+    if lowers[verb] not in vocab.infinitives:
+        return False
+    if not any(lowers[i] in vocab.future_auxiliaries for i in range(max(part.start, verb - 3), verb)):
+        return False
+    return not any(lowers[i] in vocab.decision_words for i in range(part.start, verb))
+
+
 def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
     """A negation right after the verb or among the three words before it ("fick inte",
     "som varken sökt eller beviljats"): the sentence says no money went."""

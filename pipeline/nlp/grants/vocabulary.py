@@ -44,6 +44,7 @@ class GrantVocabulary:
     ceiling_qualifiers: frozenset[str]    # "upp till": a ceiling, no grant
     decision_words: frozenset[str]        # "beslutade" before "att fördela": a decision to give
     support_verbs: frozenset[str]         # "stötta X med <amount>": giving
+    future_auxiliaries: frozenset[str]    # "ska" before an infinitive: money to come
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -103,6 +104,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
         decision_words=frozenset(data["decision_words"]),
         support_verbs=frozenset(data["support_verbs"]),
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
