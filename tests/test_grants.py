@@ -332,3 +332,9 @@ def test_where_money_that_goes_somewhere_is_a_grant(nlp, text, expected):
 ])
 def test_money_to_come_is_no_grant_unless_decided(nlp, text, expected):
     assert [(r, a) for _, r, a in grants(nlp, text)] == expected
+
+
+def test_a_name_of_capitalised_words_joined_by_och_receives_rather_than_the_body_by_default(nlp):
+    text = ("Ludvika kommun satsar på trygghet i centrum. "
+            "Trygghet och Säkerhet beviljas 350 000 kronor till insatser för tryggare parker.")
+    assert [r for _, r, _ in grants(nlp, text)] == ["Trygghet och Säkerhet"]

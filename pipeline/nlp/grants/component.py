@@ -101,7 +101,8 @@ class GrantFinder:
         for clause in clauses:
             funder, recipient = clause_roles(doc, clause, vocab, parties.body)
             name = unnamed_recipient(doc, clause, vocab)
-            if name is not None and (recipient is None or recipient in part_names(clause, name)):
+            if name is not None and (recipient is None or recipient in part_names(clause, name)
+                                     or all(a.name != recipient for a in clause.actors)):  # the body, by default
                 recipient = name._.normalized
                 names.append(name)
             year = sentence_year(doc, clause.sent, parties.index)

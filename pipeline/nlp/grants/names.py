@@ -28,11 +28,19 @@ def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
             or words[0].lower_ in vocab.v2_openers:
         return False
     swedish = function_words("sv")
-    if any(w.like_num or (w.is_punct and w.text not in NAME_PUNCT) or w.lower_ in swedish for w in words[1:]):
+    if any(w.like_num or (w.is_punct and w.text not in NAME_PUNCT) or w.lower_ in swedish and not joins_names(words, k)
+           for k, w in enumerate(words[1:], 1)):
         return False
     if len(words) > 1:
         return words[0].lower_ not in swedish and _named_phrase(words, vocab)
     return _specific_word(first, vocab)
+
+
+def joins_names(words: Span, k: int) -> bool:
+    """Whether words[k] is an "och" between two capitalised words, inside one name
+    ("Räddning och Säkerhet", "Hem och Skola")."""
+    return words[k].lower_ == "och" and 0 < k < len(words) - 1 \
+        and words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper()
 
 
 def _named_phrase(words: Span, vocab: GrantVocabulary) -> bool:
