@@ -338,3 +338,7 @@ def test_a_name_of_capitalised_words_joined_by_och_receives_rather_than_the_body
     text = ("Ludvika kommun satsar på trygghet i centrum. "
             "Trygghet och Säkerhet beviljas 350 000 kronor till insatser för tryggare parker.")
     assert [r for _, r, _ in grants(nlp, text)] == ["Trygghet och Säkerhet"]
+
+
+def test_a_function_word_in_capitals_is_no_name(nlp):
+    assert [r for _, r, _ in grants(nlp, "SÅ HÄR FÖRDELAS DE TRE MILJONERNA:\n\nMer om det nedan.")] == [None]

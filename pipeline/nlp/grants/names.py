@@ -31,9 +31,9 @@ def reads_as_name(words: Span, vocab: GrantVocabulary) -> bool:
     if any(w.like_num or (w.is_punct and w.text not in NAME_PUNCT) or w.lower_ in swedish and not joins_names(words, k)
            for k, w in enumerate(words[1:], 1)):
         return False
-    if len(words) > 1:
-        return words[0].lower_ not in swedish and _named_phrase(words, vocab)
-    return _specific_word(first, vocab)
+    if words[0].lower_ in swedish:
+        return False  # "SÅ HÄR FÖRDELAS …": a function word in capitals is no acronym
+    return _named_phrase(words, vocab) if len(words) > 1 else _specific_word(first, vocab)
 
 
 def joins_names(words: Span, k: int) -> bool:
