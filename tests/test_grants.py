@@ -342,3 +342,13 @@ def test_a_name_of_capitalised_words_joined_by_och_receives_rather_than_the_body
 
 def test_a_function_word_in_capitals_is_no_name(nlp):
     assert [r for _, r, _ in grants(nlp, "SÅ HÄR FÖRDELAS DE TRE MILJONERNA:\n\nMer om det nedan.")] == [None]
+
+
+def test_money_that_is_the_subject_of_a_later_clause_goes_to_no_party_of_an_earlier_one(nlp):
+    text = "Stiftelsen Norrskenet hade 1,5 miljoner kronor att fördela, men bara 900 000 kronor delades ut."
+    assert [r for _, r, _ in grants(nlp, text)] == [None]
+
+
+def test_a_group_that_is_the_subject_of_a_passive_receives_not_the_body_the_release_is_about(nlp):
+    about = "Region Gotland satsar på kultur för asylsökande. Kulturnämnden i Region Gotland beslutade i våras. "
+    assert [r for _, r, _ in grants(nlp, about + "Föreningarna där har bara tilldelats 5 000 kronor.")] == [None]

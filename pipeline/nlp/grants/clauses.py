@@ -71,6 +71,8 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
             if not_a_grant(part, vocab, verb) or denied(lowers, verb.i, sent, vocab) or to_come(lowers, verb.i, part, vocab):
                 continue  # "kan söka", "Stödet fick inte gå till drift", "ska fördela"
             actors = clause_actors(doc, sent, parties, vocab, verb)
+            if any(part.start <= a.start < verb.i for a in inside):  # "…, men bara 1,1 miljoner delades ut"
+                actors = [a for a in actors if a.start >= part.start]  # the money is the subject, not a party before
             if verb.lower_ in vocab.destination and destination_of(doc, verb, actors, vocab) is None \
                     and destination_words(doc, verb, part.end, vocab) is None and not to_a_group(lowers, verb, part.end, vocab):
                 lines.append((sent, inside))  # "Pengarna går till administration": no recipient, no statement

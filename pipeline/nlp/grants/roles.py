@@ -27,8 +27,9 @@ def clause_roles(doc: Doc, clause: Clause, vocab: GrantVocabulary, body: str | N
     if verb.lower_ in vocab.distribution_passives:
         if funder is None and body != recipient:
             funder = body
-    elif recipient is None and verb.lower_ in vocab.receive and verb.lower_.endswith("s") and body != funder:
-        recipient = body
+    elif recipient is None and verb.lower_ in vocab.receive and verb.lower_.endswith("s") and body != funder \
+            and not (vocab.recipient_groups - vocab.total_openers).intersection(t.lower_ for t in doc[clause.sent.start:verb.i]):
+        recipient = body  # unless a group is the subject: "föreningarna där har tilldelats 5 000 kronor"
     return funder, recipient
 
 
