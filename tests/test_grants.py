@@ -352,3 +352,8 @@ def test_money_that_is_the_subject_of_a_later_clause_goes_to_no_party_of_an_earl
 def test_a_group_that_is_the_subject_of_a_passive_receives_not_the_body_the_release_is_about(nlp):
     about = "Region Gotland satsar på kultur för asylsökande. Kulturnämnden i Region Gotland beslutade i våras. "
     assert [r for _, r, _ in grants(nlp, about + "Föreningarna där har bara tilldelats 5 000 kronor.")] == [None]
+
+
+def test_a_sentence_with_a_subject_of_its_own_continues_no_statement(nlp):
+    text = "Av de fyra kommunerna i satsningen får Ludvika mest. Kostnaden beräknas till 3 miljoner kronor."
+    assert grants(nlp, text) == []

@@ -27,8 +27,7 @@ def continued_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
     carried: dict[int, tuple[str | None, str]] = {}  # sentence number -> the roles it continues
     for sent, amounts in lines:
         k = starts.get(sent.start)
-        if k is None or not k or any(i in parties.index.parties for i in range(sent.start, sent.end)) \
-                or vocab.total_openers.intersection(table.lowers[sent.start:sent.start + 2]):
+        if k is None or not k or not elliptic(table.lowers, sent, amounts, parties, vocab):
             rest.append((sent, amounts))
             continue
         roles = carried.get(k - 1) or statement_roles(doc, k - 1, parties, vocab)
@@ -40,6 +39,18 @@ def continued_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
         grants += [grant_record(*roles, amount, year, sent) for amount in amounts
                    if not measures_no_grant(doc, table.lowers, amount, vocab, rates=False)]
     return grants, rest
+
+
+def elliptic(lowers: list[str], sent: Span, amounts: list[Span], parties: DocumentParties,
+             vocab: GrantVocabulary) -> bool:
+    """Whether the sentence only gives figures: it opens with an amount or an
+    adverbial ("22 miljoner i år", "På tio år nästan en miljard"), names no party and
+    sums nothing ("Totalt satsas …"); a sentence with a subject of its own ("Kostnaden
+    beräknas till 2 miljoner") says something else."""
+    first = next((i for i in range(sent.start, sent.end) if lowers[i].strip()), sent.end)
+    opens = first == amounts[0].start - len((amounts[0]._.qualifier or "").split()) or lowers[first] in vocab.prepositions
+    return opens and lowers[first] not in vocab.total_openers \
+        and not any(i in parties.index.parties for i in range(sent.start, sent.end))
 
 
 def statement_roles(doc: Doc, k: int, parties: DocumentParties, vocab: GrantVocabulary) -> tuple[str | None, str] | None:
