@@ -357,3 +357,8 @@ def test_a_group_that_is_the_subject_of_a_passive_receives_not_the_body_the_rele
 def test_a_sentence_with_a_subject_of_its_own_continues_no_statement(nlp):
     text = "Av de fyra kommunerna i satsningen får Ludvika mest. Kostnaden beräknas till 3 miljoner kronor."
     assert grants(nlp, text) == []
+
+
+def test_a_rate_under_a_funding_label_is_no_grant(nlp):
+    text = "Sommarläger i Lindby\n\nFöreningen Lindblomman ordnar läger för nyanlända barn. Bidrag: 500 kr per deltagare.\n"
+    assert grants(nlp, text) == []

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, token_table
+from pipeline.nlp.grants.cues import measures_no_grant
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
@@ -53,7 +54,8 @@ def granted_parts(doc: Doc, sent: Span, amounts: list[Span], vocab: GrantVocabul
         end = amount.end
         while end < sent.end and lowers[end] not in PART_ENDS:
             end += 1
-        if not any(lowers[i] in vocab.own_funding for i in range(amount.end, end)):
+        if not any(lowers[i] in vocab.own_funding for i in range(amount.end, end)) \
+                and not measures_no_grant(doc, lowers, amount, vocab):  # "Bidrag: 500 kr per deltagare"
             kept.append(amount)
     return kept
 
