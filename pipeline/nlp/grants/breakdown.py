@@ -29,9 +29,9 @@ def breakdown_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
     """The grants of bulleted items under a statement of giving that ends with a
     colon, and the other lines."""
     text = doc_text(doc)
-    grants, rest = [], []
+    grants, rest, known = [], [], {}
     for sent, amounts in lines:
-        intro = item_intro(doc, text, sent, vocab)
+        intro = item_intro(doc, text, sent, vocab, known)
         if intro is None:
             rest.append((sent, amounts))
             continue
@@ -46,21 +46,27 @@ def breakdown_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
     return grants, rest
 
 
-def item_intro(doc: Doc, text: str, sent: Span, vocab: GrantVocabulary) -> Span | None:
+def item_intro(doc: Doc, text: str, sent: Span, vocab: GrantVocabulary, known: dict[int, Span | None]) -> Span | None:
     """The statement of giving that introduces the bulleted item ``sent`` is in: the
     first line above the item's run of bullets, if it ends with a colon and states a
-    transfer that is no mere plan."""
+    transfer that is no mere plan. ``known`` holds the answer per bulleted line
+    already walked past, so a long list is walked once."""
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     if text[line_start:sent.start_char + 1].strip()[:1] not in ITEM_MARKERS:
         return None
-    end = line_start - 1
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
+    walked, end, intro = [line_start], line_start - 1, None
+    while end > 0 and line_start not in known:
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end].strip()
         if line and line[0] not in ITEM_MARKERS:
-            return intro_sentence(doc, start + text[start:end].rindex(line[-1]), vocab) if line.endswith(":") else None
-        end = start - 1
-    return None
+            if line.endswith(":"):
+                intro = intro_sentence(doc, line_start + text[line_start:end].rindex(line[-1]), vocab)
+            break
+        walked.append(line_start)
+        end = line_start - 1
+    intro = known.get(line_start, intro)
+    known.update(dict.fromkeys(walked, intro))
+    return intro
 
 
 def intro_sentence(doc: Doc, colon_char: int, vocab: GrantVocabulary) -> Span | None:
