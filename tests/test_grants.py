@@ -362,3 +362,24 @@ def test_a_sentence_with_a_subject_of_its_own_continues_no_statement(nlp):
 def test_a_rate_under_a_funding_label_is_no_grant(nlp):
     text = "Sommarläger i Lindby\n\nFöreningen Lindblomman ordnar läger för nyanlända barn. Bidrag: 500 kr per deltagare.\n"
     assert grants(nlp, text) == []
+
+
+@pytest.mark.parametrize("entries", [
+    "Kulturföreningen Ljus, Halmstad: 450 000 kronor\nNorrby Bollklubb, Laholm: 120 000 kronor\n",
+    "Kulturföreningen Ljus – 450 000 kr\nNorrby Bollklubb – 120 000 kr\n",
+    "Kulturföreningen Ljus (Halmstad) 450 000 kr\nNorrby Bollklubb (Laholm) 120 000 kr\n",
+    "Kulturföreningen Ljus\n450 000 kronor\n\nNorrby Bollklubb\n120 000 kronor\n",
+])
+def test_list_entries_in_the_forms_press_pages_write_them(nlp, entries):
+    text = "Länsstyrelsen i Hallands län har beviljat bidrag till följande föreningar:\n\n" + entries
+    assert grants(nlp, text) == [("Länsstyrelsen i Hallands län", "Kulturföreningen Ljus", 450_000),
+                                 ("Länsstyrelsen i Hallands län", "Norrby Bollklubb", 120_000)]
+
+
+def test_a_table_row_with_an_amount_per_year_gives_a_grant_per_amount_and_no_total(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat bidrag till följande föreningar:\n\n"
+            "| Förening | 2023 | 2024 |\n| Kulturföreningen Ljus | 450 000 kr | 300 000 kr |\n"
+            "| Norrby Bollklubb | 120 000 kr | 100 000 kr |\n| Summa | 570 000 kr | 400 000 kr |\n")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [
+        ("Kulturföreningen Ljus", 450_000), ("Kulturföreningen Ljus", 300_000),
+        ("Norrby Bollklubb", 120_000), ("Norrby Bollklubb", 100_000)]

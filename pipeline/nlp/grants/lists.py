@@ -24,7 +24,8 @@ BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name 
 SEPARATORS = {",", "–", "-", ":", "—"}  # what may stand between a line's name and the rest
 LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-MAX_WRAPPED_LINES = 3  # lines an entry's text may wrap onto before its amount
+MAX_WRAPPED_LINES = 3
+MAX_NAME_LINE_WORDS = 6  # lines an entry's text may wrap onto before its amount
 
 
 def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, index: EntityIndex,
@@ -63,9 +64,9 @@ def amount_only(sent: Span, money: list[Span]) -> bool:
 
 
 def wrapped_entry_name(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
-    """The name of a list entry whose text wraps onto more lines and whose amount
-    stands on a line of its own: the name a line above opens with, within the same
-    block (no blank line between) and with no amount between."""
+    """The name of a list entry whose amount stands on a line of its own, after its
+    name's line or wrapped text: the name a line above opens with or is, within the
+    same block (no blank line between) and with no amount between."""
     table = token_table(doc)
     starts = table.sentence_starts
     k = bisect.bisect_right(starts, sent.start) - 1
@@ -75,10 +76,23 @@ def wrapped_entry_name(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVoc
         if BLANK_LINE.search(text, above.start_char, sent.start_char) or index.has_money(above.start, above.end):
             return None
         if table.newline_before[above.start] or not above.start:
-            name = line_opener(doc, above, index, vocab)
+            name = line_opener(doc, above, index, vocab) or name_line(doc, above, index, vocab)
             if name is not None:
                 return name
     return None
+
+
+def name_line(doc: Doc, line: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
+    """A line that holds a name and nothing else ("Kulturföreningen Ljus" above its
+    amount's line)."""
+    words = [t for t in line if not t.is_space]
+    if not words or len(words) > MAX_NAME_LINE_WORDS:
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    ent = index.parties.get(start)
+    if ent is not None and ent.end == end:
+        return ent
+    return form_span(doc, start, end) if name_like(doc[start:end], vocab) else None
 
 
 def joint_names(doc: Doc, line: Span, first: Span, index: EntityIndex, vocab: GrantVocabulary) -> list[Span]:
