@@ -383,3 +383,10 @@ def test_a_table_row_with_an_amount_per_year_gives_a_grant_per_amount_and_no_tot
     assert [(r, a) for _, r, a in grants(nlp, text)] == [
         ("Kulturföreningen Ljus", 450_000), ("Kulturföreningen Ljus", 300_000),
         ("Norrby Bollklubb", 120_000), ("Norrby Bollklubb", 100_000)]
+
+
+def test_a_decision_on_funding_without_an_amount_introduces_a_list_and_names_its_funder(nlp):
+    text = ("Länsstyrelsen i Dalarnas län har beslutat om bidrag till föreningar.\n\n"
+            "Föreningen Lindblomman 300 000 kr\nNorrby Bollklubb 120 000 kr\n")
+    assert grants(nlp, text) == [("Länsstyrelsen i Dalarnas län", "Föreningen Lindblomman", 300_000),
+                                 ("Länsstyrelsen i Dalarnas län", "Norrby Bollklubb", 120_000)]

@@ -147,6 +147,17 @@ def clause_verb(doc: Doc, lowers: list[str], part: Span, amounts: list[Span], vo
     return None
 
 
+def decision_on_funding(lowers: list[str], start: int, end: int, vocab: GrantVocabulary) -> int | None:
+    """The word of decision in doc[start:end] that decides on funding with no amount
+    ("Länsstyrelsen har beslutat om bidrag till följande:"), as a token index."""
+    for i in range(start, end):
+        if lowers[i] in vocab.decision_words and "om" in lowers[i + 1:i + 3]:
+            after = lowers.index("om", i + 1) + 1
+            if vocab.funding_words.intersection(lowers[after:min(after + 3, end)]):
+                return i
+    return None
+
+
 def amount_verb(doc: Doc, lowers: list[str], first: Token, amount: Span, vocab: GrantVocabulary) -> Token:
     """The verb whose clause holds the amount: the first transfer verb before it with
     no comma between them ("Den som fick mest är KFUM Norrby, som fick 2,7 miljoner"),

@@ -18,6 +18,7 @@ from pipeline.nlp.extensions import token_table, written_name
 from pipeline.nlp.grants.clauses import (
     DocumentParties,
     clause_actors,
+    decision_on_funding,
     sentence_end,
     transfer_verb,
 )
@@ -66,6 +67,8 @@ def transfer_sentences(doc: Doc, parties: DocumentParties, vocab: GrantVocabular
     for k, start in enumerate(starts):
         end = sentence_end(starts, k, len(doc))
         verb = transfer_verb(doc, table.lowers, start, end, vocab)
+        if verb is None and (decided := decision_on_funding(table.lowers, start, end, vocab)) is not None:
+            verb = doc[decided]  # "Länsstyrelsen har beslutat om bidrag till följande:"
         if verb is None or doc[start].text == "|":
             continue
         sent = doc[start:end]
