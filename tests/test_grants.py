@@ -390,3 +390,11 @@ def test_a_decision_on_funding_without_an_amount_introduces_a_list_and_names_its
             "Föreningen Lindblomman 300 000 kr\nNorrby Bollklubb 120 000 kr\n")
     assert grants(nlp, text) == [("Länsstyrelsen i Dalarnas län", "Föreningen Lindblomman", 300_000),
                                  ("Länsstyrelsen i Dalarnas län", "Norrby Bollklubb", 120_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Totalt har Allmänna arvsfonden beviljat 4,5 miljoner kronor till projektet, som drivs av Föreningen Lindblomman.",
+    "Projektet, som drivs av Föreningen Lindblomman, har beviljats 4,5 miljoner kronor från Allmänna arvsfonden.",
+])
+def test_a_party_of_a_relative_clause_is_no_party_of_the_grant(nlp, text):
+    assert [f for f, _, _ in grants(nlp, text)] == ["Allmänna arvsfonden"]

@@ -41,7 +41,8 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
 
     other_clause = next((i for i in range(verb.i + 1, sent.end) if doc[i].lower_ in vocab.subordinators), sent.end)
     giver = subordinate_giver(doc, other_clause, actors, vocab)
-    actors = [a for a in actors if a.start < other_clause]
+    relative = relative_clause_tokens(doc, sent, verb)
+    actors = [a for a in actors if a.start < other_clause and a.start not in relative]
     before = [a for a in actors if a.end <= verb.i and not after_word(a, vocab.prepositions)]
     after = [a for a in actors if a.start > verb.i]
     subject = before[0] if before else None
@@ -57,7 +58,8 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
     elif verb.lower_ in vocab.receive:
         recipient, funder = subject or target or object_, source
     else:  # the money comes from a body named after the verb ("ger projektet 17 miljoner från fonden"): it funds
-        funder = source if source is not None and source.start > verb.i else subject or source
+        funder = source if source is not None and source.start > verb.i and doc[source.start - 1].lower_ == "från" \
+            else subject or source
         recipient = target or object_
     funder = funder or giver
     funder_name = funder.name if funder else None
@@ -65,6 +67,23 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
     if funder_name == recipient_name:
         recipient_name = None
     return funder_name, recipient_name
+
+
+def relative_clause_tokens(doc: Doc, sent: Span, verb: Token) -> set[int]:
+    """The tokens of the relative clauses (", som …" to the next comma) that do not
+    hold the verb: their parties ("projektet, som drivs av Föreningen X,") are no
+    party of the grant."""
+    inside: set[int] = set()
+    i = sent.start
+    while i < sent.end - 1:
+        if doc[i].text == "," and doc[i + 1].lower_ == "som":
+            end = next((j for j in range(i + 2, sent.end) if doc[j].text == ","), sent.end)
+            if not i < verb.i < end:
+                inside.update(range(i + 1, end))
+            i = end
+        else:
+            i += 1
+    return inside
 
 
 def subordinate_giver(doc: Doc, start: int, actors: list[Actor], vocab: GrantVocabulary) -> Actor | None:
