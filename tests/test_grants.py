@@ -398,3 +398,11 @@ def test_a_decision_on_funding_without_an_amount_introduces_a_list_and_names_its
 ])
 def test_a_party_of_a_relative_clause_is_no_party_of_the_grant(nlp, text):
     assert [f for f, _, _ in grants(nlp, text)] == ["Allmänna arvsfonden"]
+
+
+@pytest.mark.parametrize("text", [
+    "Med 800 000 kronor från Allmänna arvsfonden startar Föreningen Lindblomman en mötesplats.",
+    "Tack vare 800 000 kronor i stöd från Allmänna arvsfonden kan Föreningen Lindblomman öppna en mötesplats.",
+])
+def test_a_funding_adverbial_states_a_grant_to_the_body_that_acts(nlp, text):
+    assert grants(nlp, text) == [("Allmänna arvsfonden", "Föreningen Lindblomman", 800_000)]

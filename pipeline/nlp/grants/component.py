@@ -25,6 +25,7 @@ from pipeline.nlp.grants.funder import (
 )
 from pipeline.nlp.grants.labels import labelled_grants
 from pipeline.nlp.grants.lists import listed_grants
+from pipeline.nlp.grants.phrases import phrase_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.roles import clause_roles
@@ -93,11 +94,30 @@ class GrantFinder:
 
     def grants(self, doc: Doc, money: list[Span], parties: DocumentParties) -> tuple[list[dict], list[Span]]:
         """The grants stated in the text, and the recipients named in its beneficiary
-        lists and tables that were not yet entities (new ORG spans)."""
+        lists and tables that were not yet entities (new ORG spans). Sentences with an
+        amount and no statement of their own are read, in order, as labelled funding,
+        bulleted parts, figures that continue a statement, funding adverbials, and
+        lines of a list."""
         vocab = self.vocab
         clauses, lines = grant_clauses(doc, money, parties, vocab)
+        grants, names = self.stated(doc, clauses, parties)
+        for step in (labelled_grants, breakdown_grants, continued_grants, phrase_grants):
+            found, lines = step(doc, lines, parties, vocab)
+            grants += found
+        if not lines:
+            return grants, names
+        stated, funder = list_funder(doc, grants, parties, vocab)
+        if not stated:
+            return grants, names
+        listed, listed_names = listed_grants(doc, lines, funder, parties.index, vocab)
+        return grants + listed, names + listed_names
+
+    def stated(self, doc: Doc, clauses: list, parties: DocumentParties) -> tuple[list[dict], list[Span]]:
+        """The grants of the grant statements, and the recipients they name that no
+        finder had marked."""
+        vocab = self.vocab
         grants: list[dict] = []
-        names: list[Span] = []  # recipients no finder had marked
+        names: list[Span] = []
         for clause in clauses:
             funder, recipient = clause_roles(doc, clause, vocab, parties.body)
             name = unnamed_recipient(doc, clause, vocab)
@@ -110,14 +130,4 @@ class GrantFinder:
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
                 recipients = each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
-        labelled, lines = labelled_grants(doc, lines, parties.index, vocab)
-        itemised, lines = breakdown_grants(doc, lines, parties, vocab)
-        continued, lines = continued_grants(doc, lines, parties, vocab)
-        grants += labelled + itemised + continued
-        if not lines:
-            return grants, names
-        stated, funder = list_funder(doc, grants, parties, vocab)
-        if not stated:
-            return grants, names
-        listed, listed_names = listed_grants(doc, lines, funder, parties.index, vocab)
-        return grants + listed, names + listed_names
+        return grants, names

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
 from pipeline.nlp.extensions import doc_text, token_table
+from pipeline.nlp.grants.clauses import DocumentParties
 from pipeline.nlp.grants.cues import measures_no_grant
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
@@ -22,10 +23,10 @@ MAX_LABEL_WORDS = 3
 PART_ENDS = {",", ".", ";", "och", "samt"}
 
 
-def labelled_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], index: EntityIndex,
+def labelled_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: DocumentParties,
                     vocab: GrantVocabulary) -> tuple[list[dict], list[tuple[Span, list[Span]]]]:
     """The grants of the lines that open with a label of funding, and the other lines."""
-    grants, rest = [], []
+    grants, rest, index = [], [], parties.index
     for sent, amounts in lines:
         if not funding_label(doc, sent, vocab):
             rest.append((sent, amounts))

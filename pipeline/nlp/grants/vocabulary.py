@@ -45,6 +45,7 @@ class GrantVocabulary:
     decision_words: frozenset[str]        # "beslutade" before "att fördela": a decision to give
     support_verbs: frozenset[str]         # "stötta X med <amount>": giving
     future_auxiliaries: frozenset[str]    # "ska" before an infinitive: money to come
+    adverbial_openers: frozenset[str]     # "med", "tack vare": "Med 800 000 kronor från X …"
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -105,6 +106,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         decision_words=frozenset(data["decision_words"]),
         support_verbs=frozenset(data["support_verbs"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        adverbial_openers=frozenset(data["adverbial_openers"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
