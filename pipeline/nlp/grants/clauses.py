@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.bodies import bare_board
 from pipeline.nlp.entity_index import EntityIndex
-from pipeline.nlp.extensions import doc_text, span_text, token_table
+from pipeline.nlp.extensions import span_text, token_table
 from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant, to_come
 from pipeline.nlp.grants.names import destination_words
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS

@@ -11,7 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.extensions import token_table
-from pipeline.nlp.grants.clauses import DocumentParties, clause_actors, sentence_end, transfer_verb
+from pipeline.nlp.grants.clauses import (
+    DocumentParties,
+    clause_actors,
+    sentence_end,
+    transfer_verb,
+)
 from pipeline.nlp.grants.cues import denied, measures_no_grant, not_a_grant
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.roles import word_order_roles
