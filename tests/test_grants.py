@@ -406,3 +406,8 @@ def test_a_party_of_a_relative_clause_is_no_party_of_the_grant(nlp, text):
 ])
 def test_a_funding_adverbial_states_a_grant_to_the_body_that_acts(nlp, text):
     assert grants(nlp, text) == [("Allmänna arvsfonden", "Föreningen Lindblomman", 800_000)]
+
+
+def test_och_before_a_known_organisation_joins_two_bodies_not_one_name(nlp):
+    text = "Föreningen Lindblomman och Röda Korset får dela på 100 000 kronor från Ludvika kommun."
+    assert all(r != "Föreningen Lindblomman och Röda Korset" for _, r, _ in grants(nlp, text))

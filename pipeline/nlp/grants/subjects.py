@@ -56,6 +56,8 @@ def subject_words(doc: Doc, clause: Clause, start: int, end: int, vocab: GrantVo
         return None  # an organisation straddles the words: the clause is no "Name får"
     if any(a.start == start and a.end == end for a in clause.actors):
         return None  # the subject is a marked organisation: the roles had their say
+    if any(start < a.start < end and doc[a.start - 1].lower_ == "och" for a in clause.actors):
+        return None  # "Föreningen X och Norrby IF": two bodies, not one name with "och"
     return form_span(doc, start, end) if end > start and reads_as_name(doc[start:end], vocab) else None
 
 
