@@ -411,3 +411,8 @@ def test_a_funding_adverbial_states_a_grant_to_the_body_that_acts(nlp, text):
 def test_och_before_a_known_organisation_joins_two_bodies_not_one_name(nlp):
     text = "Föreningen Lindblomman och Röda Korset får dela på 100 000 kronor från Ludvika kommun."
     assert all(r != "Föreningen Lindblomman och Röda Korset" for _, r, _ in grants(nlp, text))
+
+
+def test_a_place_in_the_genitive_after_a_verb_of_receiving_is_no_recipient(nlp):
+    text = "Förra året fick Dalarnas föreningar sju miljoner kronor i stöd från Allmänna arvsfonden."
+    assert grants(nlp, text) == [("Allmänna arvsfonden", None, 7_000_000)]

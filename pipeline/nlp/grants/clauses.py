@@ -274,10 +274,16 @@ def sentence_end(starts: list[int], k: int, n_tokens: int) -> int:
 
 def place_subjects(doc: Doc, verb: Token, index: EntityIndex, vocab: GrantVocabulary) -> list[Actor]:
     """The place that ends right before the verb (not in a prepositional phrase: "I
-    Norrby får …") or starts right after it."""
+    Norrby får …") or starts right after it, not in the genitive."""
     ends_before = (index.parties.get(start) for start in range(verb.i - 1, max(verb.i - 6, -1), -1))
     before = next((e for e in ends_before if e is not None and e.end == verb.i), None)
     if before is not None and before.start > 0 and doc[before.start - 1].lower_ in vocab.prepositions:
         before = None
     return [Actor(e._.normalized or span_text(e), e.start, e.end)
-            for e in (before, index.parties.get(verb.i + 1)) if e is not None and e.label_ == "LOC"]
+            for e in (before, index.parties.get(verb.i + 1)) if e is not None and e.label_ == "LOC" and not genitive(e)]
+
+
+def genitive(place: Span) -> bool:
+    """A place in the genitive ("Östergötlands föreningar") qualifies the subject; it is none."""
+    written = span_text(place)
+    return written.endswith("s") and written != (place._.normalized or written)
