@@ -416,3 +416,16 @@ def test_och_before_a_known_organisation_joins_two_bodies_not_one_name(nlp):
 def test_a_place_in_the_genitive_after_a_verb_of_receiving_is_no_recipient(nlp):
     text = "Förra året fick Dalarnas föreningar sju miljoner kronor i stöd från Allmänna arvsfonden."
     assert grants(nlp, text) == [("Allmänna arvsfonden", None, 7_000_000)]
+
+
+def test_a_table_row_gives_each_amount_the_year_its_column_is_headed_with(nlp):
+    text = ("Länsstyrelsen i Hallands län har beviljat bidrag till följande föreningar:\n\n"
+            "| Förening | 2023 | 2024 |\n| Kulturföreningen Ljus | 450 000 kr | 300 000 kr |\n"
+            "| Norrby Bollklubb | 120 000 kr | 120 000 kr |\n")
+    doc = nlp.make_doc(text)
+    doc._.published, doc._.publisher = "2022-11-30", None
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [(g["recipient"], g["amount_sek"], g["year"]) for g in doc._.grants] == [
+        ("Kulturföreningen Ljus", 450_000, 2023), ("Kulturföreningen Ljus", 300_000, 2024),
+        ("Norrby Bollklubb", 120_000, 2023), ("Norrby Bollklubb", 120_000, 2024)]

@@ -24,15 +24,16 @@ BULLETS = {"•", "·", "▪", "◦", "*"}  # list markers before a line's name 
 SEPARATORS = {",", "–", "-", ":", "—"}  # what may stand between a line's name and the rest
 LIST_NAME_WORDS = {"i", "och", "för", "av", "på", "&"}
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-MAX_WRAPPED_LINES = 3
-MAX_NAME_LINE_WORDS = 6  # lines an entry's text may wrap onto before its amount
+MAX_WRAPPED_LINES = 3  # lines an entry's text may wrap onto before its amount
+MAX_NAME_LINE_WORDS = 6
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | None, index: EntityIndex,
                   vocab: GrantVocabulary) -> tuple[list[dict], list[Span]]:
     """The grants of the lines that form a list (two recipients or more), and the
     recipients' names that were no entity yet, as ORG spans."""
-    rows, names = [], []
+    rows, names, headers = [], [], {}
     for sent, money in lines:
         if len(sent) > 30 or not sent.text.strip() or states_a_total(sent, vocab):
             continue  # a long sentence is no list line; a total sums the lines
@@ -49,12 +50,35 @@ def listed_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], funder: str | 
             recipient = named._.normalized or written_name(named)
             if recipient == funder:
                 continue
-            rows += [grant_record(funder, recipient, amount, year, sent, purpose) for amount in money]
+            years = column_years(doc, sent, money, index, headers) if in_table else [None] * len(money)
+            rows += [grant_record(funder, recipient, amount, column_year or year, sent, purpose)
+                     for amount, column_year in zip(money, years)]
             if (named.start, named.end) not in index.spans:
                 names.append(named)
     if len({r["recipient"] for r in rows}) < 2:  # a list has several lines
         return [], []
     return rows, names
+
+
+def column_years(doc: Doc, row: Span, money: list[Span], index: EntityIndex, headers: dict[int, int]) -> list[int | None]:
+    """The year each amount's column is headed with ("| Förening | 2023 | 2024 |"): a
+    row with an amount per year states a grant per year. ``headers`` remembers each
+    row's header row, so a long table is walked once."""
+    starts = token_table(doc).sentence_starts
+    first = k = bisect.bisect_right(starts, row.start) - 1
+    while k > 0 and k not in headers and doc[starts[k - 1]].text == "|":
+        k -= 1  # up to the table's first row: its header
+    k = headers.setdefault(k, k)
+    headers[first] = k
+    if k == first or index.has_money(starts[k], starts[k + 1]):
+        return [None] * len(money)
+    header = doc[starts[k]:starts[k + 1]]
+    cells = [c.strip() for c in header.text.split("|")]
+    years = []
+    for amount in money:
+        column = sum(1 for t in doc[row.start:amount.start] if t.text == "|")
+        years.append(int(cells[column]) if column < len(cells) and YEAR.fullmatch(cells[column]) else None)
+    return years
 
 
 def amount_only(sent: Span, money: list[Span]) -> bool:
