@@ -1,9 +1,13 @@
 """The grant finder as a spaCy component: the steps of the package, in order.
 
-1. :mod:`clauses` proposes grant statements (a sentence with an amount and a transfer verb);
-2. :mod:`roles` chooses each statement's funder and recipient;
+1. :mod:`clauses` proposes grant statements (a clause with an amount and a transfer
+   verb, unless :mod:`cues` says the money is no grant);
+2. :mod:`roles` chooses each statement's funder and recipient, :mod:`subjects` reads a
+   recipient no finder marked;
 3. :mod:`purpose` reads what the money is for;
-4. :mod:`lists` reads beneficiary lists and tables, whose funder :mod:`funder` finds;
+4. the sentences with an amount and no statement are read by :mod:`labels`,
+   :mod:`breakdown`, :mod:`continued`, :mod:`phrases` and last :mod:`lists`
+   (beneficiary lists and tables, whose funder :mod:`funder` finds);
 5. :mod:`funder` gives unattributed grants the document's funder, and :mod:`dedupe`
    keeps one row per grant.
 """
