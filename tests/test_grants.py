@@ -429,3 +429,13 @@ def test_a_table_row_gives_each_amount_the_year_its_column_is_headed_with(nlp):
     assert [(g["recipient"], g["amount_sek"], g["year"]) for g in doc._.grants] == [
         ("Kulturföreningen Ljus", 450_000, 2023), ("Kulturföreningen Ljus", 300_000, 2024),
         ("Norrby Bollklubb", 120_000, 2023), ("Norrby Bollklubb", 120_000, 2024)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lindby stift fick 6 miljoner kronor från Stiftelsen Norrskenet. Nu står det klart att 900 000 kronor av summan "
+    "tillfaller Norrby katolska församling.",
+    "Lindby stift tilldelas 6 miljoner kronor av Stiftelsen Norrskenet. Enligt ansökan ska 900 000 kronor av de "
+    "totala medlen fördelas till församlingarna.",
+])
+def test_a_part_of_money_granted_before_is_passed_on_by_its_recipient(nlp, text):
+    assert [f for f, _, a in grants(nlp, text) if a == 900_000] == ["Lindby stift"]

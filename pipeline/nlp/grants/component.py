@@ -64,6 +64,17 @@ def joined_run(doc: Doc, names: list) -> list:
     return run
 
 
+def passed_on_by(doc: Doc, amount: Span, before: list[dict], vocab: GrantVocabulary) -> str | None:
+    """The recipient of the grant stated just before, when ``amount`` is a part of it
+    ("1,9 miljoner av summan tillfaller …", "15 miljoner kronor av de totala medlen"):
+    who received the money passes that part on."""
+    words = [doc[i].lower_ for i in range(amount.end, min(amount.end + 4, len(doc)))]
+    if not before or not words or words[0] != "av" or not vocab.passed_on_refs.intersection(words[1:]):
+        return None
+    last = before[-1]
+    return last["recipient"] if last["amount_sek"] and last["amount_sek"] > amount._.amount_sek else None
+
+
 def part_names(clause, name: Span) -> set[str]:
     """The names of the clause's actors that lie inside ``name``."""
     return {a.name for a in clause.actors if name.start <= a.start and a.end <= name.end}
@@ -131,6 +142,8 @@ class GrantFinder:
                 names.append(name)
             year = sentence_year(doc, clause.sent, parties.index)
             for amount in clause.amounts:
+                if all(a.name != funder for a in clause.actors):  # none named, or the body by default
+                    funder = passed_on_by(doc, amount, grants, vocab) or funder
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
                 recipients = each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
                 grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]

@@ -46,6 +46,7 @@ class GrantVocabulary:
     support_verbs: frozenset[str]         # "stötta X med <amount>": giving
     future_auxiliaries: frozenset[str]    # "ska" before an infinitive: money to come
     adverbial_openers: frozenset[str]     # "med", "tack vare": "Med 800 000 kronor från X …"
+    passed_on_refs: frozenset[str]        # "av summan": a part of the money granted before
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -107,6 +108,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         support_verbs=frozenset(data["support_verbs"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         adverbial_openers=frozenset(data["adverbial_openers"]),
+        passed_on_refs=frozenset(data["passed_on_refs"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
