@@ -439,3 +439,12 @@ def test_a_table_row_gives_each_amount_the_year_its_column_is_headed_with(nlp):
 ])
 def test_a_part_of_money_granted_before_is_passed_on_by_its_recipient(nlp, text):
     assert [f for f, _, a in grants(nlp, text) if a == 900_000] == ["Lindby stift"]
+
+
+@pytest.mark.parametrize("text, funder", [
+    ("I oktober beslutade socialnämnden i Ludvika att ge ett bidrag på 400 000 kronor till Föreningen Lindblomman.",
+     "Ludvika"),
+    ("Kommunstyrelsen har beviljat Föreningen Lindblomman 400 000 kronor.", "Ludvika kommun"),
+])
+def test_a_municipal_organ_gives_for_its_municipality(nlp, text, funder):
+    assert [f for f, _, _ in grants(nlp, "Ludvika kommun stöttar föreningslivet. " + text)] == [funder]

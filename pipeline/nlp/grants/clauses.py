@@ -234,7 +234,19 @@ def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVo
             actors.append(Actor(home or body, i, i + 1))  # "Projektet har beviljats ...", "ger projektet"
         elif lower in ("länsstyrelsen", "länsstyrelsens"):
             actors.append(Actor(bare_board(doc), i, i + 1))
+        elif (lower in vocab.municipal_organs or lower.endswith(vocab.municipal_organ_endings)) \
+                and (municipality := organ_municipality(doc, i, parties)):
+            actors.append(Actor(municipality, i, i + 1))  # "socialnämnden i Uppsala beslutade att ge …"
     return without_appositions(doc, sorted(actors, key=lambda a: a.start))
+
+
+def organ_municipality(doc: Doc, i: int, parties: DocumentParties) -> str | None:
+    """The municipality an organ at token ``i`` acts for: the place named right after
+    it with "i" ("socialnämnden i Uppsala"), else the one the text is about."""
+    place = parties.index.parties.get(i + 2) if i + 2 < len(doc) and doc[i + 1].lower_ == "i" else None
+    if place is not None and place.label_ == "LOC":
+        return place._.normalized or span_text(place)
+    return parties.home
 
 
 def indirect_object(verb: Token | None, i: int, vocab: GrantVocabulary) -> bool:

@@ -47,6 +47,8 @@ class GrantVocabulary:
     future_auxiliaries: frozenset[str]    # "ska" before an infinitive: money to come
     adverbial_openers: frozenset[str]     # "med", "tack vare": "Med 800 000 kronor från X …"
     passed_on_refs: frozenset[str]        # "av summan": a part of the money granted before
+    municipal_organs: frozenset[str]      # "kommunstyrelsen": acts for the municipality
+    municipal_organ_endings: tuple[str, ...]  # "-nämnden": the same
     purpose_skip: frozenset[str]          # words between an amount and its purpose
     purpose_openers: frozenset[str]       # "för", "till": open the purpose phrase
     purpose_stops: frozenset[str]         # "vilket", "men": end it
@@ -109,6 +111,8 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         adverbial_openers=frozenset(data["adverbial_openers"]),
         passed_on_refs=frozenset(data["passed_on_refs"]),
+        municipal_organs=frozenset(data["municipal_organs"]),
+        municipal_organ_endings=tuple(data["municipal_organ_endings"]),
         purpose_skip=frozenset(data["purpose_skip"]),
         purpose_openers=frozenset(data["purpose_openers"]),
         purpose_stops=frozenset(data["purpose_stops"]),
