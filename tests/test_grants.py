@@ -448,3 +448,13 @@ def test_a_part_of_money_granted_before_is_passed_on_by_its_recipient(nlp, text)
 ])
 def test_a_municipal_organ_gives_for_its_municipality(nlp, text, funder):
     assert [f for f, _, _ in grants(nlp, "Ludvika kommun stöttar föreningslivet. " + text)] == [funder]
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningen Lindblomman driver projektet Nya vägar. Projektet Nya vägar har beviljats 2 miljoner kronor från "
+    "Allmänna arvsfonden.",
+    "Föreningen Lindblomman startar projektet Nya vägar. Nya vägar har beviljats 2 miljoner kronor från "
+    "Allmänna arvsfonden.",
+])
+def test_a_named_project_that_receives_stands_for_the_body_that_runs_it(nlp, text):
+    assert grants(nlp, text) == [("Allmänna arvsfonden", "Föreningen Lindblomman", 2_000_000)]

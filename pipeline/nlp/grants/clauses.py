@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +50,7 @@ class DocumentParties:
     index: EntityIndex
     home: str | None   # the municipality the text is about
     body: str | None   # the organisation the text is about
+    projects: dict[int, Span] = field(default_factory=dict)  # named initiatives with an owner, by start token
 
 
 def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
@@ -216,11 +217,17 @@ def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVo
     """The organisations a sentence names, and the words that stand for the body the
     text is about ("kommunen", "Länsstyrelsen", a sentence-initial "Projektet"), in order;
     a place right before or after a verb of receiving is the municipality or region as
-    a body ("Norrby får 2 miljoner", "Mest får Norrby")."""
+    a body ("Norrby får 2 miljoner", "Mest får Norrby"); a named project stands for the
+    body that runs it ("Projektet Samverkan Norrby har beviljats …")."""
     home, body = parties.home, parties.body
     actors = [Actor(e._.normalized or span_text(e), e.start, e.end) for e in parties.index.orgs_in(sent.start, sent.end)]
     if verb is not None and verb.lower_ in vocab.receive:
         actors += place_subjects(doc, verb, parties.index, vocab)
+    for i in range(sent.start, sent.end):
+        project = parties.projects.get(i)
+        if project is not None and not any(a.start <= i < a.end for a in actors):
+            begin = i - 1 if i > sent.start and token_table(doc).lowers[i - 1] in vocab.home_subjects else i
+            actors.append(Actor(project._.owner, begin, project.end))  # "Projektet X har beviljats": its owner
     taken = {i for a in actors for i in range(a.start, a.end)}
     table = token_table(doc)
     for i in range(sent.start, sent.end):

@@ -95,7 +95,8 @@ class GrantFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
         money = [e for e in ents if e.label_ == "MONEY"]
-        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body) if money else None
+        projects = {e.start: e for e in ents if e.label_ == "INITIATIVE" and e._.owner}
+        parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body, projects) if money else None
         grants, listed_names = self.grants(doc, money, parties) if money else ([], [])
         if any(g["funder"] is None for g in grants):
             grants = with_document_funder(grants, document_funder(doc, grants, ents, parties, self.vocab), self.vocab)
