@@ -141,6 +141,8 @@ def clause_verb(doc: Doc, lowers: list[str], part: Span, amounts: list[Span], vo
         return verb
     for amount in amounts:
         i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)
+        if i <= part.start:
+            continue
         words = vocab.support_verbs if lowers[i] == "med" else vocab.decision_words if lowers[i] == "om" else ()
         verb = next((j for j in range(i - 1, part.start - 1, -1) if lowers[j] in words), None)
         if verb is not None and lowers[max(verb - 2, 0):verb] != ["för", "att"]:  # "för att stötta": a purpose
