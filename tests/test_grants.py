@@ -154,6 +154,11 @@ def test_a_denied_transfer_is_no_grant(nlp, text):
     assert grants(nlp, text) == []
 
 
+def test_not_only_limits_and_denies_nothing(nlp):
+    text = "Föreningen Lindblomman fick inte bara 200 000 kronor från Stiftelsen Norrskenet utan också en lokal."
+    assert grants(nlp, text) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 200_000)]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a change or a difference is no money of its own
     ("Stiftelsen Norrskenet beviljade 3 miljoner kronor till Föreningen Lindblomman, en ökning med 400 000 kronor.",

@@ -53,9 +53,12 @@ def to_come(lowers: list[str], verb: int, part: Span, vocab: GrantVocabulary) ->
 
 def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
     """A negation right after the verb or among the three words before it ("fick inte",
-    "som varken sökt eller beviljats"): the sentence says no money went."""
-    after = verb + 1 < sent.end and lowers[verb + 1] in vocab.negations
-    return after or any(lowers[i] in vocab.negations for i in range(max(sent.start, verb - 3), verb))
+    "som varken sökt eller beviljats"): the sentence says no money went; "inte bara"
+    limits, it does not deny ("fick inte bara 200 000 kronor utan också …")."""
+    def negates(i: int) -> bool:
+        return lowers[i] in vocab.negations and not (i + 1 < sent.end and lowers[i + 1] in vocab.negation_limiters)
+
+    return verb + 1 < sent.end and negates(verb + 1) or any(negates(i) for i in range(max(sent.start, verb - 3), verb))
 
 
 

@@ -57,6 +57,7 @@ class GrantVocabulary:
     not_names: frozenset[str]             # capitalised words that open no name (not_name_words.txt)
     org_heads: tuple[str, ...]            # organisation head words (org_forms.json)
     negations: frozenset[str]             # "inte", "varken": a denied transfer
+    negation_limiters: frozenset[str]     # "bara": "inte bara" limits, denies nothing
     change_words: frozenset[str]          # "ökning": "en ökning med X" is a difference
     comparatives: frozenset[str]          # "mer": "X mer än förra året" is a difference
     measure_heads: tuple[str, ...]        # "budget": "en totalbudget på X" measures, gives nothing
@@ -121,6 +122,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         not_names=frozenset(resources.read_word_list(not_name_words)),
         org_heads=tuple(resources.org_forms(org_forms)["head_words"]),
         negations=frozenset(data["negations"]),
+        negation_limiters=frozenset(data["negation_limiters"]),
         change_words=frozenset(data["change_words"]),
         comparatives=frozenset(data["comparatives"]),
         measure_heads=tuple(data["measure_heads"]),
