@@ -454,3 +454,11 @@ def test_a_table_row_gives_each_amount_the_year_its_column_is_headed_with(nlp):
 ])
 def test_who_funds_and_who_receives_when_the_sentence_names_them_indirectly(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningen Lindblomman – som fick 200 000 kronor av Stiftelsen Norrskenet – öppnar en mötesplats i höst.",
+    "Föreningen Lindblomman (som fick 200 000 kronor av Stiftelsen Norrskenet) öppnar en mötesplats i höst.",
+])
+def test_an_aside_that_holds_the_amount_states_the_grant(nlp, text):
+    assert grants(nlp, text) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 200_000)]

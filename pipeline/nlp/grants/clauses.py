@@ -132,13 +132,18 @@ def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: Gran
 
 
 def clause_verb(doc: Doc, lowers: list[str], part: Span, amounts: list[Span], vocab: GrantVocabulary) -> Token | None:
-    """The clause's verb of giving or receiving, or a verb that gives through its
-    object: of supporting with an amount ("stötta 290 projekt med 600 miljoner"), of
+    """The clause's verb of giving or receiving (one in an aside when the amount is
+    in it too), or a verb that gives through its object: of supporting with an amount ("stötta 290 projekt med 600 miljoner"), of
     deciding on one ("beslutade om 1,2 miljarder kronor i stöd"); not one that states a
     purpose ("För att stötta föreningarna höjdes anslagen med …")."""
     verb = transfer_verb(doc, lowers, part.start, part.end, vocab)
     if verb is not None:
         return verb
+    asides = aside_tokens(lowers, part.start, part.end)
+    if any(a.start in asides for a in amounts):  # "Föreningen X – som fick 200 000 kronor – öppnar …"
+        inner = next((i for i in sorted(asides) if vocab.is_transfer(lowers[i])), None)
+        if inner is not None:
+            return doc[inner]
     for amount in amounts:
         i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)
         if i <= part.start:

@@ -50,8 +50,9 @@ def subject_words(doc: Doc, clause: Clause, start: int, end: int, vocab: GrantVo
     """doc[start:end] as a new name, unless an organisation straddles it or is it; an
     auxiliary or adverb before the verb is no part of it ("Umeåregionen har fått")."""
     swedish = function_words("sv")
-    while end > start + 1 and (doc[end - 1].lower_ in swedish or doc[end - 1].lower_ in vocab.v2_openers):
-        end -= 1
+    while end > start + 1 and (doc[end - 1].lower_ in swedish or doc[end - 1].lower_ in vocab.v2_openers
+                               or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # "Föreningen X – som fick": no dash or relative word ends a name
     if any(a.start < start < a.end or start <= a.start < end < a.end for a in clause.actors):
         return None  # an organisation straddles the words: the clause is no "Name får"
     if any(a.start == start and a.end == end for a in clause.actors):
