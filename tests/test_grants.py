@@ -462,3 +462,9 @@ def test_who_funds_and_who_receives_when_the_sentence_names_them_indirectly(nlp,
 ])
 def test_an_aside_that_holds_the_amount_states_the_grant(nlp, text):
     assert grants(nlp, text) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 200_000)]
+
+
+def test_each_amount_of_a_clause_may_name_its_own_funder(nlp):
+    text = "Föreningen Lindblomman får 500 000 kronor från Stiftelsen Norrskenet och 500 000 kronor från Allmänna arvsfonden."
+    assert grants(nlp, text) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 500_000),
+                                 ("Allmänna arvsfonden", "Föreningen Lindblomman", 500_000)]

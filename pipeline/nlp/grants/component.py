@@ -64,6 +64,17 @@ def joined_run(doc: Doc, names: list) -> list:
     return run
 
 
+def amount_source(doc: Doc, clause, amount: Span, vocab: GrantVocabulary) -> str | None:
+    """The body an amount of a clause with several names as its own source, right
+    after it ("500 000 kronor från A och 300 000 kronor från B")."""
+    if len(clause.amounts) < 2:
+        return None
+    after = amount.end
+    if after < len(doc) and doc[after].lower_ in vocab.funder_prepositions:
+        return next((a.name for a in clause.actors if a.start == after + 1), None)
+    return None
+
+
 def passed_on_by(doc: Doc, amount: Span, before: list[dict], vocab: GrantVocabulary) -> str | None:
     """The recipient of the grant stated just before, when ``amount`` is a part of it
     ("1,9 miljoner av summan tillfaller …", "15 miljoner kronor av de totala medlen"):
@@ -145,7 +156,8 @@ class GrantFinder:
             for amount in clause.amounts:
                 if all(a.name != funder for a in clause.actors):  # none named, or the body by default
                     funder = passed_on_by(doc, amount, grants, vocab) or funder
+                giver = amount_source(doc, clause, amount, vocab) or funder
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
                 recipients = each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
-                grants += [grant_record(funder, r, amount, year, clause.sent, purpose) for r in recipients]
+                grants += [grant_record(giver, r, amount, year, clause.sent, purpose) for r in recipients]
         return grants, names

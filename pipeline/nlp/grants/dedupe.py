@@ -12,26 +12,28 @@ def dedupe(grants: list[dict]) -> list[dict]:
         return grant["funder"], grant["recipient"], grant["amount_sek"], grant["year"]
 
     complete = [key(g) for g in grants]
-    seen, years, unique = {}, {}, []  # seen: where each grant kept is stated; years: by (recipient, amount)
+    seen, years, unique = {}, {}, []  # seen: where each grant kept is stated; years: (year, where) by (recipient, amount)
     for grant in grants:
         k = key(grant)
         if k in seen and seen[k] == grant["start_char"]:  # "vardera": one statement, one grant per recipient
             unique.append(grant)
             continue
-        if k in seen or subsumed(k, complete) or restated(k, years):
+        if k in seen or subsumed(k, complete) or restated(k, grant["start_char"], years):
             continue
         seen[k] = grant["start_char"]
-        years.setdefault(k[1:3], set()).add(k[3])
+        years.setdefault(k[1:3], set()).add((k[3], grant["start_char"]))
         unique.append(grant)
     return unique
 
 
-def restated(k: tuple, years: dict[tuple, set]) -> bool:
-    """Whether a grant kept already gives the same figure to the same named recipient
-    in the same year (or a year one of them leaves unsaid)."""
+def restated(k: tuple, where: int, years: dict[tuple, set]) -> bool:
+    """Whether a grant kept from another statement already gives the same figure to
+    the same named recipient in the same year (or a year one of them leaves unsaid);
+    one statement may name two funders of equal sums ("500 000 kronor från A och
+    500 000 kronor från B")."""
     _, recipient, amount, year = k
     kept = years.get((recipient, amount), set()) if recipient is not None else set()
-    return bool(kept) and (year is None or None in kept or year in kept)
+    return any(at != where and (year is None or y is None or y == year) for y, at in kept)
 
 
 def subsumed(k: tuple, complete: list[tuple]) -> bool:
