@@ -468,3 +468,10 @@ def test_each_amount_of_a_clause_may_name_its_own_funder(nlp):
     text = "Föreningen Lindblomman får 500 000 kronor från Stiftelsen Norrskenet och 500 000 kronor från Allmänna arvsfonden."
     assert grants(nlp, text) == [("Stiftelsen Norrskenet", "Föreningen Lindblomman", 500_000),
                                  ("Allmänna arvsfonden", "Föreningen Lindblomman", 500_000)]
+
+
+def test_each_amount_of_a_clause_may_name_its_own_recipient_and_the_whole_they_come_from_is_no_grant(nlp):
+    text = ("Av de 5 miljonerna går 2 miljoner kronor till Föreningen Lindblomman och 3 miljoner kronor till "
+            "Norrby Bollklubb.")
+    assert [(r, a) for _, r, a in grants(nlp, text)] == [("Föreningen Lindblomman", 2_000_000),
+                                                         ("Norrby Bollklubb", 3_000_000)]

@@ -81,7 +81,8 @@ def grant_clauses(doc: Doc, money: list[Span], parties: DocumentParties,
             kept = [amount for k, amount in enumerate(inside)
                     if not measures_no_grant(doc, lowers, amount, vocab)
                     and not (k and part_of_stated_amount(lowers, amount, sent, parties.index, vocab))
-                    and not (k and whole_of_stated_amount(lowers, inside[k - 1], amount, parties.index, vocab))]
+                    and not (k and whole_of_stated_amount(lowers, inside[k - 1], amount, parties.index, vocab))
+                    and not (k + 1 < len(inside) and amount.start < verb.i and whole_opening(lowers, amount, vocab))]
             clauses.append(Clause(sent, verb, actors, kept))
     return clauses, lines
 
@@ -217,6 +218,15 @@ def whole_of_stated_amount(lowers: list[str], before: Span, amount: Span, index:
     och 300 000 kronor av kommunen" names who gives each."""
     return any(lowers[i] in vocab.whole_prepositions for i in range(before.end, amount.start)) \
         and not index.orgs_in(before.end, amount.start)
+
+
+def whole_opening(lowers: list[str], amount: Span, vocab: GrantVocabulary) -> bool:
+    """An amount before the verb after "av"/"ur" ("Av de 5 miljonerna går 2 miljoner
+    till …") is the whole the clause's later amounts are taken from."""
+    i = amount.start - 1 - (len(amount._.qualifier.split()) if amount._.qualifier else 0)
+    if i >= 0 and lowers[i] in ("de", "dessa"):
+        i -= 1
+    return i >= 0 and lowers[i] in vocab.whole_prepositions
 
 
 def clause_actors(doc: Doc, sent: Span, parties: DocumentParties, vocab: GrantVocabulary,

@@ -29,12 +29,14 @@ from pipeline.nlp.grants.funder import (
 )
 from pipeline.nlp.grants.labels import labelled_grants
 from pipeline.nlp.grants.lists import listed_grants
+from pipeline.nlp.grants.names import name_after
 from pipeline.nlp.grants.phrases import phrase_grants
 from pipeline.nlp.grants.purpose import statement_purpose
 from pipeline.nlp.grants.record import grant_record, sentence_year
 from pipeline.nlp.grants.roles import clause_roles
 from pipeline.nlp.grants.subjects import unnamed_recipient
 from pipeline.nlp.grants.vocabulary import GrantVocabulary, grant_vocabulary
+from pipeline.nlp.organisations import form_span
 
 
 def each_recipient(doc: Doc, clause, amount: Span, recipient: str | None, index: EntityIndex,
@@ -73,6 +75,21 @@ def amount_source(doc: Doc, clause, amount: Span, vocab: GrantVocabulary) -> str
     if after < len(doc) and doc[after].lower_ in vocab.funder_prepositions:
         return next((a.name for a in clause.actors if a.start == after + 1), None)
     return None
+
+
+def amount_target(doc: Doc, clause, amount: Span, vocab: GrantVocabulary) -> tuple[str | None, Span | None]:
+    """The recipient an amount of a clause with several names as its own, right after
+    it ("2 miljoner till Föreningen X och 3 miljoner till Norrby IF"), and its span
+    when no finder had marked it."""
+    end = amount.end
+    if len(clause.amounts) < 2 or end >= clause.sent.end or doc[end].lower_ not in vocab.recipient_prepositions:
+        return None, None
+    actor = next((a for a in clause.actors if a.start == end + 1), None)
+    if actor is not None:
+        return actor.name, None
+    words = name_after(doc, end, clause.sent.end, vocab)
+    span = form_span(doc, words.start, words.end) if words is not None else None
+    return (span._.normalized, span) if span is not None else (None, None)
 
 
 def passed_on_by(doc: Doc, amount: Span, before: list[dict], vocab: GrantVocabulary) -> str | None:
@@ -157,7 +174,9 @@ class GrantFinder:
                 if all(a.name != funder for a in clause.actors):  # none named, or the body by default
                     funder = passed_on_by(doc, amount, grants, vocab) or funder
                 giver = amount_source(doc, clause, amount, vocab) or funder
+                own, named = amount_target(doc, clause, amount, vocab)
+                names += [named] if named is not None else []
                 purpose = statement_purpose(doc, clause.sent, amount, parties.index, vocab)
-                recipients = each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
+                recipients = [own] if own else each_recipient(doc, clause, amount, recipient, parties.index, vocab) or [recipient]
                 grants += [grant_record(giver, r, amount, year, clause.sent, purpose) for r in recipients]
         return grants, names

@@ -75,10 +75,15 @@ def destination_words(doc: Doc, verb: Token, end: int, vocab: GrantVocabulary) -
     """The words after a verb whose subject is the money, up to a comma or the end
     of the clause, if they read as a name ("1,9 miljoner tillfaller Norrby katolska
     församling", "går till Föreningen Lindblomman")."""
-    start = verb.i + 1 + (verb.i + 1 < end and doc[verb.i + 1].lower_ in vocab.recipient_prepositions)
+    return name_after(doc, verb.i + 1, end, vocab)
+
+
+def name_after(doc: Doc, start: int, end: int, vocab: GrantVocabulary) -> Span | None:
+    """The words from ``start`` (past a "till" or "åt") up to punctuation or ``end``,
+    if they read as a name."""
+    start += start < end and doc[start].lower_ in vocab.recipient_prepositions
     stop = start
     while stop < end and stop - start < MAX_NAME_WORDS and not (doc[stop].is_punct and doc[stop].text not in NAME_PUNCT) \
             and not doc[stop].is_space:
         stop += 1
     return doc[start:stop] if stop > start and reads_as_name(doc[start:stop], vocab) else None
-
