@@ -167,6 +167,12 @@ def test_not_only_limits_and_denies_nothing(nlp):
     # a budget or a price measures, it gives nothing
     ("Föreningen Lindblomman får 2 miljoner kronor från Stiftelsen Norrskenet, vilket ger en totalbudget på "
      "cirka 3 miljoner kronor.", [2_000_000]),
+    # money owed or earned is never given
+    ("Föreningen Lindblomman får betala ett skadestånd på 40 000 kronor till Norrby kommun.", []),
+    ("Norrby kommun fick betala 120 000 kronor i vite och Föreningen Lindblomman fick 50 000 kronor.", [50_000]),
+    ("Stiftelsen Norrskenet betalade 2 miljoner kronor i skatt men gav 300 000 kronor till Föreningen Lindblomman.",
+     [300_000]),
+    ("Föreningen Lindblomman får 90 000 kronor i lönebidrag från Arbetsförmedlingen.", [90_000]),
 ])
 def test_an_amount_that_measures_a_change_a_budget_or_a_price_is_no_grant(nlp, text, expected):
     assert [a for _, _, a in grants(nlp, text)] == expected

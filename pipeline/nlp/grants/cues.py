@@ -65,7 +65,8 @@ def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> 
 def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVocabulary, rates: bool = True) -> bool:
     """An amount that is a ceiling ("upp till 40 000 kronor"), a rate ("25 000 kronor per person"), a change or a difference
     ("en ökning med 1,2 miljoner", "30 miljoner mer än förra året"), a budget or cost
-    ("en totalbudget på 25 miljoner kronor") or a price ("kostar 300 000 kronor"). A
+    ("en totalbudget på 25 miljoner kronor"), a price ("kostar 300 000 kronor") or money
+    owed or earned ("ett skadestånd på 22 000 kronor", "betala 12 miljoner i skatt"). A
     rate counts only when ``rates``: a figure per year that continues a statement
     ("116 miljoner per år") is that recipient's grant."""
     if amount._.qualifier in vocab.ceiling_qualifiers:
@@ -76,7 +77,10 @@ def measures_no_grant(doc: Doc, lowers: list[str], amount: Span, vocab: GrantVoc
     before = lowers[i] if i >= 0 else ""
     if before == "med" and any(lowers[j] in vocab.change_words for j in range(max(0, i - 6), i)):
         return True
-    if before in ("på", "om") and i > 0 and lowers[i - 1].endswith(vocab.measure_heads) or before in vocab.price_verbs:
+    if before in ("på", "om") and i > 0 and lowers[i - 1].endswith(vocab.measure_heads + vocab.owed_words) \
+            or before in vocab.price_verbs:
         return True
     after = lowers[amount.end:amount.end + 2]
+    if len(after) == 2 and after[0] == "i" and after[1].endswith(vocab.owed_words):
+        return True
     return len(after) == 2 and after[0] in vocab.comparatives and after[1] in ("än", "jämfört")

@@ -62,6 +62,7 @@ class GrantVocabulary:
     comparatives: frozenset[str]          # "mer": "X mer än förra året" is a difference
     measure_heads: tuple[str, ...]        # "budget": "en totalbudget på X" measures, gives nothing
     price_verbs: frozenset[str]           # "kostar": a price
+    owed_words: tuple[str, ...]           # "skadestånd": "ett skadestånd på X", "X i skadestånd" is owed
     funding_labels: frozenset[str]        # "finansiering": a line "Finansiering: X kr" states a grant
     own_funding: frozenset[str]           # "privat": a part the owner pays itself
 
@@ -127,6 +128,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         comparatives=frozenset(data["comparatives"]),
         measure_heads=tuple(data["measure_heads"]),
         price_verbs=frozenset(data["price_verbs"]),
+        owed_words=tuple(data["owed_words"]),
         funding_labels=frozenset(data["funding_labels"]),
         own_funding=frozenset(data["own_funding"]),
     )
