@@ -173,6 +173,10 @@ def test_not_only_limits_and_denies_nothing(nlp):
     ("Stiftelsen Norrskenet betalade 2 miljoner kronor i skatt men gav 300 000 kronor till Föreningen Lindblomman.",
      [300_000]),
     ("Föreningen Lindblomman får 90 000 kronor i lönebidrag från Arbetsförmedlingen.", [90_000]),
+    # paying for something gives nothing; paying out does
+    ("Norrby kommun betalade 3 miljoner kronor för den nya konstgräsplanen.", []),
+    ("Norrby kommun betalade ut 300 000 kronor till Föreningen Lindblomman.", [300_000]),
+    ("I december betalades 4 miljoner kronor ut till föreningarna i Norrby.", [4_000_000]),
 ])
 def test_an_amount_that_measures_a_change_a_budget_or_a_price_is_no_grant(nlp, text, expected):
     assert [a for _, _, a in grants(nlp, text)] == expected

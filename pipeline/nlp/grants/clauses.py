@@ -124,10 +124,12 @@ def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: Gran
     """The first verb of giving or receiving in doc[start:end] outside an aside: a
     reflexive use is none ("kostnaderna fördelar sig"), and so is a verb between
     dashes or in parentheses ("49 miljoner – inklusive medel vi fått tillbaka – har
-    gått till …"), which says something beside the clause's statement."""
+    gått till …"), which says something beside the clause's statement; "betala"
+    without "ut" pays for something and gives nothing."""
     asides = aside_tokens(lowers, start, end)
     for i in range(start, end):
-        if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides:
+        if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides \
+                and vocab.pays_out(lowers, i, end):
             return doc[i]
     return None
 

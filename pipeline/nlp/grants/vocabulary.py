@@ -65,9 +65,17 @@ class GrantVocabulary:
     owed_words: tuple[str, ...]           # "skadestånd": "ett skadestånd på X", "X i skadestånd" is owed
     funding_labels: frozenset[str]        # "finansiering": a line "Finansiering: X kr" states a grant
     own_funding: frozenset[str]           # "privat": a part the owner pays itself
+    payout_verbs: frozenset[str]          # "betalade": a transfer only with "ut" in its clause
 
     def is_transfer(self, lower: str) -> bool:
         return lower in self.give or lower in self.receive or lower in self.destination
+
+    def pays_out(self, lowers: list[str], i: int, end: int) -> bool:
+        """A verb that needs no particle, or "betala" with "ut" among the next words of
+        its clause ("betalade ut", "betalades 385 miljoner kronor ut")."""
+        if lowers[i] not in self.payout_verbs:
+            return True
+        return "ut" in lowers[i + 1:min(end, i + 7)]
 
 
 def _words_pattern(words: list[str], opening: str) -> re.Pattern:
@@ -131,4 +139,5 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         owed_words=tuple(data["owed_words"]),
         funding_labels=frozenset(data["funding_labels"]),
         own_funding=frozenset(data["own_funding"]),
+        payout_verbs=frozenset(data["payout_verbs"]),
     )
