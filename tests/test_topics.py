@@ -9,7 +9,12 @@ import pytest
 
 from pipeline.topics import classify
 from pipeline.topics.cues import CueMatcher, trie_regex
-from pipeline.topics.features import TextCues, named_codes, relevance_features, sentences
+from pipeline.topics.features import (
+    TextCues,
+    named_codes,
+    relevance_features,
+    sentences,
+)
 from pipeline.topics.linear import LinearModel
 
 

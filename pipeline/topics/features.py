@@ -16,7 +16,13 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from pipeline.topics.cues import CueHit, CueMatcher, class_matcher, cue_vocabularies, matcher
+from pipeline.topics.cues import (
+    CueHit,
+    CueMatcher,
+    class_matcher,
+    cue_vocabularies,
+    matcher,
+)
 
 LEAD_SENTENCES = 2  # the headline and the first sentence: what a release says first
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"”“'–—-]?[A-ZÅÄÖÉ0-9])|\n+")
