@@ -37,27 +37,49 @@ class PlaceWords:
     labels: frozenset[str]
     shared_heads: frozenset[str]
     coordinators: frozenset[str]
-    not_names: frozenset[str]
+    not_names: frozenset[str]          # words that are never a name, given names included
     employer_endings: tuple[str, ...]  # "…strateg i Trosa kommun", "…förvaltningen i Trosa kommun"
+    definite_endings: tuple[str, ...]  # "Melodifestivalen": a definite noun ...
+    place_heads: tuple[str, ...]       # ... is a place only with one of these heads ("Lofsdalen")
+    genitive_endings: tuple[str, ...]  # "i Marias kök": a genitive before a noun
+    adjective_endings: tuple[str, ...]  # "Svenska", "Engelska kanalen"
 
     @classmethod
-    def load(cls, words: str, not_name_words: str, role_heads: str) -> "PlaceWords":
+    def load(cls, words: str, not_name_words: str, role_heads: str, first_names: str) -> "PlaceWords":
         data = resources.read_json(words)
         return cls(*(frozenset(data[key]) for key in ("locative", "compass", "area", "labels", "shared_heads",
                                                        "coordinators")),
-                   frozenset(resources.read_word_list(not_name_words))
+                   frozenset(resources.read_word_list(not_name_words)) | resources.first_names(first_names)
                    | frozenset(w.capitalize() for w in function_words("sv")),
-                   tuple(data["employer_units"]) + tuple(resources.read_word_list(role_heads)))
+                   tuple(data["employer_units"]) + tuple(resources.read_word_list(role_heads)),
+                   *(tuple(data[key]) for key in ("definite_endings", "place_heads", "genitive_endings",
+                                                  "adjective_endings")))
+
+    def place_shaped(self, text: str, following: str) -> bool:
+        """Shaped like a place name no list holds: one capitalised word of letters
+        ("Rinkabyholm", "Östberga"), not a definite noun unless its head is a piece of
+        land, water or settlement, not a capitalised adjective, not a genitive before
+        a noun."""
+        if not (len(text) >= 3 and text.isalpha() and text[0].isupper() and text[1:].islower()):
+            return False
+        lower = text.lower()
+        if lower.endswith(self.definite_endings) and not lower.endswith(self.place_heads):
+            return False
+        if lower.endswith(self.genitive_endings) and following[:1].islower():
+            return False
+        return not lower.endswith(self.adjective_endings)
 
 
 @Language.factory("pressmine_places", assigns=["doc.ents", "doc.spans"], requires=["doc.ents"],
                   default_config={"sources": "all", "words": "place_words.json",
-                                  "not_name_words": "not_name_words.txt", "role_heads": "role_heads.txt"})
-def make_place_finder(nlp: Language, name: str, sources: str, words: str, not_name_words: str, role_heads: str):
+                                  "not_name_words": "not_name_words.txt", "role_heads": "role_heads.txt",
+                                  "first_names": "first_names.txt"})
+def make_place_finder(nlp: Language, name: str, sources: str, words: str, not_name_words: str, role_heads: str,
+                      first_names: str):
     """``sources`` as for ``pressmine_entities``: with "model" (an ablation of the
     statistical model's entities) these rules add nothing. The other settings name
     data files (in pipeline/resources, or a path)."""
-    return PlaceFinder(name, sources != "model", PlaceWords.load(words, not_name_words, role_heads))
+    return PlaceFinder(name, sources != "model", PlaceWords.load(words, not_name_words, role_heads, first_names))
 
 
 class PlaceFinder:
@@ -203,7 +225,7 @@ def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]
     last = len(texts) - 1  # a text that ends in a name may have been cut inside it
     locative = words.locative | {"om"}
     candidates = [i for i in range(1, last) if texts[i - 1] in locative and _after_locative(texts, i, words)
-                  and _place_shaped(texts[i])]
+                  and words.place_shaped(texts[i], texts[i + 1])]
     if not candidates:
         return []
     at = _entity_at(ents)
@@ -219,11 +241,6 @@ def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]
         span._.normalized = text
         found.append(span)
     return found
-
-
-def _place_shaped(text: str) -> bool:
-    """One capitalised word of letters: "Rinkabyholm", "Östberga" (not "EU", "A")."""
-    return len(text) >= 3 and text.isalpha() and text[0].isupper() and text[1:].islower()
 
 
 def _after_locative(texts: list[str], i: int, words: PlaceWords) -> bool:
