@@ -264,3 +264,15 @@ def test_looks_swedish_fast_path_agrees_with_the_plain_definition(text):
         plain = swedish >= language.SWEDISH_SHARE or swedish >= max(
             language._share(words, lang) for lang in language._function_words())
     assert language.looks_swedish(text) == plain
+
+
+def test_a_build_served_from_the_cache_never_imports_the_nlp_or_learning_libraries():
+    """The modules a no-change build runs import neither spaCy nor scikit-learn (each
+    costs a large part of a second at start-up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline.__main__, pipeline.build, pipeline.build.output, pipeline.dataset.rows; "
+            "print(sorted(m for m in ('spacy', 'sklearn') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

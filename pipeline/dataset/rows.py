@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pipeline.dataset.duplicates import signature
 from pipeline.dataset.ids import ACTOR_LABELS, actor_id
 from pipeline.document import Document, Rejected
-from pipeline.nlp.places import ALSO_PLACES_KEY
+from pipeline.nlp.keys import ALSO_PLACES_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

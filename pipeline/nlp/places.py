@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.nlp.extensions import get_ents, set_ents, set_spans, token_table
+from pipeline.nlp.keys import ALSO_PLACES_KEY
 from pipeline.normalize.organisations import lookup_place
 from pipeline.parse.language import function_words
 
-ALSO_PLACES_KEY = "also_places"
 MAX_NAME_WORDS = 2  # "Västra Götalands": the longest genitive before a shared "län"
 
 
