@@ -19,21 +19,28 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import lxml.html
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from pipeline import platforms as sites
 from pipeline.normalize.dates import parse_date
 
 from .dateline import parse_dateline
+from .soup import (
+    SiteMarks,
+    adapter_body,
+    blocks,
+    declutter,
+    largest_p_run,
+    norm,
+    parse_soup,
+    read_marks,
+)
 from .text import clean_line, is_boilerplate
 
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
-               "figcaption", "address", "caption")
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TITLE_TAIL = re.compile(r"^(.*\S)\s+(\||-|–|—|::|»|·)\s+([^|–—»·]+)$")
-_CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
-_CHROME_KEEP = {"html", "body", "main", "article"}
+_ENOUGH_BODY = 150  # characters an adapter's body must hold before trafilatura is not asked
 
 
 @dataclass(frozen=True)
@@ -45,10 +52,6 @@ class HtmlArticle:
     url: str | None
     publisher: str | None
     contact: str | None
-
-
-def _norm(s: str | None) -> str:
-    return _WS.sub(" ", s or "").strip()
 
 
 def parse_tree(html: str) -> etree._Element | None:
@@ -78,51 +81,6 @@ def _strip_site_suffix(title: str, site_names: set[str]) -> str:
         title = head
 
 
-def _text_of(el: etree._Element) -> str:
-    return _norm(el.get("datetime") or el.get("content") or el.text_content())
-
-
-def _blocks(el: etree._Element) -> list[str]:
-    """Block-level texts under ``el`` in document order, nested blocks counted once."""
-    out: list[str] = []
-    taken: set[etree._Element] = set()
-    for node in el.iter(*_BLOCK_TAGS):
-        if any(a in taken for a in node.iterancestors()):
-            continue
-        taken.add(node)
-        for line in node.text_content().split("\n"):
-            line = _norm(line)
-            if line:
-                out.append(line)
-    if not out:
-        out = [ln for ln in (_norm(x) for x in el.text_content().split("\n")) if ln]
-    return out
-
-
-def _decluttered(tree: etree._Element, adapter: sites.SiteAdapter | None) -> etree._Element:
-    """A copy of the tree without scripts, navigation, cookie banners and footers."""
-    tree = copy.deepcopy(tree)
-    doomed = sites.select(tree, sites.NEVER_TEXT) + list(tree.iter("footer", "aside"))
-    doomed += [h for h in tree.iter("header") if not any(a.tag in ("article", "main") for a in h.iterancestors())]
-    for css in adapter.drop if adapter else ():
-        doomed += sites.select(tree, css)
-    for e in tree.iter():
-        if not isinstance(e.tag, str) or e.tag in _CHROME_KEEP:
-            continue
-        ident = f"{e.get('id', '')} {e.get('class', '')}"
-        if ident.strip() and _CHROME_RE.search(ident) and not _holds_article(e):
-            doomed.append(e)
-    for e in doomed:
-        if e.getparent() is not None and e.tag not in _CHROME_KEEP:
-            e.drop_tree()
-    return tree
-
-
-def _holds_article(e: etree._Element) -> bool:
-    """A "chrome" class on a wrapper of the article itself ("has-sidebar") must not drop it."""
-    return e.find(".//h1") is not None or e.find(".//article") is not None or e.find(".//main") is not None
-
-
 def _clean_lines(lines: list[str], title: str | None) -> list[str]:
     out: list[str] = []
     for line in lines:
@@ -135,32 +93,16 @@ def _clean_lines(lines: list[str], title: str | None) -> list[str]:
     return out
 
 
-def _trafilatura(tree: etree._Element, url: str | None) -> list[str]:
+def _trafilatura(clean: BeautifulSoup, url: str | None) -> list[str]:
+    """trafilatura's main text of the decluttered page (which it reads as an lxml tree)."""
     import trafilatura
 
     try:
-        got = trafilatura.extract(copy.deepcopy(tree), url=url, include_comments=False, include_tables=True,
+        got = trafilatura.extract(lxml.html.document_fromstring(str(clean)), url=url, include_comments=False, include_tables=True,
                                   include_links=False, include_images=False, favor_recall=True, deduplicate=False)
     except Exception:  # trafilatura fails on odd trees; the fallback handles them
         return []
-    return [ln for ln in (_norm(x) for x in (got or "").split("\n")) if ln]
-
-
-def _largest_p_run(tree: etree._Element) -> list[str]:
-    """Fallback: the container under <article>/<main>/<body> with the most <p> text."""
-    best, best_len = None, 0
-    for cand in tree.iter("article", "main", "div", "section", "body"):
-        n = sum(len(p.text_content()) for p in cand.iterchildren("p"))
-        if n > best_len:
-            best, best_len = cand, n
-    if best is None:
-        root = tree.find(".//body")
-        return _blocks(root if root is not None else tree)
-    for anc in [best] + list(best.iterancestors()):  # prefer the enclosing article/main
-        if anc.tag in ("article", "main"):
-            best = anc
-            break
-    return _blocks(best)
+    return [ln for ln in (norm(x) for x in (got or "").split("\n")) if ln]
 
 
 @dataclass(frozen=True)
@@ -171,12 +113,12 @@ class PageMetadata:
     publisher: str | None
 
 
-def page_metadata(tree: etree._Element, url: str | None, adapter: sites.SiteAdapter | None) -> PageMetadata:
+def page_metadata(tree: etree._Element, url: str | None, marks: SiteMarks) -> PageMetadata:
     """Title, publication date, canonical URL and publisher from the page's markup.
 
     trafilatura reads the markup (Open Graph and other meta tags, JSON-LD) and htmldate
     the date (meta tags, JSON-LD, <time>, the URL; not the text). Kept here is what they
-    lack: a platform's own selectors first (the adapter); the sender, not the
+    lack: a platform's own selectors first (the adapter's ``marks``); the sender, not the
     press-room platform ("Mynewsdesk"), as publisher; no Twitter handle read as one; a
     title from <h1> or <title> when the markup has none, with a site name cut off only
     when it is one ("Rubrik | Växjö kommun", not "Samverkan 2022 - ett
@@ -191,26 +133,24 @@ def page_metadata(tree: etree._Element, url: str | None, adapter: sites.SiteAdap
         if (m.get("name") or m.get("property") or "").lower().startswith("twitter:"):
             m.drop_tree()
     found = extract_meta_json(markup, examine_meta(markup))
-    publisher = _norm(found.sitename) or None
+    publisher = norm(found.sitename) or None
     if publisher and publisher.lower() in sites.PLATFORM_NAMES:  # the press-room host, not the sender
-        tail = _TITLE_TAIL.match(_norm(tree.findtext(".//title")))
-        sender = _norm(extract_meta_json(markup, Document()).sitename)
+        tail = _TITLE_TAIL.match(norm(tree.findtext(".//title")))
+        sender = norm(extract_meta_json(markup, Document()).sitename)
         publisher = sender if sender and sender.lower() not in sites.PLATFORM_NAMES else \
             (tail.group(3).strip() if tail and tail.group(2) == "|" else None)
     site_names = {n.lower() for n in (publisher, found.sitename, sites.host_of(url)) if n}
 
-    title_el = sites.select_first(tree, adapter.title) if adapter else None
     h1, title_tag = tree.find(".//h1"), tree.find(".//title")
     candidates = [
-        _text_of(title_el) if title_el is not None else None,
-        _strip_site_suffix(_norm(found.title), site_names) if found.title else None,
-        _norm(h1.text_content()) if h1 is not None else None,
-        _strip_site_suffix(_norm(title_tag.text_content()), site_names) if title_tag is not None else None,
+        marks.title,
+        _strip_site_suffix(norm(found.title), site_names) if found.title else None,
+        norm(h1.text_content()) if h1 is not None else None,
+        _strip_site_suffix(norm(title_tag.text_content()), site_names) if title_tag is not None else None,
     ]
     title = next((c for c in candidates if c), None)
 
-    date_el = sites.select_first(tree, adapter.published) if adapter and adapter.published else None
-    written = _text_of(date_el) if date_el is not None else ""
+    written = marks.published
     published = (parse_date(written) if len(written) < 40 else _dateline_in(written)) if written else None
     if published is None:
         day = find_date(markup, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%d")
@@ -223,35 +163,29 @@ def page_metadata(tree: etree._Element, url: str | None, adapter: sites.SiteAdap
 
 
 def extract_article(html: str, url: str | None = None) -> HtmlArticle:
-    """Title, date, lead, main text, canonical URL, publisher and contact of a page."""
-    tree = parse_tree(html)
-    if tree is None:
-        return HtmlArticle(None, None, "", None, url, None, None)
-    adapter = sites.choose_adapter(tree, url)
-    meta = page_metadata(tree, url, adapter)
-    title = meta.title
-    clean = _decluttered(tree, adapter)
-    lead_el = sites.select_first(tree, adapter.lead if adapter else ("[class*=ingress]", "p.lead", ".preamble"))
-    lead = _norm(lead_el.text_content()) if lead_el is not None else None
-    contact_el = sites.select_first(tree, adapter.contact) if adapter and adapter.contact else None
-    contact = "\n".join(_blocks(contact_el)) if contact_el is not None else None
+    """Title, date, lead, main text, canonical URL, publisher and contact of a page.
 
-    lines: list[str] = []
-    if adapter:
-        for css in adapter.body:
-            found = sites.select(clean, css)
-            if found:
-                lines = [ln for el in found for ln in _blocks(el)]
-                if sum(map(len, lines)) >= 150:
-                    break
-    if sum(map(len, lines)) < 150:
-        lines = _trafilatura(clean, url) or _largest_p_run(clean)
+    The page is read twice: as an lxml tree for trafilatura's and htmldate's metadata,
+    and with BeautifulSoup for the site adapter's structure (see :mod:`.soup`)."""
+    tree = parse_tree(html)
+    soup = parse_soup(html) if tree is not None else None
+    if tree is None or soup is None:
+        return HtmlArticle(None, None, "", None, url, None, None)
+    adapter = sites.choose_adapter(soup, url)
+    marks = read_marks(soup, adapter)
+    meta = page_metadata(tree, url, marks)
+    title = meta.title
+    clean = declutter(soup, adapter)
+    lines = adapter_body(clean, adapter, _ENOUGH_BODY) if adapter else []
+    if sum(map(len, lines)) < _ENOUGH_BODY:
+        lines = _trafilatura(clean, url) or largest_p_run(clean)
     lines = _clean_lines(lines, title)
+    lead = marks.lead
     if lead and lead not in lines[:3]:
         lines.insert(0, lead)
-    published = meta.published or _dateline_in("\n".join(_blocks(clean)[:25]))
+    published = meta.published or _dateline_in("\n".join(blocks(clean)[:25]))
     return HtmlArticle(title=title, published=published, text="\n\n".join(lines), lead=lead,
-                       url=meta.url, publisher=meta.publisher, contact=contact or None)
+                       url=meta.url, publisher=meta.publisher, contact=marks.contact or None)
 
 
 def _dateline_in(text: str) -> dt.date | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lxml import etree
+from bs4 import Tag
 
 from . import generic, lansstyrelsen, mynewsdesk, sitevision
 from .base import (
@@ -24,12 +24,11 @@ from .base import (
     ListingAdapter,
     SiteAdapter,
     host_of,
-    select,
     select_first,
 )
 
 __all__ = ["LISTING_ADAPTERS", "ARTICLE_ADAPTERS", "ListingAdapter", "SiteAdapter", "adapter_for", "choose_adapter",
-           "register", "host_of", "select", "select_first", "CHROME_WORDS", "NEVER_TEXT", "PLATFORM_NAMES"]
+           "register", "host_of", "select_first", "CHROME_WORDS", "NEVER_TEXT", "PLATFORM_NAMES"]
 
 # The listing rules of each kind of source (``kind`` in sources.toml).
 LISTING_ADAPTERS: dict[str, ListingAdapter] = {
@@ -61,13 +60,22 @@ def register(adapter: SiteAdapter, first: bool = True) -> None:
         ARTICLE_ADAPTERS.append(adapter)
 
 
-def choose_adapter(tree: etree._Element, url: str | None = None) -> SiteAdapter | None:
-    """The article rules for this page: host first (any platform), then markup fingerprints."""
+def choose_adapter(page: Any, url: str | None = None) -> SiteAdapter | None:
+    """The article rules for this page: host first (any platform), then markup fingerprints.
+
+    ``page`` is a BeautifulSoup page (:func:`pipeline.parse.soup.parse_soup`), whose CSS
+    selection tests the fingerprints; an lxml tree is read into one first."""
     host = host_of(url)
     for adapter in ARTICLE_ADAPTERS:
         if adapter.serves(host):
             return adapter
+    if not isinstance(page, Tag):
+        from lxml import etree
+
+        from pipeline.parse.soup import parse_soup
+
+        page = parse_soup(etree.tostring(page, encoding="unicode"))
     for adapter in ARTICLE_ADAPTERS:
-        if any(select(tree, fp) for fp in adapter.fingerprints):
+        if any(page.select_one(fp) is not None for fp in adapter.fingerprints):
             return adapter
     return None

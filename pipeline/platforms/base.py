@@ -3,17 +3,16 @@
 A :class:`ListingAdapter` says how to *find* article URLs on a news list, feed or
 sitemap (the scrape stage); a :class:`SiteAdapter` says where an article page keeps
 its headline, lead, body, dates and contact block (the parse stage). Both are plain
-data. Also here: what no platform's page furniture ever holds, and CSS selection.
+data. Also here: what no platform's page furniture ever holds, and how an adapter's
+selectors are tried (on a BeautifulSoup page: see :mod:`pipeline.parse.soup`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml import etree
-from lxml.cssselect import CSSSelector
+from bs4 import Tag
 
 # --------------------------------------------------------------------------- listing pages
 
@@ -95,21 +94,12 @@ class SiteAdapter:
         return bool(host) and any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
-@lru_cache(maxsize=512)
-def _compiled(css: str) -> CSSSelector:
-    return CSSSelector(css)
-
-
-def select(tree: etree._Element, css: str) -> list[etree._Element]:
-    """Elements matching a CSS selector (compiled once)."""
-    return _compiled(css)(tree)
-
-
-def select_first(tree: etree._Element, selectors: tuple[str, ...]) -> etree._Element | None:
+def select_first(page: Tag, selectors: tuple[str, ...]) -> Tag | None:
+    """The first element the first matching selector finds (soupsieve CSS on a BeautifulSoup page)."""
     for css in selectors:
-        found = select(tree, css)
-        if found:
-            return found[0]
+        found = page.select_one(css)
+        if found is not None:
+            return found
     return None
 
 

@@ -1,0 +1,148 @@
+"""An HTML page's structure, read with BeautifulSoup: where the site adapters are applied.
+
+Site knowledge is CSS (:class:`pipeline.platforms.SiteAdapter`), and real pages are
+broken markup: truncated downloads, unclosed portlets, stray tags. BeautifulSoup on the
+lxml parser reads such pages as tolerantly as a browser would, and its CSS selection
+(soupsieve: ``.select``, ``.select_one``) applies the adapters' selectors: which
+platform a page is on, what is page chrome, where the headline, lead, body, dates and
+contact block are. Generic extraction (trafilatura, htmldate) works on an lxml tree
+instead and stays in :mod:`pipeline.parse.html`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
+
+from pipeline import platforms as sites
+
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+              "figcaption", "address", "caption")
+# Lead paragraphs of pages no adapter knows.
+GENERIC_LEAD = ("[class*=ingress]", "p.lead", ".preamble")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
+_CHROME_KEEP = {"html", "body", "main", "article"}
+
+
+def norm(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def parse_soup(html: str) -> BeautifulSoup | None:
+    """Parse (possibly truncated) HTML; None when there is nothing to parse.
+
+    ``class`` stays one string, as in the markup, so that ``[class*=...]`` selectors and
+    the chrome words match what the page says."""
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        return None
+    soup = BeautifulSoup(html, "lxml", multi_valued_attributes=None)
+    for br in soup.find_all("br"):  # keep line breaks of addresses and contact blocks
+        br.insert_after("\n")
+    return soup
+
+
+def text_content(el: Tag) -> str:
+    """All text under ``el``, script and style text included, comments not (as lxml's text_content)."""
+    return "".join(s for s in el.descendants if isinstance(s, NavigableString)
+                   and not isinstance(s, PreformattedString))
+
+
+def text_of(el: Tag) -> str:
+    """A date or title element's value: its machine-readable attribute, else its text."""
+    return norm(el.get("datetime") or el.get("content") or text_content(el))
+
+
+def blocks(el: Tag) -> list[str]:
+    """Block-level texts under ``el`` (itself included) in document order, nested blocks counted once."""
+    out: list[str] = []
+    taken: set[int] = set()
+    nodes = ([el] if el.name in BLOCK_TAGS else []) + el.find_all(BLOCK_TAGS)
+    for node in nodes:
+        if any(id(a) in taken for a in node.parents):
+            continue
+        taken.add(id(node))
+        out.extend(ln for ln in (norm(x) for x in text_content(node).split("\n")) if ln)
+    if not out:
+        out = [ln for ln in (norm(x) for x in text_content(el).split("\n")) if ln]
+    return out
+
+
+def declutter(soup: BeautifulSoup, adapter: sites.SiteAdapter | None) -> BeautifulSoup:
+    """Remove scripts, navigation, cookie banners, footers and the adapter's ``drop`` (in place)."""
+    doomed = soup.select(sites.NEVER_TEXT) + soup.find_all(["footer", "aside"])
+    doomed += [h for h in soup.find_all("header") if not any(a.name in ("article", "main") for a in h.parents)]
+    for css in adapter.drop if adapter else ():
+        doomed += soup.select(css)
+    for e in soup.find_all(True):
+        if e.name in _CHROME_KEEP:
+            continue
+        ident = f"{e.get('id', '')} {e.get('class', '')}"
+        if ident.strip() and _CHROME_RE.search(ident) and not _holds_article(e):
+            doomed.append(e)
+    for e in doomed:
+        if e.parent is not None and e.name not in _CHROME_KEEP:
+            e.extract()
+    return soup
+
+
+def _holds_article(e: Tag) -> bool:
+    """A "chrome" class on a wrapper of the article itself ("has-sidebar") must not drop it."""
+    return e.find(["h1", "article", "main"]) is not None
+
+
+def largest_p_run(soup: BeautifulSoup) -> list[str]:
+    """Fallback: the container under <article>/<main>/<body> with the most <p> text."""
+    best, best_len = None, 0
+    for cand in soup.find_all(["article", "main", "div", "section", "body"]):
+        n = sum(len(text_content(p)) for p in cand.find_all("p", recursive=False))
+        if n > best_len:
+            best, best_len = cand, n
+    if best is None:
+        return blocks(soup.body or soup)
+    for anc in [best, *best.parents]:  # prefer the enclosing article/main
+        if anc.name in ("article", "main"):
+            best = anc
+            break
+    return blocks(best)
+
+
+@dataclass(frozen=True)
+class SiteMarks:
+    """What an adapter's selectors read on the page as published (before chrome is removed)."""
+
+    title: str | None  # the headline element's text
+    published: str  # the date element's value, "" when none
+    lead: str | None
+    contact: str | None  # the contact block, one line per block
+
+
+def read_marks(soup: BeautifulSoup, adapter: sites.SiteAdapter | None) -> SiteMarks:
+    """Headline, date, lead and contact block by the adapter's selectors (only the lead without one)."""
+    pick = sites.select_first
+    title_el = pick(soup, adapter.title) if adapter else None
+    date_el = pick(soup, adapter.published) if adapter else None
+    lead_el = pick(soup, adapter.lead if adapter else GENERIC_LEAD)
+    contact_el = pick(soup, adapter.contact) if adapter else None
+    return SiteMarks(
+        title=text_of(title_el) if title_el is not None else None,
+        published=text_of(date_el) if date_el is not None else "",
+        lead=norm(text_content(lead_el)) if lead_el is not None else None,
+        contact="\n".join(blocks(contact_el)) if contact_el is not None else None,
+    )
+
+
+def adapter_body(clean: BeautifulSoup, adapter: sites.SiteAdapter, enough: int) -> list[str]:
+    """Lines of the first body selector whose blocks hold ``enough`` characters (else the last found)."""
+    lines: list[str] = []
+    for css in adapter.body:
+        found = clean.select(css)
+        if found:
+            lines = [ln for el in found for ln in blocks(el)]
+            if sum(map(len, lines)) >= enough:
+                break
+    return lines
