@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,51 @@ def test_a_relative_canonical_url_is_resolved_against_the_page_address() -> None
     språkcafé öppnar på biblioteket i höst, med volontärer från tre föreningar.</p></body></html>"""
     # trafilatura gives the address the page was fetched from
     assert extract_article(page, "https://www.storby.se/x").url == "https://www.storby.se/nyheter/sprakcafe.html"
+
+
+# A platform's knowledge applied through BeautifulSoup, on broken markup (unclosed <div> and <p>).
+STORBY_PAGE = """<!DOCTYPE html><html><head><title>Storby kommun</title></head><body>
+<div class="sidhuvud"><a href="/">Storby kommun</a></div>
+<div class="artikel">
+  <h2 class="rubrik">Nytt språkcafé öppnar på biblioteket</h2>
+  <span class="datum">Publicerad 3 mars 2023</span>
+  <p class="inledning">Storby kommun öppnar ett språkcafé för nyanlända på stadsbiblioteket i april.
+  <div class="brodtext">
+    <ul class="lasmer"><li><a href="/simskola">Simskola för vuxna startar i maj</a>
+      <li><a href="/sfi">Fler platser på SFI</a></ul>
+    <p>Caféet drivs tillsammans med Studieförbundet Vuxenskolan och har öppet varje tisdag och torsdag.
+    <p>Verksamheten finansieras med 120 000 kronor från kommunens integrationsmedel, säger Ada Lind.
+  </div>
+  <div class="presskontakt">Ada Lind, samordnare<br>ada.lind@storby.example<br>0123-45 67 89</div>
+</div></body></html>"""
+
+STORBY = platforms.SiteAdapter(
+    name="storby", hosts=("storby.example",), title=(".rubrik",), lead=(".inledning",), body=(".brodtext",),
+    published=(".datum",), contact=(".presskontakt",), drop=(".lasmer",),
+)
+
+
+def test_a_site_adapter_is_applied_through_beautifulsoup(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(platforms, "ARTICLE_ADAPTERS", list(platforms.ARTICLE_ADAPTERS))
+    platforms.register(STORBY)
+    art = extract_article(STORBY_PAGE, "https://www.storby.example/nyheter/sprakcafe.html")
+    assert art.title == "Nytt språkcafé öppnar på biblioteket"  # the adapter's headline, not <title>
+    assert art.published == dt.date(2023, 3, 3)
+    assert art.lead == "Storby kommun öppnar ett språkcafé för nyanlända på stadsbiblioteket i april."
+    assert art.text.split("\n\n") == [
+        art.lead,
+        "Caféet drivs tillsammans med Studieförbundet Vuxenskolan och har öppet varje tisdag och torsdag.",
+        "Verksamheten finansieras med 120 000 kronor från kommunens integrationsmedel, säger Ada Lind.",
+    ]
+    assert art.contact == "Ada Lind, samordnare\nada.lind@storby.example\n0123-45 67 89"
+    assert "Simskola" not in art.text and "SFI" not in art.text
+    # The links to other news inside the body go by the adapter's drop selector (no chrome word names them).
+    monkeypatch.setattr(platforms, "ARTICLE_ADAPTERS", [replace(STORBY, drop=())])
+    kept = extract_article(STORBY_PAGE, "https://www.storby.example/nyheter/sprakcafe.html")
+    assert "Simskola för vuxna startar i maj\n\nFler platser på SFI" in kept.text
+
+
+def test_without_its_adapter_the_same_page_reads_the_generic_way() -> None:
+    art = extract_article(STORBY_PAGE, "https://www.annanstad.example/nyheter/sprakcafe.html")
+    assert art.title == "Storby kommun"  # the <title>: no adapter says where the headline is
+    assert art.contact is None

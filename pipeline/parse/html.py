@@ -7,8 +7,13 @@ selectors before it and this module's corrections after it (see :func:`page_meta
 The main text comes from a site adapter when the platform is
 known (:mod:`pipeline.platforms`), else from trafilatura, else from the largest run of
 <p> under <article>/<main>. Page chrome (cookie banners, menus, footers) is removed
-from the tree before any text is read, and the result goes through the same line
+from the page before any text is read, and the result goes through the same line
 filters as plain text.
+
+Two readers of one page: the site adapters' structure (their CSS, the chrome removal,
+the fallbacks) is read with BeautifulSoup (:mod:`.soup`), which parses broken markup
+tolerantly and selects by CSS; trafilatura and htmldate read an lxml tree, which is
+what they are built on.
 """
 from __future__ import annotations
 
@@ -33,8 +38,8 @@ from .soup import (
     declutter,
     largest_p_run,
     norm,
-    parse_soup,
     read_marks,
+    soup_of,
 )
 from .text import clean_line, is_boilerplate
 
@@ -98,9 +103,10 @@ def _trafilatura(clean: BeautifulSoup, url: str | None) -> list[str]:
     import trafilatura
 
     try:
-        got = trafilatura.extract(lxml.html.document_fromstring(str(clean)), url=url, include_comments=False, include_tables=True,
-                                  include_links=False, include_images=False, favor_recall=True, deduplicate=False)
-    except Exception:  # trafilatura fails on odd trees; the fallback handles them
+        tree = lxml.html.document_fromstring(str(clean))
+        got = trafilatura.extract(tree, url=url, include_comments=False, include_tables=True, include_links=False,
+                                  include_images=False, favor_recall=True, deduplicate=False)
+    except Exception:  # trafilatura (or re-reading the page) fails on odd trees; the fallback handles them
         return []
     return [ln for ln in (norm(x) for x in (got or "").split("\n")) if ln]
 
@@ -165,12 +171,12 @@ def page_metadata(tree: etree._Element, url: str | None, marks: SiteMarks) -> Pa
 def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     """Title, date, lead, main text, canonical URL, publisher and contact of a page.
 
-    The page is read twice: as an lxml tree for trafilatura's and htmldate's metadata,
-    and with BeautifulSoup for the site adapter's structure (see :mod:`.soup`)."""
+    lxml parses the page once; trafilatura and htmldate read that tree, the site adapter
+    reads it again as BeautifulSoup (:func:`.soup.soup_of`)."""
     tree = parse_tree(html)
-    soup = parse_soup(html) if tree is not None else None
-    if tree is None or soup is None:
+    if tree is None:
         return HtmlArticle(None, None, "", None, url, None, None)
+    soup = soup_of(tree)
     adapter = sites.choose_adapter(soup, url)
     marks = read_marks(soup, adapter)
     meta = page_metadata(tree, url, marks)

@@ -1,12 +1,12 @@
 """An HTML page's structure, read with BeautifulSoup: where the site adapters are applied.
 
-Site knowledge is CSS (:class:`pipeline.platforms.SiteAdapter`), and real pages are
-broken markup: truncated downloads, unclosed portlets, stray tags. BeautifulSoup on the
-lxml parser reads such pages as tolerantly as a browser would, and its CSS selection
-(soupsieve: ``.select``, ``.select_one``) applies the adapters' selectors: which
-platform a page is on, what is page chrome, where the headline, lead, body, dates and
-contact block are. Generic extraction (trafilatura, htmldate) works on an lxml tree
-instead and stays in :mod:`pipeline.parse.html`.
+Why BeautifulSoup: site knowledge is CSS (:class:`pipeline.platforms.SiteAdapter`:
+fingerprints, headline, lead, body, dates, contact, what to drop), and BeautifulSoup's
+CSS selection (soupsieve: ``.select``, ``.select_one``) applies it to the page without
+a hand-written tree walk. Real pages are broken markup (truncated downloads, unclosed
+portlets, stray tags); with ``features="lxml"`` the page is the one libxml2's
+recovering HTML parser builds, the same tree trafilatura and htmldate read in
+:mod:`pipeline.parse.html`, where generic extraction stays.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
+from lxml import etree
 
 from pipeline import platforms as sites
 
@@ -23,7 +24,6 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 # Lead paragraphs of pages no adapter knows.
 GENERIC_LEAD = ("[class*=ingress]", "p.lead", ".preamble")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
 _CHROME_KEEP = {"html", "body", "main", "article"}
 
@@ -32,18 +32,16 @@ def norm(s: str | None) -> str:
     return _WS.sub(" ", s or "").strip()
 
 
-def parse_soup(html: str) -> BeautifulSoup | None:
-    """Parse (possibly truncated) HTML; None when there is nothing to parse.
+def soup_of(tree: etree._Element) -> BeautifulSoup:
+    """The page lxml has read (:func:`pipeline.parse.html.parse_tree`), as BeautifulSoup.
 
+    Read from lxml's serialisation, so that both readers see one document: what libxml2
+    recovered from broken markup, cut where it stops following nesting (a page 100 000
+    ``<div>`` deep has no text to either), with the line breaks of ``<br>`` added there.
     ``class`` stays one string, as in the markup, so that ``[class*=...]`` selectors and
     the chrome words match what the page says."""
-    html = _XML_DECL.sub("", html, count=1)
-    if not html.strip():
-        return None
-    soup = BeautifulSoup(html, "lxml", multi_valued_attributes=None)
-    for br in soup.find_all("br"):  # keep line breaks of addresses and contact blocks
-        br.insert_after("\n")
-    return soup
+    markup = etree.tostring(tree, encoding="unicode", method="html")
+    return BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
 
 
 def text_content(el: Tag) -> str:
@@ -76,8 +74,8 @@ def declutter(soup: BeautifulSoup, adapter: sites.SiteAdapter | None) -> Beautif
     """Remove scripts, navigation, cookie banners, footers and the adapter's ``drop`` (in place)."""
     doomed = soup.select(sites.NEVER_TEXT) + soup.find_all(["footer", "aside"])
     doomed += [h for h in soup.find_all("header") if not any(a.name in ("article", "main") for a in h.parents)]
-    for css in adapter.drop if adapter else ():
-        doomed += soup.select(css)
+    if adapter and adapter.drop:
+        doomed += soup.select(", ".join(adapter.drop))
     for e in soup.find_all(True):
         if e.name in _CHROME_KEEP:
             continue

@@ -63,19 +63,17 @@ def register(adapter: SiteAdapter, first: bool = True) -> None:
 def choose_adapter(page: Any, url: str | None = None) -> SiteAdapter | None:
     """The article rules for this page: host first (any platform), then markup fingerprints.
 
-    ``page`` is a BeautifulSoup page (:func:`pipeline.parse.soup.parse_soup`), whose CSS
-    selection tests the fingerprints; an lxml tree is read into one first."""
+    ``page`` is a BeautifulSoup page, whose CSS selection tests the fingerprints; an lxml
+    tree is read into one first (:func:`pipeline.parse.soup.soup_of`)."""
     host = host_of(url)
     for adapter in ARTICLE_ADAPTERS:
         if adapter.serves(host):
             return adapter
     if not isinstance(page, Tag):
-        from lxml import etree
+        from pipeline.parse.soup import soup_of
 
-        from pipeline.parse.soup import parse_soup
-
-        page = parse_soup(etree.tostring(page, encoding="unicode"))
+        page = soup_of(page)
     for adapter in ARTICLE_ADAPTERS:
-        if any(page.select_one(fp) is not None for fp in adapter.fingerprints):
+        if adapter.fingerprints and page.select_one(", ".join(adapter.fingerprints)) is not None:
             return adapter
     return None

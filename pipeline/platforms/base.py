@@ -95,7 +95,7 @@ class SiteAdapter:
 
 
 def select_first(page: Tag, selectors: tuple[str, ...]) -> Tag | None:
-    """The first element the first matching selector finds (soupsieve CSS on a BeautifulSoup page)."""
+    """The first element of the first selector that matches (soupsieve CSS on a BeautifulSoup page)."""
     for css in selectors:
         found = page.select_one(css)
         if found is not None:
