@@ -14,8 +14,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bs4 import Tag
-
 from . import generic, lansstyrelsen, mynewsdesk, sitevision
 from .base import (
     CHROME_WORDS,
@@ -69,6 +67,8 @@ def choose_adapter(page: Any, url: str | None = None) -> SiteAdapter | None:
     for adapter in ARTICLE_ADAPTERS:
         if adapter.serves(host):
             return adapter
+    from bs4 import Tag
+
     if not isinstance(page, Tag):
         from pipeline.parse.soup import soup_of
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bs4 import Tag
+if TYPE_CHECKING:  # the scrape stage imports these rules without BeautifulSoup
+    from bs4 import Tag
 
 # --------------------------------------------------------------------------- listing pages
 
