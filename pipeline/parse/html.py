@@ -10,10 +10,11 @@ known (:mod:`pipeline.platforms`), else from trafilatura, else from the largest 
 from the page before any text is read, and the result goes through the same line
 filters as plain text.
 
-Two readers of one page: the site adapters' structure (their CSS, the chrome removal,
-the fallbacks) is read with BeautifulSoup (:mod:`.soup`), which parses broken markup
-tolerantly and selects by CSS; trafilatura and htmldate read an lxml tree, which is
-what they are built on.
+Two readers of one page, which lxml parses once (libxml2 recovers broken markup):
+trafilatura and htmldate read the lxml tree, which is what they are built on; the
+site adapters' structure (their CSS, the chrome removal, the fallbacks) is read from
+the same page as BeautifulSoup, whose CSS selection applies them (:mod:`.soup`). The
+page without its chrome goes back to trafilatura as an lxml tree.
 """
 from __future__ import annotations
 
