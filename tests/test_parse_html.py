@@ -6,10 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
 from pipeline import platforms
-from pipeline.parse.html import extract_article
+from pipeline.parse.html import extract_article, parse_tree
+from pipeline.parse.soup import soup_of
 
 FIX = Path(__file__).parent / "fixtures" / "parse"
 
@@ -101,12 +101,17 @@ def test_empty_pages_do_not_raise(page: str) -> None:
     assert art.text == ""
 
 
+def page(name: str):
+    """A fixture page as the parse stage reads it: lxml's parse, as BeautifulSoup."""
+    return soup_of(parse_tree(load(name)))
+
+
 def test_adapter_registry() -> None:
-    tree = lxml_html.document_fromstring(load("sitevision.html"))
-    assert platforms.choose_adapter(tree, None).name == "sitevision"
-    assert platforms.choose_adapter(tree, "https://www.lansstyrelsen.se/skane/x.html").name == "lansstyrelsen"
-    assert platforms.choose_adapter(lxml_html.document_fromstring(load("mynewsdesk.html"))).name == "mynewsdesk"
-    assert platforms.choose_adapter(lxml_html.document_fromstring(load("generic_jsonld.html"))) is None
+    sitevision = page("sitevision.html")
+    assert platforms.choose_adapter(sitevision, None).name == "sitevision"
+    assert platforms.choose_adapter(sitevision, "https://www.lansstyrelsen.se/skane/x.html").name == "lansstyrelsen"
+    assert platforms.choose_adapter(page("mynewsdesk.html")).name == "mynewsdesk"
+    assert platforms.choose_adapter(page("generic_jsonld.html")) is None
 
 
 # What trafilatura's and htmldate's metadata readers lack, kept in page_metadata:

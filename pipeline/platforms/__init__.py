@@ -61,18 +61,12 @@ def register(adapter: SiteAdapter, first: bool = True) -> None:
 def choose_adapter(page: Any, url: str | None = None) -> SiteAdapter | None:
     """The article rules for this page: host first (any platform), then markup fingerprints.
 
-    ``page`` is a BeautifulSoup page, whose CSS selection tests the fingerprints; an lxml
-    tree is read into one first (:func:`pipeline.parse.soup.soup_of`)."""
+    ``page`` is a BeautifulSoup page (:func:`pipeline.parse.soup.soup_of`), whose CSS
+    selection tests the fingerprints."""
     host = host_of(url)
     for adapter in ARTICLE_ADAPTERS:
         if adapter.serves(host):
             return adapter
-    from bs4 import Tag
-
-    if not isinstance(page, Tag):
-        from pipeline.parse.soup import soup_of
-
-        page = soup_of(page)
     for adapter in ARTICLE_ADAPTERS:
         if adapter.fingerprints and page.select_one(", ".join(adapter.fingerprints)) is not None:
             return adapter
