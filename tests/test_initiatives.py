@@ -253,3 +253,19 @@ def test_texts_too_short_for_a_name(nlp, text):
 def test_every_word_list_is_documented():
     words = resources.read_json("initiative_words.json")
     assert set(words["_doc"]) == set(words) - {"_doc"}
+
+
+# A recurring event or activity named by one capitalised compound ("-natten", "-veckan").
+@pytest.mark.parametrize("text, expected", [
+    ("Kulturnatten skjuts upp. I år genomförs i stället Kulturnatten i oktober.", ["Kulturnatten"]),
+    ("Besökarna kom till Skördemarknaden och till Integrationsveckan i Norrby.",
+     ["Skördemarknaden", "Integrationsveckan"]),
+    # only at a sentence's start: the capital says nothing
+    ("Integrationsveckan blev lyckad, sade arrangörerna.", []),
+    # the text also writes it as a common noun
+    ("Hon minns Kulturnatten. Kulturnatten och kulturnatten i grannkommunen är lika.", []),
+    # the head alone is no name
+    ("Vi ses på Natten efter festen.", []),
+])
+def test_a_capitalised_event_compound_names_an_activity(nlp, text, expected):
+    assert names(nlp, text) == expected

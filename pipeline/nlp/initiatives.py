@@ -23,6 +23,7 @@ from pipeline.nlp import initiative_lists as lists
 from pipeline.nlp import initiative_names as names
 from pipeline.nlp.extensions import doc_text, set_ents, span_text, written_name
 from pipeline.nlp.initiative_context import Context, Found, known_names
+from pipeline.nlp.initiative_events import event_names
 from pipeline.nlp.initiative_owners import owner_of, stated_owner
 from pipeline.nlp.initiative_vocabulary import InitiativeWords
 
@@ -30,10 +31,10 @@ LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
 RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
          names.hyphen_compounds, names.after_nouns, names.naming, names.within, lists.listed_lines, names.run_by,
-         names.appositions, lists.headings)
+         names.appositions, lists.headings, event_names)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
-WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention"})
+WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event"})
 # Rules whose names are delimited by the page (quotation marks, list and table cells):
 # they may hold a body or place of the reference data ("”Vägen till Arbetsförmedlingen”").
 DELIMITED_RULES = frozenset({"quoted", "table_row", "money_line", "colon_list"})
