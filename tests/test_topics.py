@@ -106,6 +106,16 @@ def test_groups_that_are_counted_and_named_in_passing_weigh_less():
     assert relevance_features(TextCues.of(passing))["group_share"] == pytest.approx(0.1)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Stadsmissionen öppnar ett boende för unga. En del av målgruppen är ensamkommande.", 1.0),
+    ("Kursen riktar sig till nyanlända kvinnor i Solby.", 1.0),
+    ("Målgruppen är unga vuxna. I år kom 300 asylsökande till länet.", 0.0),  # not in one sentence
+    ("Prognosen landar på 140 000 asylsökande.", 0.0),
+])
+def test_a_group_named_as_whom_a_measure_is_for(text, expected):
+    assert relevance_features(TextCues.of(text))["group_as_target"] == expected
+
+
 INTEGRATION = [
     "Länsstyrelsen beviljar 450 000 kronor till språkcafé för nyanlända\n\n"
     "Länsstyrelsen i Exempellän beviljar Solby kommun 450 000 kronor för ett språkcafé och samhällsorientering "

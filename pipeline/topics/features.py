@@ -120,6 +120,7 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 # A number just before a group ("140 000 asylsökande", "27000 ensamkommande barn"):
 # the group is counted, as statistics count people, not addressed by a measure.
+_TARGET_STATEMENT = re.compile(r"\bmålgrupp|\briktar sig (?:till|mot)\b|\bvänder sig till\b")
 _COUNT_BEFORE = re.compile(r"\d[\d\s.,]*\s(?:\w+\s)?$")
 
 
@@ -127,7 +128,8 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     """Is the text about measures for immigrants? How often, where, and beside what
     words the groups and the words of integration work are named; what share of the
     text speaks of them (one sentence among twenty is a mention in passing); how
-    many of their mentions are counts."""
+    many of their mentions are counts; whether a sentence names them as whom a measure
+    is for ("Målgruppen är nyanlända", "riktar sig till ensamkommande")."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     groups = [bool(codes & immigrant) or bool(work) for codes, work in
               zip(cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
@@ -153,6 +155,8 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
         "policy_sentences": sum(policy) / n,
         "measure_sentences": sum(measures) / n,
         "words": math.log1p(cues.n_words),
+        "group_as_target": float(any(g and _TARGET_STATEMENT.search(cues.lowered, span.start, span.end)
+                                     for g, span in zip(groups, cues.spans))),
     }
 
 
