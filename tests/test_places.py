@@ -104,3 +104,8 @@ def test_a_capitalised_word_after_a_locative_word_is_a_place(nlp, text, expected
 def test_no_place_where_the_word_is_no_name_or_cannot_be_delimited(nlp, text):
     places, _ = entities(nlp, text, "LOC")
     assert places == []
+
+
+def test_seas_lakes_and_rivers_are_places(nlp):
+    places, _ = entities(nlp, "Båten tog sig över Medelhavet; nu fiskar han i Vättern och i Göta älv.", "LOC")
+    assert [normalized for _, normalized in places] == ["Medelhavet", "Vättern", "Göta älv"]

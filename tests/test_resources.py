@@ -17,7 +17,7 @@ ORG_TYPES = {
     "association", "sports_club", "study_association", "church", "company",
     "university", "school", "media", "party", "other",
 }
-PLACE_KINDS = {"country", "province", "region", "city", "district"}
+PLACE_KINDS = {"country", "province", "region", "city", "district", "water"}
 
 
 def test_resource_path():

@@ -98,7 +98,7 @@ class OrgRecord:
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # country, province, region, city, district
+    kind: str  # country, province, region, city, district, water
     municipality_code: str | None = None
     county_code: str | None = None
     aliases: tuple[str, ...] = ()
