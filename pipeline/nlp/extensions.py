@@ -202,6 +202,16 @@ def get_ents(doc: Doc) -> list[Span]:
     return kept if kept is not None else list(doc.ents)
 
 
+def replace_overlapped(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` with ``new`` in place of the entities they overlap, in order (``ents``
+    itself when ``new`` is empty)."""
+    if not new:
+        return ents
+    taken = {i for span in new for i in range(span.start, span.end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted(kept + new, key=lambda s: s.start)
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the per-document caches before the Doc leaves the pipeline."""
     doc.user_data.pop(TEXT_KEY, None)

@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import resources
-from pipeline.nlp.extensions import get_ents, set_ents, set_spans, token_table
+from pipeline.nlp.extensions import (
+    get_ents,
+    replace_overlapped,
+    set_ents,
+    set_spans,
+    token_table,
+)
 from pipeline.nlp.keys import ALSO_PLACES_KEY
 from pipeline.normalize.organisations import lookup_place
 from pipeline.parse.language import function_words
@@ -92,25 +98,16 @@ class PlaceFinder:
         if not self.active:
             return doc
         ents = original = get_ents(doc)
-        ents = self._replace(ents, shared_head_places(doc, ents, self.words))
-        ents = self._replace(ents, unlisted_places(doc, ents, self.words))
+        ents = replace_overlapped(ents, shared_head_places(doc, ents, self.words))
+        ents = replace_overlapped(ents, unlisted_places(doc, ents, self.words))
         named_as_places = bodies_named_as_places(doc, ents, self.words)
         only_places = places_only(ents, named_as_places)
-        ents = self._replace(ents, only_places)
+        ents = replace_overlapped(ents, only_places)
         if ents is not original:  # most texts: nothing to change
             set_ents(doc, ents)
         taken = {span.start for span in only_places}
         set_spans(doc, ALSO_PLACES_KEY, [span for span in named_as_places if span.start not in taken])
         return doc
-
-    @staticmethod
-    def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
-        """``ents`` with ``new`` in place of the entities they overlap."""
-        if not new:
-            return ents
-        taken = {i for span in new for i in range(span.start, span.end)}
-        kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
-        return sorted(kept + new, key=lambda s: s.start)
 
 
 def _entity_at(ents: list[Span]) -> dict[int, Span]:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.entity_index import EntityIndex
-from pipeline.nlp.extensions import forget_text, get_ents, set_ents
+from pipeline.nlp.extensions import forget_text, get_ents, replace_overlapped, set_ents
 from pipeline.nlp.grants.breakdown import breakdown_grants
 from pipeline.nlp.grants.clauses import DocumentParties, grant_clauses
 from pipeline.nlp.grants.continued import continued_grants
@@ -130,9 +130,7 @@ class GrantFinder:
             grants = with_document_funder(grants, document_funder(doc, grants, ents, parties, self.vocab), self.vocab)
         doc._.grants = dedupe(grants)
         if listed_names:  # recipients named in a list or table are bodies, whole as written
-            named = {i for n in listed_names for i in range(n.start, n.end)}
-            set_ents(doc, sorted([e for e in ents if not any(i in named for i in range(e.start, e.end))]
-                                 + listed_names, key=lambda e: e.start))
+            set_ents(doc, replace_overlapped(ents, listed_names))
         forget_text(doc)
         return doc
 
