@@ -13,8 +13,16 @@ from pathlib import Path
 import pytest
 
 from pipeline.__main__ import main
+from pipeline.config import BuildConfig
+from pipeline.nlp import load_pipeline
 
 REPORTS_CORPUS = Path(__file__).parent / "fixtures" / "reports_corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The rules-only pipeline, loaded once for the session (the tests only read it)."""
+    return load_pipeline(BuildConfig(model="rules")).nlp
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

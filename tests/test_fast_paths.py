@@ -15,8 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.strings import get_string_id
 
-from pipeline.config import BuildConfig
-from pipeline.nlp import load_pipeline
 from pipeline.nlp.extensions import (
     WordTest,
     get_spans,
@@ -90,11 +88,6 @@ def test_normalise_spaces_then_tidy_equals_the_line_by_line_cleaner(text):
 def test_captions_are_found_in_any_case():
     assert ptext.is_caption("FOTO: Anna Berg") and ptext.is_caption("Bild: kommunen") and ptext.is_caption("Foto/TT")
     assert not ptext.is_caption("Fotografen Anna Berg ställer ut") and not ptext.is_caption("Bilden visar skolan")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
 
 
 TEXTS = [

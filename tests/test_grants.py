@@ -3,21 +3,11 @@ purpose (rules-only pipeline): lists, totals, funders named away from the amount
 from __future__ import annotations
 
 import pytest
-
-from pipeline.config import BuildConfig
-from pipeline.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
+from nlp_runs import run_pipeline
 
 
 def grants(nlp, text, published="2019-05-02", publisher=None):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.publisher = published, publisher
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc = run_pipeline(nlp, text, published, publisher)
     return [(g["funder"], g["recipient"], g["amount_sek"]) for g in doc._.grants]
 
 

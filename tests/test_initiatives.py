@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from nlp_runs import run_pipeline
 from spacy.tokens import Span
 
 from pipeline import resources
-from pipeline.config import BuildConfig
 from pipeline.dataset.rows import entity_rows
-from pipeline.nlp import load_pipeline
 from pipeline.nlp.initiative_context import Context
 from pipeline.nlp.initiatives import normalized_name
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
-
-
 def run(nlp, text, publisher=None):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.publisher = "2021-03-01", publisher
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return run_pipeline(nlp, text, "2021-03-01", publisher)
 
 
 def initiatives(doc):

@@ -2,22 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from nlp_runs import run_pipeline as run
 
 from pipeline.config import BuildConfig
 from pipeline.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
-
-
-def run(nlp, text, published="2019-05-02", publisher=None):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.publisher = published, publisher
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 def ents(doc, label):

@@ -4,22 +4,11 @@ invented unless it is a national body any Swedish reader knows)."""
 from __future__ import annotations
 
 import pytest
-
-from pipeline.config import BuildConfig
-from pipeline.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
+from nlp_runs import run_pipeline
 
 
 def run(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.published, doc._.publisher = "2021-03-01", None
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return run_pipeline(nlp, text, "2021-03-01")
 
 
 def org_names(doc) -> set[str]:

@@ -8,10 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from pipeline.config import BuildConfig
-from pipeline.nlp import load_pipeline, project_components
+from pipeline.nlp import project_components
 
 TEXTS = [
     ("2019-05-02", "Länsstyrelsen i Kronobergs län beviljar 2,5 miljoner kronor till Växjö kommun för "
@@ -42,11 +39,6 @@ print(json.dumps({"pipes": nlp.pipe_names, "docs": out}))
 namespace = {"json": json}
 exec(EXTRACT, namespace)
 extract = namespace["extract"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
 
 
 def test_the_pipeline_has_the_components_of_config_cfg_in_order(nlp):

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import BuildConfig
 from pipeline.dataset.rows import entity_rows
-from pipeline.nlp import load_pipeline
 from pipeline.nlp.extensions import doc_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(BuildConfig(model="rules")).nlp
 
 
 def entities(nlp, text, label):
