@@ -6,6 +6,7 @@ Values are JSON-like (dates as ISO strings) so Docs serialise to worker processe
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,6 +98,12 @@ class TokenTable:
         for i in sentence_starts:
             sent_starts[i] = True
         return cls(texts, [LOWER[t] for t in texts], sent_starts, newline_before, sentence_starts)
+
+    @functools.cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the text writes in lower case: a capitalised word that is also one
+        of them is a common noun put first, not a name."""
+        return frozenset(t for t in self.texts if t[:1].islower())
 
 
 class WordTest(dict):

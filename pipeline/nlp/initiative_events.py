@@ -21,7 +21,7 @@ def event_names(ctx: Context) -> list[Found]:
     candidates = [i for i, text in enumerate(texts) if _event_shaped(text, heads)]
     if not candidates:
         return []
-    lower = {text for text in texts if text[:1].islower()}
+    lower = ctx.table.lower_case_words
     inside = {texts[i] for i in candidates if not starts[i] and not ctx.table.newline_before[i]}
     return [Found(i, i + 1, "event") for i in candidates
             if texts[i] in inside and texts[i].lower() not in lower and i not in ctx.ent_at

@@ -218,7 +218,8 @@ def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]
     cannot delimit), nor a word the text also writes in lower case or a word that is
     never a name, nor the text's last word (a cut text); the preposition rules out the
     first word of a sentence."""
-    texts = token_table(doc).texts
+    table = token_table(doc)
+    texts = table.texts
     last = len(texts) - 1  # a text that ends in a name may have been cut inside it
     locative = words.locative | {"om"}
     candidates = [i for i in range(1, last) if texts[i - 1] in locative and _after_locative(texts, i, words)
@@ -226,7 +227,7 @@ def unlisted_places(doc: Doc, ents: list[Span], words: PlaceWords) -> list[Span]
     if not candidates:
         return []
     at = _entity_at(ents)
-    lower_words = {t for t in texts if t[:1].islower()}
+    lower_words = table.lower_case_words
     found = []
     for i in candidates:
         text, following = texts[i], texts[i + 1]
