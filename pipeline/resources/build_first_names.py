@@ -82,26 +82,25 @@ def person_entities(sentences):
                 run = []
 
 
-def derive(paths: list[Path]) -> set[str]:
-    lower_words: Counter[str] = Counter()
+def read_corpora(paths: list[Path]) -> tuple[Counter[str], set[str]]:
+    """One pass over the corpus files: the first tokens of multi-token PER spans (with
+    their counts), and the words the corpus writes in lower case."""
     candidates: Counter[str] = Counter()
+    lower_words: set[str] = set()
     for path in paths:
         sents = list(read_corpus(path))
-        for sent in sents:
-            for tok, _tag in sent:
-                if tok.islower():
-                    lower_words[tok] += 1
-        for ent in person_entities(sents):
-            if len(ent) >= 2:
-                candidates[ent[0]] += 1
-    out = set()
-    for tok in candidates:
-        if not name_shaped(tok):
-            continue
-        if lower_words[tok.lower()] > 0:  # also an ordinary word ("Mo", "Bland", ...)
-            continue
-        out.add(tok)
-    return out
+        lower_words.update(tok for sent in sents for tok, _tag in sent if tok.islower())
+        candidates.update(ent[0] for ent in person_entities(sents) if len(ent) >= 2)
+    return candidates, lower_words
+
+
+def corpus_names(candidates: Counter[str], lower_words: set[str]) -> set[str]:
+    """The candidates shaped like a given name that are not also an ordinary word ("Mo", "Bland", ...)."""
+    return {tok for tok in candidates if name_shaped(tok) and tok.lower() not in lower_words}
+
+
+def derive(paths: list[Path]) -> set[str]:
+    return corpus_names(*read_corpora(paths))
 
 
 # Locales whose registered given names are taken (Faker's person providers).
@@ -137,10 +136,6 @@ def usable_registered(names: set[str], lower_words: set[str]) -> set[str]:
             and lookup_place(name) is None and lookup_org(name) is None}
 
 
-def corpus_lower_words(paths: list[Path]) -> set[str]:
-    return {tok for path in paths for sent in read_corpus(path) for tok, _tag in sent if tok.islower()}
-
-
 def read_base(path: Path = BASE) -> set[str]:
     names = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -158,9 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="Faker locales whose registered given names are added ('' for none)")
     args = ap.parse_args(argv)
     base = read_base()
-    derived = derive(args.corpus)
+    candidates, lower_words = read_corpora(args.corpus)
+    derived = corpus_names(candidates, lower_words)
     locales = tuple(filter(None, args.locales.split(",")))
-    registered = usable_registered(registered_names(locales), corpus_lower_words(args.corpus)) if locales else set()
+    registered = usable_registered(registered_names(locales), lower_words) if locales else set()
     names = sorted(base | derived | registered)
     args.out.write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(base)} curated + {len(derived - base)} new from corpus + {len(registered - base - derived)} "
