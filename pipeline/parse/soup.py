@@ -27,9 +27,11 @@ GENERIC_LEAD = ("[class*=ingress]", "p.lead", ".preamble")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _CHROME_RE = re.compile("|".join(re.escape(w) for w in sites.CHROME_WORDS), re.I)
 _CHROME_KEEP = {"html", "body", "main", "article"}
-# Elements of sites.NEVER_TEXT that neither hold article text nor hold what an adapter
-# reads (headline, date, lead, contact, fingerprints): left out of the soup.
-NEVER_READ = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "button", "select")
+# The elements sites.NEVER_TEXT names by tag, which neither hold article text nor what
+# an adapter reads (headline, date, lead, contact, fingerprints): left out of the soup.
+# Not <form>: some sites wrap the whole page in one, and declutter decides about it.
+NEVER_READ = tuple(css for css in (part.strip() for part in sites.NEVER_TEXT.split(","))
+                   if css.isalpha() and css != "form")
 
 
 def norm(s: str | None) -> str:
