@@ -11,6 +11,7 @@ from pipeline.topics import classify
 from pipeline.topics.cues import CueMatcher, trie_regex
 from pipeline.topics.features import (
     TextCues,
+    is_statement,
     named_codes,
     relevance_features,
     sentences,
@@ -104,6 +105,27 @@ def test_groups_that_are_counted_and_named_in_passing_weigh_less():
     assert counted["counted_groups"] == 1.0 and addressed["counted_groups"] == 0.0
     passing = " ".join(["Vägen byggs om under våren."] * 9 + ["Även nyanlända kan söka."])
     assert relevance_features(TextCues.of(passing))["group_share"] == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Även nyanlända kan söka.", True),
+    ("Kursen börjar i mars och pågår i tio veckor", True),  # a heading may lack its full stop
+    ("Skåne 4 640 000", False),  # a table row
+    ("Tel: 0707-12 34 56", False),
+    ("E-post: anna.berg@solby.se", False),
+    ("www.solby.se/nyheter/2024", False),
+])
+def test_what_a_sentence_that_states_something_is(text, expected):
+    assert is_statement(text) == expected
+
+
+def test_table_rows_and_contact_lines_do_not_thin_out_the_share_of_a_group():
+    prose = "Föreningen startar ett språkcafé för nyanlända.\nTräffarna hålls varje tisdag på biblioteket."
+    table = "\n".join(f"{place} {amount} 000" for place, amount in [("Solby", 120), ("Norrvik", 85), ("Åby", 40)] * 4)
+    contact = "Kontakt:\nAnna Berg\nTel: 0701-23 45 67\nE-post: anna.berg@solby.se\nFoto: Per Holm"
+    share = relevance_features(TextCues.of(prose))["group_share"]
+    assert share == pytest.approx(0.5)
+    assert relevance_features(TextCues.of(f"{prose}\n{table}\n{contact}"))["group_share"] == share
 
 
 @pytest.mark.parametrize("text, expected", [

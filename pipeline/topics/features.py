@@ -26,12 +26,22 @@ from pipeline.topics.cues import (
 
 LEAD_SENTENCES = 2  # the headline and the first sentence: what a release says first
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"”“'–—-]?[A-ZÅÄÖÉ0-9])|\n+")
+_WORD = re.compile(r"(?<!\S)[^\W\d_]+(?:-[^\W\d_]+)*[.,:;!?]?(?!\S)")  # not a number, an address or a link
+STATEMENT_MIN_WORDS = 3  # a line of fewer words that does not end like a sentence states nothing
 
 
 @dataclass(frozen=True)
 class Sentence:
     start: int
     end: int
+
+
+def is_statement(text: str) -> bool:
+    """Does a sentence of the text state something? A table row ("Skåne 4 640 000"), a
+    contact line ("Tel: 0707-12 34 56") or a label does not: it neither ends like a
+    sentence nor has three words."""
+    text = text.rstrip()
+    return text.endswith((".", "!", "?")) or len(_WORD.findall(text)) >= STATEMENT_MIN_WORDS
 
 
 @dataclass
@@ -127,7 +137,8 @@ _COUNT_BEFORE = re.compile(r"\d[\d\s.,]*\s(?:\w+\s)?$")
 def relevance_features(cues: TextCues) -> dict[str, float]:
     """Is the text about measures for immigrants? How often, where, and beside what
     words the groups and the words of integration work are named; what share of the
-    text speaks of them (one sentence among twenty is a mention in passing); how
+    text's statements speaks of them (one sentence among twenty is a mention in
+    passing; table rows and contact lines state nothing); how
     many of their mentions are counts; whether a sentence names them as whom a measure
     is for ("Målgruppen är nyanlända", "riktar sig till ensamkommande")."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
@@ -137,6 +148,7 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     measures = [bool(codes) for codes in cues.sentence_sets("measures")]
     policy = [bool(codes) for codes in cues.sentence_sets("policy")]
     n = max(len(groups), 1)
+    statements = [is_statement(cues.lowered[span.start:span.end]) for span in cues.spans]
     immigrant_hits = [hit for _, hit in cues.tables["target_groups"].hits if hit.codes & immigrant]
     group_hits = len(immigrant_hits) + len(cues.tables["integration_work"].hits)
     counted = sum(1 for hit in immigrant_hits if _COUNT_BEFORE.search(cues.lowered, max(0, hit.start - 30), hit.start))
@@ -144,7 +156,7 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     return {
         "group_mentions": math.log1p(group_hits),
         "group_sentences": math.log1p(sum(groups)),
-        "group_share": sum(groups) / n,
+        "group_share": sum(g and s for g, s in zip(groups, statements)) / max(sum(statements), 1),
         "counted_groups": counted / max(len(immigrant_hits), 1),
         "group_in_title": float(bool(groups) and groups[0]),
         "group_in_lead": float(any(groups[:LEAD_SENTENCES])),
