@@ -469,3 +469,14 @@ def test_each_amount_of_a_clause_may_name_its_own_recipient_and_the_whole_they_c
             "Norrby Bollklubb.")
     assert [(r, a) for _, r, a in grants(nlp, text)] == [("Föreningen Lindblomman", 2_000_000),
                                                          ("Norrby Bollklubb", 3_000_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range is one statement, read at its upper end
+    ("Föreningen Solgläntan får 2–3 miljoner kronor från Länsstyrelsen i Hallands län.",
+     [("Länsstyrelsen i Hallands län", "Föreningen Solgläntan", 3_000_000)]),
+    # the upper end's "per dag" makes the whole range a rate
+    ("Solby kommun får en ersättning på 150-300 kronor per dag för varje asylsökande.", []),
+])
+def test_the_lower_end_of_a_range_is_no_grant_of_its_own(nlp, text, expected):
+    assert grants(nlp, text) == expected

@@ -125,6 +125,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
     from spacy.util import load_model_from_config
 
     import pipeline.nlp.components  # noqa: F401  (registers the factories without the entry points)
+    from pipeline.nlp.tokenizer import split_number_ranges
 
     config = config or BuildConfig()
     kind, where = choose_base(config)  # not describe_pipeline: hashing the model folder is the build's job
@@ -137,6 +138,7 @@ def load_pipeline(config: BuildConfig | None = None) -> LoadedPipeline:
         for position, name in enumerate(described["nlp"]["pipeline"]):
             settings = dict(described["components"][name])
             nlp.add_pipe(settings.pop("factory"), name=name, config=settings, first=True if position == 0 else None)
+    split_number_ranges(nlp)
     nlp.max_length = max(nlp.max_length, config.max_text_chars)  # the build sets longer texts aside itself
     base = base_name(kind, where)
     log.info("NLP pipeline: %s", base)

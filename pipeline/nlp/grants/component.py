@@ -115,6 +115,18 @@ def make_grant_finder(nlp: Language, name: str, vocabulary: str, not_name_words:
     return GrantFinder(name, grant_vocabulary(vocabulary, not_name_words, org_forms))
 
 
+RANGE_DASHES = frozenset("-–—")
+
+
+def range_starts_left_out(doc: Doc, money: list[Span]) -> list[Span]:
+    """The amounts, less the lower end of each range ("150-300 kronor per dag", "2–3
+    miljoner"): a range is one statement, read at its upper end, which carries the
+    unit and the words after it ("per dag" makes it a rate)."""
+    starts = {amount.start for amount in money}
+    return [amount for amount in money
+            if not (amount.end + 1 in starts and doc[amount.end].text in RANGE_DASHES)]
+
+
 class GrantFinder:
     def __init__(self, name: str, vocab: GrantVocabulary) -> None:
         self.name = name
@@ -122,7 +134,7 @@ class GrantFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_ents(doc)
-        money = [e for e in ents if e.label_ == "MONEY"]
+        money = range_starts_left_out(doc, [e for e in ents if e.label_ == "MONEY"])
         projects = {e.start: e for e in ents if e.label_ == "INITIATIVE" and e._.owner}
         parties = DocumentParties(EntityIndex.of(ents), doc._.home_municipality, doc._.home_body, projects) if money else None
         grants, listed_names = self.grants(doc, money, parties) if money else ([], [])
