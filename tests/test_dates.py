@@ -238,3 +238,13 @@ def test_iso_and_swedish_forms_round_trip(day):
               "september", "oktober", "november", "december"]
     assert parse_date(day.isoformat()) == day
     assert parse_date(f"den {day.day} {months[day.month - 1]} {day.year}") == day
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Ansökan ska vara inne senast den 1 december.", "1 december"),  # the full stop ends the sentence
+    ("Mötet hölls den 4 dec. 2021 i Solby.", "4 dec. 2021"),  # an abbreviation keeps its point
+    ("Mötet hölls den 4 maj 2021.", "4 maj 2021"),
+])
+def test_a_date_ends_where_it_is_written(text, written):
+    mention = find_dates(text, reference=dt.date(2021, 5, 2))[0]
+    assert text[mention.start:mention.end] == written

@@ -177,8 +177,10 @@ def _partials(col: _Collector) -> list[_Partial]:
         if first and not (first.start() and low[first.start() - 1] in "0123456789,.:/"):
             found.append(_Partial(first.start("d0"), first.end("d0"), int(first["d0"]), month, y, mon in full, True))
             col.claim(first.start("d0"), first.end("d0"))
-        found.append(_Partial(m.start("d"), m.end(), int(m["d"]), month, y, mon in full, True))
-        col.claim(m.start(), m.end())
+        # the optional "." is an abbreviation's ("1 dec."); after a full name it ends the sentence
+        end = m.end() - 1 if y is None and mon in full and low[m.end() - 1] == "." else m.end()
+        found.append(_Partial(m.start("d"), end, int(m["d"]), month, y, mon in full, True))
+        col.claim(m.start(), end)
     for m in col.months:
         if not col.free(*m.span()):
             continue
