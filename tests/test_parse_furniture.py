@@ -59,11 +59,15 @@ BOILERPLATE_LINES = [
     "Sök", "Annons", "Lyssna", "Stäng rutan", "1:39 min", "3 / 12", "* * *", "null", "Följ oss på Instagram",
     "Prenumerera på nyheter från Storby", "Storby använder kakor för att webbplatsen ska fungera.", "Acceptera alla",
     "Hantera kakor", "Läs mer", "Read more", "View post", "Hjälpte informationen på sidan dig?", "Visa fler nyheter",
-    "Kopiera länk", "Till toppen", "Nästa nyhet", "Bild 2 av 7",
+    "Kopiera länk", "Till toppen", "Nästa nyhet", "Bild 2 av 7", "Translate", "Översätt sidan", "Välj språk", "Languages",
+    "In English", "Logga in", "Mina sidor", "E-tjänster och blanketter", "Kontrast", "Ändra textstorlek", "Lättläst",
+    "Teckenspråk",
 ]
 NOT_BOILERPLATE = [
     "Tillbaka till skolbänken efter tjugo år", "Gå direkt till jobbet – nytt program för nyanlända",
     "Nu startar bygget av nya startsidan", "Så jobbar vi med nyheter på lokalradion", "Läs mer om projektet på www.storby.se.",
+    "Språk öppnar dörrar", "English for beginners", "Översätt din cv till svenska",
+    "Mina sidor på nätet lockar fler", "Lättläst bok om Sverige delas ut", "Kontrasten mellan stad och land",
 ]
 
 
