@@ -234,3 +234,32 @@ def test_a_compound_ending_in_the_word_for_cooperation_names_cooperation():
     text = ("Projektet ska stärka myndighetssamverkan kring nyanlända i Solby. "
             "Genom integrationssamarbetet får nyanlända snabbare hjälp.")
     assert "samverkan" in named_codes(TextCues.of(text), "themes")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a theme word that begins the name of an office, a board or a post names no theme
+    ("Projektet drivs av arbetsmarknadsförvaltningen i Solby kommun för nyanlända.", "arbete"),
+    ("Projektet för nyanlända leds av integrations- och mottagningsenheten i Solby.", "mottagande_boende"),
+    ("Projektet för nyanlända ägs av arbetsmarknads- och vuxenutbildningsförvaltningen.", "utbildning"),
+    ("Satsningen på nyanlända välkomnas av folkhälso-, sjukvårds- och idrottsministern Kim Exempel.", "idrott_fritid"),
+    ("Barn- och utbildningsnämnden beviljar stöd till projektet för nyanlända.", "utbildning"),
+    ("Representanter för sfi-enheten deltar i projektet för nyanlända.", "sprak"),
+])
+def test_a_theme_word_in_the_name_of_an_office_or_post_names_no_theme(text, absent):
+    assert absent not in named_codes(TextCues.of(text), "themes")
+
+
+@pytest.mark.parametrize("text, present", [
+    # the same words as what a measure addresses
+    ("Projektet ger nyanlända kontakt med arbetsmarknaden i Solby.", "arbete"),
+    ("Kommunen ordnar mottagning och boende för nyanlända.", "mottagande_boende"),
+    ("Projektet erbjuder idrott för nyanlända, och ungdomarna väljer själva sin enhet.", "idrott_fritid"),
+    ("Projektet ger nyanlända sfi-undervisning på kvällstid.", "sprak"),
+])
+def test_a_theme_word_outside_the_name_of_an_office_names_a_theme(text, present):
+    assert present in named_codes(TextCues.of(text), "themes")
+
+
+def test_a_group_word_in_the_name_of_a_board_names_no_group():
+    text = "Barn- och utbildningsnämnden i Solby beviljar stöd till projektet för nyanlända kvinnor."
+    assert named_codes(TextCues.of(text), "target_groups") == ["nyanlanda", "kvinnor"]

@@ -177,17 +177,38 @@ def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     it speaks of a measure or of integration: in a sentence that also names a measure
     ("projekt", "stöd", "erbjuder"), an immigrant group or integration work. A theme or
     group named only in passing elsewhere is not one (the guide: "not words used in
-    passing"). Codes come in the vocabulary's order."""
+    passing"), nor is one that names an office or a post ("arbetsmarknadsförvaltningen",
+    "idrottsminister"). Codes come in the vocabulary's order."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     context = [bool(m) or bool(g & immigrant) or bool(w) for m, g, w in zip(
         cues.sentence_sets("measures"), cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
-    hits = cues.tables[vocabulary].hits
+    hits = [(k, hit) for k, hit in cues.tables[vocabulary].hits if context[k] and not names_a_body(cues.lowered, hit)]
     if vocabulary == "target_groups":
         hits = [(k, same_people(cues, k, hit)) for k, hit in hits]
-    named = {code for k, hit in hits if context[k] for code in hit.codes}
+    named = {code for _, hit in hits for code in hit.codes}
     if vocabulary == "target_groups":
-        named -= broad_groups_giving_way(named, [hit for k, hit in hits if context[k]], cues.lowered)
+        named -= broad_groups_giving_way(named, [hit for _, hit in hits], cues.lowered)
     return [code for code in matcher(vocabulary).codes if code in named]
+
+
+# The rest of a compound after a cue ("sfi-enheten"), through a suspended first part
+# ("arbetsmarknads- och vuxenutbildningsförvaltningen": the head is the last word's).
+_COMPOUND_REST = re.compile(r"(?:\w|-(?=\w))*(?:-(?:\s*,\s*[\w-]+-)*\s+(?:och|eller|samt)\s+[\w-]+)?")
+
+
+def names_a_body(lowered: str, hit: CueHit) -> bool:
+    """Is the cue the first part of a compound that names an office, a board or a post
+    ("arbetsmarknadsnämnden", "mottagningsenheten", "idrottsministern")? The compound
+    says who someone is or works for, not what a measure addresses (the data file's
+    "body_heads")."""
+    rest = _COMPOUND_REST.match(lowered, hit.end).group()
+    return bool(rest) and bool(_body_head().search(rest))
+
+
+@functools.cache
+def _body_head() -> re.Pattern:
+    heads = "|".join(map(re.escape, cue_vocabularies()["body_heads"]["heads"]))
+    return re.compile(rf"(?:{heads})(?:en|et|n|ns|ens|ets|s|er|erna|ar|arna|ars)?$")
 
 
 def same_people(cues: TextCues, k: int, hit: CueHit) -> CueHit:
