@@ -263,3 +263,29 @@ def test_a_theme_word_outside_the_name_of_an_office_names_a_theme(text, present)
 def test_a_group_word_in_the_name_of_a_board_names_no_group():
     text = "Barn- och utbildningsnämnden i Solby beviljar stöd till projektet för nyanlända kvinnor."
     assert named_codes(TextCues.of(text), "target_groups") == ["nyanlanda", "kvinnor"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # words that begin like a theme cue but mean something else
+    ("Projektet för nyanlända får stöd för sina kostnader i Solby.", "halsa"),
+    ("Kommunalrådet Kim Exempel hälsade nyanlända välkomna till projektets öppning.", "halsa"),
+    ("Föreningen får stöd för nyanlända till en ny konstgräsplan.", "kultur"),
+    ("Projektet för nyanlända kan konstatera att fler har fått stöd.", "kultur"),
+    ("Projektet för nyanlända fortsätter naturligtvis nästa år.", "idrott_fritid"),
+    ("Fullmäktige behandlade två motioner om projektet för nyanlända.", "idrott_fritid"),
+    # a person's schooling as background is not a measure of education
+    ("Projektet matchar nyanlända med arbete utifrån deras utbildningsbakgrund.", "utbildning"),
+    ("Projektet kartlägger nyanländas tidigare utbildning och erfarenhet.", "utbildning"),
+])
+def test_a_word_that_only_looks_like_a_theme_cue_names_no_theme(text, absent):
+    assert absent not in named_codes(TextCues.of(text), "themes")
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Projektet för nyanlända handlar om kost och sömn.", "halsa"),
+    ("Projektet erbjuder nyanlända en kurs om hälsa.", "halsa"),
+    ("Projektet ger nyanlända konst och musik på fritiden.", "kultur"),
+    ("Projektet tar nyanlända ut i naturen varje vecka.", "idrott_fritid"),
+])
+def test_the_theme_cue_itself_still_names_its_theme(text, present):
+    assert present in named_codes(TextCues.of(text), "themes")
