@@ -289,3 +289,19 @@ def test_a_word_that_only_looks_like_a_theme_cue_names_no_theme(text, absent):
 ])
 def test_the_theme_cue_itself_still_names_its_theme(text, present):
     assert present in named_codes(TextCues.of(text), "themes")
+
+
+@pytest.mark.parametrize("text, theme, named", [
+    # a word of integration work is no context for its own mention of a theme
+    ("Solby har lyckats väl med sitt flyktingmottagande i år.", "mottagande_boende", False),
+    ("Riksdagsledamoten Kim Exempel vill pausa asylmottagandet.", "mottagande_boende", False),
+    ("Länet har fått nya krav på mottagning av kommunerna.", "mottagande_boende", False),
+    # another word in the sentence is
+    ("Kommunen får bidrag från staten för sitt flyktingmottagande.", "mottagande_boende", True),
+    ("Integrationsenheten planerar mottagandet av de anvisade familjerna.", "mottagande_boende", True),
+    # an activity named is a measure by itself, a row of a grants table included
+    ("| Solby IF | Språkcafé på lördagar | 80 000 |", "sprak", True),
+    ("Simskola på Solbybadet i sommar.", "idrott_fritid", True),
+])
+def test_a_word_of_integration_work_is_no_context_for_itself(text, theme, named):
+    assert (theme in named_codes(TextCues.of(text), "themes")) is named

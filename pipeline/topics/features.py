@@ -71,7 +71,7 @@ def sentences(text: str) -> list[Sentence]:
 
 # The word classes that only say what a sentence speaks of: one scan finds them all
 # (their cues do not compete: a string in two classes counts for both).
-WORD_CLASSES = ("integration_work", "measures", "policy")
+WORD_CLASSES = ("integration_work", "measures", "activities", "policy")
 
 
 def cue_tables(lowered: str, spans: list[Sentence], vocabulary: str | tuple[str, ...]) -> dict[str, CueTable]:
@@ -175,20 +175,46 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
 def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     """The codes of a vocabulary ("themes", "target_groups") that the text names where
     it speaks of a measure or of integration: in a sentence that also names a measure
-    ("projekt", "stöd", "erbjuder"), an immigrant group or integration work. A theme or
-    group named only in passing elsewhere is not one (the guide: "not words used in
-    passing"), nor is one that names an office or a post ("arbetsmarknadsförvaltningen",
-    "idrottsminister"). Codes come in the vocabulary's order."""
-    immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
-    context = [bool(m) or bool(g & immigrant) or bool(w) for m, g, w in zip(
-        cues.sentence_sets("measures"), cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
-    hits = [(k, hit) for k, hit in cues.tables[vocabulary].hits if context[k] and not names_a_body(cues.lowered, hit)]
+    ("projekt", "stöd", "erbjuder"), an immigrant group or integration work (see
+    ``in_context``). A theme or group named only in passing elsewhere is not one (the
+    guide: "not words used in passing"), nor is one that names an office or a post
+    ("arbetsmarknadsförvaltningen", "idrottsminister"). Codes come in the vocabulary's
+    order."""
+    context = context_hits(cues)
+    hits = [(k, hit) for k, hit in cues.tables[vocabulary].hits
+            if in_context(hit, context[k]) and not names_a_body(cues.lowered, hit)]
     if vocabulary == "target_groups":
         hits = [(k, same_people(cues, k, hit)) for k, hit in hits]
     named = {code for _, hit in hits for code in hit.codes}
     if vocabulary == "target_groups":
         named -= broad_groups_giving_way(named, [hit for _, hit in hits], cues.lowered)
     return [code for code in matcher(vocabulary).codes if code in named]
+
+
+def context_hits(cues: TextCues) -> list[list[tuple[str, CueHit]]]:
+    """Per sentence, the mentions that make it speak of a measure or of integration, each
+    with its word class: a measure, an activity ("språkcafé", "simskola": a measure by
+    its name), an immigrant group, integration work."""
+    immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
+    out: list[list[tuple[str, CueHit]]] = [[] for _ in cues.spans]
+    for name in ("measures", "activities", "target_groups", "integration_work"):
+        for k, hit in cues.tables[name].hits:
+            if name != "target_groups" or hit.codes & immigrant:
+                out[k].append((name, hit))
+    return out
+
+
+def in_context(hit: CueHit, sentence_context: list[tuple[str, CueHit]]) -> bool:
+    """Does the sentence of a mention speak of a measure or of integration? A word of
+    integration work counts only where it is not the mention itself: in "vårt
+    flyktingmottagande har gått bra" the word says the text speaks of integration, not
+    that reception is what a measure addresses. A measure or an activity named is one
+    ("kurser i svenska", "språkcafé"), and so is a group of immigrants."""
+    return any(kind != "integration_work" or not _overlap(hit, other) for kind, other in sentence_context)
+
+
+def _overlap(a: CueHit, b: CueHit) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 # The rest of a compound after a cue ("sfi-enheten"), through a suspended first part
