@@ -305,3 +305,15 @@ def test_the_theme_cue_itself_still_names_its_theme(text, present):
 ])
 def test_a_word_of_integration_work_is_no_context_for_itself(text, theme, named):
     assert (theme in named_codes(TextCues.of(text), "themes")) is named
+
+
+@pytest.mark.parametrize("text, named", [
+    # being in Swedish society is integration in general
+    ("Projektet ska hjälpa nyanlända in i det svenska samhället.", False),
+    ("Projektet ger nyanlända fler möjligheter i det svenska samhället.", False),
+    # learning how it works is what the theme is
+    ("Projektet ger nyanlända kunskap om det svenska samhället.", True),
+    ("Projektet visar nyanlända hur det svenska samhället fungerar.", True),
+])
+def test_being_in_swedish_society_is_not_learning_how_it_works(text, named):
+    assert ("samhallsorientering" in named_codes(TextCues.of(text), "themes")) is named
