@@ -317,3 +317,14 @@ def test_a_word_of_integration_work_is_no_context_for_itself(text, theme, named)
 ])
 def test_being_in_swedish_society_is_not_learning_how_it_works(text, named):
     assert ("samhallsorientering" in named_codes(TextCues.of(text), "themes")) is named
+
+
+@pytest.mark.parametrize("text, named", [
+    # "medel" (funds) is a measure word; words that only begin like it are not
+    ("Deltagarna berättar om trauman från resan över Medelhavet.", False),
+    ("Deltagarnas medelålder är trettio år och många har psykisk ohälsa.", False),
+    ("Föreningen söker medel för att främja hälsa.", True),
+    ("Med medlen främjar föreningen hälsa.", True),
+])
+def test_funds_are_a_measure_but_the_mediterranean_is_not(text, named):
+    assert ("halsa" in named_codes(TextCues.of(text), "themes")) is named
