@@ -328,3 +328,20 @@ def test_being_in_swedish_society_is_not_learning_how_it_works(text, named):
 ])
 def test_funds_are_a_measure_but_the_mediterranean_is_not(text, named):
     assert ("halsa" in named_codes(TextCues.of(text), "themes")) is named
+
+
+GRANTS_TABLE = ("Beviljade bidrag 2031\n\n| Förening | Sökt insats | Beviljat belopp |\n"
+                "| Solby IF | Träning och hälsa för alla | 80 000 |\n| Ekby SK | Yrkessvenska | 45 000 |\n\n"
+                "Vi ses på Solbybadet för hälsa och glädje")
+SURVEY_TABLE = "Enkäten 2031\n\n| Kommun | Ämne | Svar |\n| Solby | Hälsa | 40 |\n| Ekby | Yrkessvenska | 12 |"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row of a table speaks of a measure where the table's header does ...
+    (GRANTS_TABLE, ["arbete", "halsa", "idrott_fritid"]),
+    # ... not where the header names none, and a line after the table is no row of it
+    (SURVEY_TABLE, []),
+    (GRANTS_TABLE.replace("Beviljat belopp", "Belopp").replace("Sökt insats", "Ämne"), []),
+])
+def test_the_rows_of_a_table_speak_of_what_its_header_does(text, expected):
+    assert named_codes(TextCues.of(text), "themes") == expected

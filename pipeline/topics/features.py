@@ -201,6 +201,20 @@ def context_hits(cues: TextCues) -> list[list[tuple[str, CueHit]]]:
         for k, hit in cues.tables[name].hits:
             if name != "target_groups" or hit.codes & immigrant:
                 out[k].append((name, hit))
+    for k, header in enumerate(table_headers(cues)):
+        if header is not None and header != k:
+            out[k] = out[k] + out[header]
+    return out
+
+
+def table_headers(cues: TextCues) -> list[int | None]:
+    """For each sentence that is a row of a table ("| Solby IF | Språkcafé | 80 000 |"),
+    the index of the table's first row: its header says what the rows are ("Beviljat
+    belopp", "Insats"), so a row speaks of a measure where its header does."""
+    out: list[int | None] = []
+    for k, span in enumerate(cues.spans):
+        is_row = cues.lowered[span.start:span.end].lstrip().startswith("|")
+        out.append(None if not is_row else out[k - 1] if k and out[k - 1] is not None else k)
     return out
 
 
