@@ -82,6 +82,11 @@ def test_quoted_names(nlp, text, expected):
     ("Vi har precis startat ett projekt kallat familjelyftet.", ["familjelyftet"]),
     ("Den brantaste backen som heter Branten är svår.", []),  # not about a project
     ("Det är den så kallade Ringeffekten som syns.", []),  # "så kallad" introduces terms
+    # the indefinite "en så kallad X" names an instance, in a text about projects
+    ("Projektet pågår i två år.\n\nKommunen får pengar.\n\nMan satsar på hälsa, i en så kallad Vårdverkstad, som testats.",
+     ["Vårdverkstad"]),
+    ("Projektet pågår.\n\nKommunen får pengar.\n\nDet syns i den så kallade Ringeffekten hos eleverna.", []),
+    ("Man satsar på hälsa, i en så kallad Vårdverkstad, som testats förut.", []),  # no project anywhere
 ])
 def test_naming_constructions(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -255,7 +255,7 @@ def list_label(ctx: Context, opener: int) -> str | None:
 
 
 def naming(ctx: Context) -> list[Found]:
-    """'går under namnet X', 'som heter X', 'ett projekt kallat x'."""
+    """'går under namnet X', 'som heter X', 'ett projekt kallat x', 'en så kallad X'."""
     lowers = ctx.table.lowers
     found = []
     for last in ctx.at(NAMING_CUE):
@@ -265,7 +265,8 @@ def naming(ctx: Context) -> list[Found]:
                 continue
             lowercase_ok = lowercase_ok and any(ctx.words.kind_noun[w] or ctx.words.name_noun[w]
                                                 for w in lowers[max(0, i - 3):i])
-            if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and project_context(ctx, i):
+            about_projects = project_context(ctx, i) or (cue in ctx.words.text_wide_cues and ctx.speaks_of_projects)
+            if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and about_projects:
                 end = ctx.name_end(j, ctx.sentence(j)[1])
                 if end > j:
                     found.append(Found(j, end, "naming"))

@@ -93,6 +93,11 @@ class InitiativeWords:
         return [(tuple(c["words"]), c["lowercase_ok"]) for c in self.raw["naming_cues"]]
 
     @functools.cached_property
+    def text_wide_cues(self) -> frozenset[tuple[str, ...]]:
+        """Cues after which a capitalised name needs only a text about projects ("en så kallad X")."""
+        return frozenset(tuple(c["words"]) for c in self.raw["naming_cues"] if c.get("text_wide"))
+
+    @functools.cached_property
     def project_column(self) -> WordTest:
         """A table header's word that names the project column ("Sökt insats/verksamhet")."""
         words = self["project_column_words"]
