@@ -164,6 +164,23 @@ def test_a_heading_that_its_section_calls_a_project(nlp, text, expected):
     assert names(nlp, text) == expected
 
 
+SECTIONS = ("Våra projekt\n\n"
+            "Språkbron Norr\n\nRegionen ska skapa en plats för samtal med nyanlända. Projektet pågår till juni.\n\n"
+            "Läsglädje för alla\n\nBiblioteket ordnar högläsning för barn på flera språk. Projektet pågår i ett år.\n\n"
+            "Cykelskola i Norrby\n\nFöreningen Hopp har fått 40 000 kronor för att lära vuxna att cykla i vår.\n\n"
+            "Kontakt och frågor\n\nRing gärna till vår växel om du undrar över något alls.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two sections call their heading a project: a third of the same kind (an amount) is one too
+    (SECTIONS, ["Språkbron Norr", "Läsglädje för alla", "Cykelskola i Norrby"]),
+    # one heading read as a project does not make a page of project sections
+    (SECTIONS.replace("Projektet pågår i ett år.", "Det blir roligt."), ["Språkbron Norr"]),
+])
+def test_sibling_headings_on_a_page_of_project_sections(nlp, text, expected):
+    assert names(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text, publisher, owner", [
     ("Projektet Gröna vägar drivs av Mora kommun.", None, "Mora kommun"),
     ("Pengarna går till projektet Språkbron (Orsa kommun) i år.", None, "Orsa kommun"),

@@ -9,7 +9,8 @@
   "| 12-2020 | Förening | Projektnamn | 190 000 |": the text between the organisation and
   the amount, read by the grant finder's own readers (:mod:`pipeline.nlp.purpose`).
 - A heading whose section refers back to it as a project ("Projektet pågår ...",
-  "Syftet med den här satsningen ...").
+  "Syftet med den här satsningen ..."), and, on a page where two headings are read so,
+  the other headings whose section states an amount or speaks of a project.
 """
 from __future__ import annotations
 
@@ -28,11 +29,14 @@ from pipeline.nlp.initiative_context import (
 from pipeline.nlp.initiative_vocabulary import (
     ANAPHOR,
     PLURAL_NOUN,
+    PROJECT_WORDS,
     TABLE_BAR,
 )
 
 MAX_ITEM_TOKENS = 12
 MAX_HEADING_TOKENS = 12
+MIN_SIBLING_ANCHORS = 2  # headings read as projects that make a page of project sections
+MIN_BODY_TOKENS = 8
 DEMONSTRATIVES = frozenset({"den", "det", "denna", "detta", "här"})
 
 
@@ -271,7 +275,42 @@ def headings(ctx: Context) -> list[Found]:
                 break
             if end - start > 6:
                 break
+    if len(found) >= MIN_SIBLING_ANCHORS:
+        found += _sibling_headings(ctx, found)
     return sorted(found, key=lambda f: f.start)
+
+
+def _sibling_headings(ctx: Context, anchors: list[Found]) -> list[Found]:
+    """A page of project sections: once two headings are read as projects, the other
+    headings after the first of them that open a section of the same kind (running
+    text that states an amount or speaks of a project) name projects too, although
+    their section does not refer back ("Biblioteken har fått 400 000 kronor ...")."""
+    taken = {f.start for f in anchors}
+    heads = [line for line in range(len(ctx.line_starts) - 1)
+             if _one_line_paragraph(ctx, line) and _heading_like(ctx, *_line_words(ctx, line))]
+    first = min(anchors, key=lambda f: f.start).start
+    found = []
+    for k, line in enumerate(heads):
+        start, end = _line_words(ctx, line)
+        if start <= first or start in taken:
+            continue
+        body_start, body_end = _line_words(ctx, line + 1)
+        section_end = ctx.line_starts[heads[k + 1]] if k + 1 < len(heads) else ctx.n
+        if _running_text(ctx, body_start, body_end) and (ctx.has_money(body_start, section_end) or any(
+                ctx.words.mask[t] & PROJECT_WORDS for t in ctx.table.texts[body_start:section_end])):
+            found.append(Found(start, _cut_bracket(ctx, start, end), "heading", owner=_section_subject(ctx, line)))
+    return found
+
+
+def _one_line_paragraph(ctx: Context, line: int) -> bool:
+    return _paragraph_start(ctx, line) == line and (
+        line + 1 >= len(ctx.line_starts) or _paragraph_start(ctx, line + 1) == line + 1)
+
+
+def _running_text(ctx: Context, start: int, end: int) -> bool:
+    """A line of prose: a capitalised sentence of some length that ends with a full stop."""
+    texts = ctx.table.texts
+    return end - start >= MIN_BODY_TOKENS and texts[start][:1].isupper() and texts[end - 1] in (".", "!", "?", "…")
 
 
 def _refers_back(ctx: Context, k: int) -> bool:
