@@ -47,6 +47,11 @@ def names(nlp, text):
     ("Projekt läxhjälp\n\nFöreningen hjälper elever.", ["läxhjälp"]),  # a heading: the name in lower case
     ("Projektet i korthet\n\nFöreningen hjälper elever.", []),
     ("Inom projektet Arbetsförmedlingen och kommunen samarbetar flera.", []),  # a known body is no name
+    # "satsningen på X": what the satsning is about, when it is a capitalised name
+    ("Mottagningen är en del i satsningen på Trygg vård, där vården kommer närmare.", ["Trygg vård"]),
+    ("Regionen fortsätter satsningen på förskolan i år.", []),
+    ("Regionen fortsätter satsningen på Gotland i år.", []),  # a place
+    ("Regeringens satsningar på FoU ökar i år.", []),  # the plural speaks of a field
 ])
 def test_a_name_after_a_project_noun(nlp, text, expected):
     assert names(nlp, text) == expected

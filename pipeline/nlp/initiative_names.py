@@ -2,7 +2,8 @@
 
 - After a noun that says what it is: "projektet X", "satsningen X", "mötesplats X",
   compounds ("integrationsprojektet X"), plural nouns before two names
-  ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)").
+  ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)"),
+  or after a noun and the preposition that says what it is about ("satsningen på X").
 - As one hyphenated word: "X-projektet", and an acronym before a grant word
   ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
 - In quotation marks next to such a noun, a naming cue or a list label, never quoted
@@ -41,7 +42,7 @@ ARTICLES = frozenset({"ett", "en"})
 
 
 def after_nouns(ctx: Context) -> list[Found]:
-    """'projektet X', 'folkbildningsinsatserna X och Y', 'naturvårdssatsningen (ABC)'."""
+    """'projektet X', 'folkbildningsinsatserna X och Y', 'naturvårdssatsningen (ABC)', 'satsningen på X'."""
     texts, lowers = ctx.table.texts, ctx.table.lowers
     plural = ctx.words.plural_kind_noun
     found = []
@@ -51,13 +52,17 @@ def after_nouns(ctx: Context) -> list[Found]:
                 and not known_name(texts[j + 1]):
             found.append(acronym_found(ctx, j + 1, texts[j + 1], "noun_acronym"))
             continue
-        if not ctx.follows_on_line(j) or not ctx.opens_name(j, lowercase_ok=_heading_of_noun(ctx, i)):
+        rule = "after_noun"
+        if j + 1 < ctx.n and lowers[j] in ctx.words.object_prepositions.get(lowers[i], ()):
+            j, rule = j + 1, "object"  # "satsningen på X": a capitalised name only, as below
+        lowercase_ok = rule == "after_noun" and _heading_of_noun(ctx, i)
+        if not ctx.follows_on_line(j) or not ctx.opens_name(j, lowercase_ok=lowercase_ok):
             continue
         sent_start, sent_end = ctx.sentence(i)
         subject = ctx.first_word(sent_start, i + 1) == i
         end = ctx.name_end(j, sent_end, subject)
         while end > j:
-            found.append(Found(j, end, "after_noun"))
+            found.append(Found(j, end, rule))
             if not (plural[lowers[i]] and end + 1 < sent_end and lowers[end] in ctx.words["name_joiners"]
                     and ctx.opens_name(end + 1)):
                 break

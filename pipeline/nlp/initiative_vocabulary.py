@@ -93,6 +93,14 @@ class InitiativeWords:
         return [(tuple(c["words"]), c["lowercase_ok"]) for c in self.raw["naming_cues"]]
 
     @functools.cached_property
+    def object_prepositions(self) -> dict[str, frozenset[str]]:
+        """Noun -> the prepositions after which the name it is about follows ("satsningen på X")."""
+        by_noun: dict[str, set[str]] = {}
+        for noun, preposition in self.raw["object_name_nouns"]:
+            by_noun.setdefault(noun, set()).add(preposition)
+        return {k: frozenset(v) for k, v in by_noun.items()}
+
+    @functools.cached_property
     def text_wide_cues(self) -> frozenset[tuple[str, ...]]:
         """Cues after which a capitalised name needs only a text about projects ("en så kallad X")."""
         return frozenset(tuple(c["words"]) for c in self.raw["naming_cues"] if c.get("text_wide"))

@@ -34,7 +34,7 @@ RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_l
          names.appositions, lists.headings, event_names)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
-WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event"})
+WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event", "object"})
 # Rules whose names are delimited by the page (quotation marks, list and table cells):
 # they may hold a body or place of the reference data ("”Vägen till Arbetsförmedlingen”").
 DELIMITED_RULES = frozenset({"quoted", "table_row", "money_line", "colon_list"})
