@@ -84,6 +84,11 @@ def test_quoted_names(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Projektet går under namnet Steg för steg.", ["Steg för steg"]),
+    ("Projektet heter Steg för steg och startar i maj.", ["Steg för steg"]),
+    ("Satsningen, som kallas Läsfrämjarna, startar i maj.", ["Läsfrämjarna"]),
+    ("Projektet har döpts till Steg för steg.", ["Steg för steg"]),
+    ("Kommunen startar ett projekt under arbetsnamnet Steg för steg.", ["Steg för steg"]),
+    ("Projektledaren heter Karin Holmgren.", []),  # a person
     ("Vi har precis startat ett projekt kallat familjelyftet.", ["familjelyftet"]),
     ("Den brantaste backen som heter Branten är svår.", []),  # not about a project
     ("Det är den så kallade Ringeffekten som syns.", []),  # "så kallad" introduces terms
