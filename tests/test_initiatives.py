@@ -191,6 +191,18 @@ def test_sibling_headings_on_a_page_of_project_sections(nlp, text, expected):
     assert names(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Projektnamn: Gröna vägar\nProjektägare: Mora kommun", [("Gröna vägar", "Mora kommun")]),
+    ("Projektets namn: ”Vägen till Arbetsförmedlingen”\nSökande: Föreningen Hopp",
+     [("Vägen till Arbetsförmedlingen", None)]),  # the field delimits it: a body's name may stand inside
+    ("Projektnamn\nSpråkvän i Norrby\n\nProjektägare\nOrsa kommun", [("Språkvän i Norrby", "Orsa kommun")]),
+    ("Beslut om bidrag\n\nProjektnamn: Språkvän. Beviljat: ja.", [("Språkvän", None)]),
+    ("Föreningen har bytt projektnamn i år.", []),  # the label word inside a sentence
+])
+def test_a_name_in_a_labelled_field(nlp, text, expected):
+    assert initiatives(run(nlp, text)) == expected
+
+
 @pytest.mark.parametrize("text, publisher, owner", [
     ("Projektet Gröna vägar drivs av Mora kommun.", None, "Mora kommun"),
     ("Pengarna går till projektet Språkbron (Orsa kommun) i år.", None, "Orsa kommun"),

@@ -101,6 +101,11 @@ class InitiativeWords:
         return {k: frozenset(v) for k, v in by_noun.items()}
 
     @functools.cached_property
+    def name_labels(self) -> list[tuple[str, ...]]:
+        """Field labels whose value is a project's name, longest first ("projektets namn")."""
+        return sorted((tuple(label) for label in self.raw["name_labels"]), key=len, reverse=True)
+
+    @functools.cached_property
     def text_wide_cues(self) -> frozenset[tuple[str, ...]]:
         """Cues after which a capitalised name needs only a text about projects ("en så kallad X")."""
         return frozenset(tuple(c["words"]) for c in self.raw["naming_cues"] if c.get("text_wide"))

@@ -1,8 +1,9 @@
 """Named initiatives: projects, programmes, activities, state programmes and calls, as
 entities with label ``INITIATIVE`` and the body that runs them (``span._.owner``).
 
-The rules that find names are in :mod:`pipeline.nlp.initiative_names` (running text)
-and :mod:`pipeline.nlp.initiative_lists` (lists, tables, sections); who runs an
+The rules that find names are in :mod:`pipeline.nlp.initiative_names` (running text),
+:mod:`pipeline.nlp.initiative_lists` (lists, tables, sections) and
+:mod:`pipeline.nlp.initiative_labels` (labelled fields: "Projektnamn: X"); who runs an
 initiative is read by :mod:`pipeline.nlp.initiative_owners`. This component merges
 what they find with the entities already in ``doc.ents``: a name never overlaps an
 amount, a person or an organisation of the reference data; it replaces an
@@ -24,12 +25,13 @@ from pipeline.nlp import initiative_names as names
 from pipeline.nlp.extensions import doc_text, set_ents, span_text, written_name
 from pipeline.nlp.initiative_context import Context, Found, known_names
 from pipeline.nlp.initiative_events import event_names
+from pipeline.nlp.initiative_labels import labelled_names
 from pipeline.nlp.initiative_owners import owner_of, stated_owner
 from pipeline.nlp.initiative_vocabulary import InitiativeWords
 
 LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
-RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
+RULES = (labelled_names, lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
          names.hyphen_compounds, names.after_nouns, names.naming, names.within, lists.listed_lines, names.run_by,
          names.appositions, lists.headings, event_names)
 # Rules whose evidence is indirect: their names never replace an organisation that
@@ -37,7 +39,7 @@ RULES = (lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_l
 WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event", "object"})
 # Rules whose names are delimited by the page (quotation marks, list and table cells):
 # they may hold a body or place of the reference data ("”Vägen till Arbetsförmedlingen”").
-DELIMITED_RULES = frozenset({"quoted", "table_row", "money_line", "colon_list"})
+DELIMITED_RULES = frozenset({"quoted", "table_row", "money_line", "colon_list", "label"})
 
 
 @Language.factory("pressmine_initiatives", assigns=["doc.ents"], requires=["doc.ents"],
