@@ -44,6 +44,7 @@ def names(nlp, text):
     ("Pengarna går till spridning av modellen Barn i fokus samt utbildning av ledare.", ["Barn i fokus"]),
     ("Genom den lokala vattensatsningen (LOVAK) kan kommuner söka bidrag.", ["LOVAK"]),
     ("Projektet har beviljats pengar och satsningen fortsätter.", []),
+    ("Kommunen startar projekt Gröna stigar i höst.", ["Gröna stigar"]),  # a time adverbial ends the name
     ("Projekt läxhjälp\n\nFöreningen hjälper elever.", ["läxhjälp"]),  # a heading: the name in lower case
     ("Projektet i korthet\n\nFöreningen hjälper elever.", []),
     ("Inom projektet Arbetsförmedlingen och kommunen samarbetar flera.", []),  # a known body is no name
@@ -110,6 +111,11 @@ def test_naming_constructions(nlp, text, expected):
     ("Syftet är ett nytt projekt för unga.", []),
     ("Det är ett projekt för alla.", []),
     ("Stiftelsen öppnar boenden i Gröndal, en satsning som kostar mycket.", []),  # a place, not the satsning's name
+    # a name in sentence case: its first word is the nearest capital, the words after it may stand in a name
+    ("Föreningen har fått 50 000 kronor till Vänner för livet, ett projekt för unga.", ["Vänner för livet"]),
+    ("Nu startar Gröna stigar – ett nytt projekt för unga.", ["Gröna stigar"]),
+    ("Vi samarbetar med Röda korset kring läxhjälp, ett projekt som växer.", []),  # a body, then plain words
+    ("Hon besökte Ekudden i fredags, en mötesplats för unga.", []),  # a time adverbial is no part of a name
 ])
 def test_appositions_that_say_what_a_name_is(nlp, text, expected):
     assert names(nlp, text) == expected

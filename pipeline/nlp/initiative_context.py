@@ -178,6 +178,11 @@ class Context:
             return not self.table.texts[i].isdigit()  # a bare year may end a name: "Framtid 2030"
         return label == "ORG" and ent._.canonical is not None and ent.start == i
 
+    def time_adverbial_at(self, i: int) -> bool:
+        """Do tokens ``i`` and ``i + 1`` say when ("i höst", "i fredags")? A name ends before them."""
+        lowers = self.table.lowers
+        return i + 1 < self.n and lowers[i + 1] in self.words.time_adverbials.get(lowers[i], ())
+
     def name_end(self, start: int, limit: int, subject: bool = False) -> int:
         """Where a name written without quotes that starts at ``start`` ends (see the
         module's docstring). ``subject``: the name is the clause's subject, so the first
@@ -197,7 +202,7 @@ class Context:
             text, lower = texts[i], lowers[i]
             if newline[i] or text.isspace() or (text in CLAUSE_ENDS and text not in NAME_INNER):
                 break
-            if lower in stops or self.blocks_name(i):
+            if lower in stops or self.blocks_name(i) or self.time_adverbial_at(i):
                 break
             if verbs[lower]:
                 if last_joiner is not None and not subject:

@@ -37,6 +37,7 @@ from pipeline.nlp.initiative_vocabulary import (
 
 MAX_QUOTED_TOKENS = 14
 MAX_WITHIN_TOKENS = 4  # "inom X": a short name; a longer phrase is running text
+MAX_APPOSITION_TOKENS = 5  # "X y z, ett projekt": a name in sentence case before an apposition
 LINKING_VERBS = frozenset({"är", "var", "blir", "blev"})
 ARTICLES = frozenset({"ett", "en"})
 
@@ -315,9 +316,31 @@ def appositions(ctx: Context) -> list[Found]:
         j = link
         while j > start and (texts[j - 1][:1].isupper() or texts[j - 1][:1].isdigit()) and link - j < 6:
             j -= 1
-        if start < j < link and ctx.opens_name(j) and lowers[j - 1] not in ctx.words.place_prepositions:
+        sentence_case = j == link
+        if sentence_case:
+            j = _sentence_case_start(ctx, start, link)
+        place = lowers[j - 1] in ctx.words.place_prepositions and not (
+            sentence_case and lowers[j - 1] in ctx.words["purpose_prepositions"])
+        if start < j < link and ctx.opens_name(j) and not place:
             found.append(Found(j, link, "apposition"))
     return found
+
+
+def _sentence_case_start(ctx: Context, start: int, link: int) -> int:
+    """The first word of a name with only its first word capitalised that ends at the
+    link ("till Gröna vägar, ett projekt"): the nearest capitalised word inside the
+    sentence, with words after it that may stand inside a name (no verb, stop word,
+    punctuation or entity). ``link`` if there is none."""
+    lowers, texts, words = ctx.table.lowers, ctx.table.texts, ctx.words
+    if lowers[link - 1] in words["trailing_words"]:
+        return link
+    for j in range(link - 1, max(start, link - MAX_APPOSITION_TOKENS - 1), -1):
+        if j in ctx.ent_at or not texts[j].isalnum() or words.finite_verb[lowers[j]] or lowers[j] in words["name_stops"] \
+                or ctx.time_adverbial_at(j):
+            return link
+        if texts[j][:1].isupper():
+            return j
+    return link
 
 
 def _link_before(ctx: Context, k: int) -> int | None:

@@ -106,6 +106,14 @@ class InitiativeWords:
         return sorted((tuple(label) for label in self.raw["name_labels"]), key=len, reverse=True)
 
     @functools.cached_property
+    def time_adverbials(self) -> dict[str, frozenset[str]]:
+        """First word -> the second words that make a time adverbial with it ("i" -> "höst")."""
+        by_first: dict[str, set[str]] = {}
+        for first, second in self.raw["time_adverbials"]:
+            by_first.setdefault(first, set()).add(second)
+        return {k: frozenset(v) for k, v in by_first.items()}
+
+    @functools.cached_property
     def text_wide_cues(self) -> frozenset[tuple[str, ...]]:
         """Cues after which a capitalised name needs only a text about projects ("en så kallad X")."""
         return frozenset(tuple(c["words"]) for c in self.raw["naming_cues"] if c.get("text_wide"))
