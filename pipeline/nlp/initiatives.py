@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import initiative_lists as lists
 from pipeline.nlp import initiative_names as names
+from pipeline.nlp import initiative_predicates as predicates
 from pipeline.nlp.extensions import doc_text, set_ents, span_text, written_name
 from pipeline.nlp.initiative_context import Context, Found, known_names
 from pipeline.nlp.initiative_events import event_names
@@ -32,8 +33,8 @@ from pipeline.nlp.initiative_vocabulary import InitiativeWords
 LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
 RULES = (labelled_names, lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
-         names.hyphen_compounds, names.after_nouns, names.naming, names.within, lists.listed_lines, names.run_by,
-         names.appositions, lists.headings, event_names)
+         names.hyphen_compounds, names.after_nouns, names.naming, names.within, lists.listed_lines, predicates.run_by,
+         predicates.appositions, lists.headings, event_names)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
 WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event", "object"})

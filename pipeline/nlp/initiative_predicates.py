@@ -1,0 +1,123 @@
+"""Named initiatives told by what the text says of them.
+
+- In an apposition or predicate that says what it is: "X, ett projekt som ...",
+  "X är ett treårigt program", a headline "X – ett integrationsprojekt", and a name in
+  sentence case inside the sentence ("till Vänner för livet, ett projekt för unga").
+- Before a cue naming who runs it, at the start of a sentence or list item:
+  "X och Y drevs av Z".
+"""
+from __future__ import annotations
+
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS
+from pipeline.nlp.initiative_context import SEPARATORS, Context, Found, organisation_named
+from pipeline.nlp.initiative_names import LINKING_VERBS, kind_predicate
+from pipeline.nlp.initiative_vocabulary import KIND_NOUN, RUN_BY_CUE
+
+MAX_APPOSITION_TOKENS = 5  # "X y z, ett projekt": a name in sentence case before an apposition
+
+
+def appositions(ctx: Context) -> list[Found]:
+    """'X, ett projekt som ...', 'X är ett treårigt program', 'X – en ny metod'."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    found = []
+    for k in [k for k in ctx.at(KIND_NOUN) if k > 2]:
+        link = _link_before(ctx, k)
+        if link is None:
+            continue
+        sent_start, _ = ctx.sentence(link)
+        start = ctx.first_word(sent_start, link)
+        if start < link and _reads_as_name(ctx, start, link):
+            found.append(Found(start, link, "apposition"))
+            continue
+        j = link
+        while j > start and (texts[j - 1][:1].isupper() or texts[j - 1][:1].isdigit()) and link - j < 6:
+            j -= 1
+        sentence_case = j == link
+        if sentence_case:
+            j = _sentence_case_start(ctx, start, link)
+        place = lowers[j - 1] in ctx.words.place_prepositions and not (
+            sentence_case and lowers[j - 1] in ctx.words["purpose_prepositions"])
+        if start < j < link and ctx.opens_name(j) and not place:
+            found.append(Found(j, link, "apposition"))
+    return found
+
+
+def _sentence_case_start(ctx: Context, start: int, link: int) -> int:
+    """The first word of a name with only its first word capitalised that ends at the
+    link ("till Gröna vägar, ett projekt"): the nearest capitalised word inside the
+    sentence, with words after it that may stand inside a name (no verb, stop word,
+    punctuation or entity). ``link`` if there is none."""
+    lowers, texts, words = ctx.table.lowers, ctx.table.texts, ctx.words
+    if lowers[link - 1] in words["trailing_words"]:
+        return link
+    for j in range(link - 1, max(start, link - MAX_APPOSITION_TOKENS - 1), -1):
+        if j in ctx.ent_at or not texts[j].isalnum() or words.finite_verb[lowers[j]] or lowers[j] in words["name_stops"] \
+                or ctx.time_adverbial_at(j):
+            return link
+        if texts[j][:1].isupper():
+            return j
+    return link
+
+
+def _link_before(ctx: Context, k: int) -> int | None:
+    """The separator or linking verb before the predicate whose noun is token ``k``."""
+    for i in range(k - 1, max(k - 6, 0), -1):
+        if kind_predicate(ctx, i) == k:
+            link = i - 1
+            text, lower = ctx.table.texts[link], ctx.table.lowers[link]
+            return link if text in SEPARATORS or lower in LINKING_VERBS else None
+    return None
+
+
+def _reads_as_name(ctx: Context, start: int, end: int) -> bool:
+    """Do tokens [start, end), opening a sentence, read as a name: a capitalised first
+    word that is no pronoun or generic subject, no verb, no clause punctuation?"""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    if end - start > 10 or not ctx.opens_name(start) or lowers[start] in ctx.words["generic_subjects"]:
+        return False
+    for k in range(start, end):
+        if (texts[k] in CLAUSE_ENDS and texts[k] not in ("–", "-")) or ctx.words.finite_verb[lowers[k]] \
+                or lowers[k] in ctx.words["name_stops"] or ctx.words.name_noun[lowers[k]] or ctx.blocks_name(k):
+            return False
+    return lowers[end - 1] not in ctx.words["trailing_words"]
+
+
+def run_by(ctx: Context) -> list[Found]:
+    """'X drevs av Y', 'X och Z, drivet av Y' at the start of a sentence or list item."""
+    lowers, texts = ctx.table.lowers, ctx.table.texts
+    found = []
+    for i in ctx.at(RUN_BY_CUE):
+        if i + 1 >= ctx.n or lowers[i + 1] != "av":
+            continue
+        end = i - 1 if texts[i - 1] == "," else i
+        start = ctx.first_word(ctx.sentence(i)[0], end)
+        owner_name = _body_after(ctx, i + 2)
+        if owner_name is None:
+            continue  # "Aktionen genomfördes av olika nätverk": no body runs it
+        for s, e in _split_names(ctx, start, end):
+            if _reads_as_name(ctx, s, e):
+                found.append(Found(s, e, "run_by", owner=owner_name))
+    return found
+
+
+def _body_after(ctx: Context, i: int) -> str | None:
+    """The organisation named from token ``i`` on: an ORG entity or capitalised words."""
+    ent = ctx.ent_at.get(i)
+    if ent is not None:
+        return ent._.normalized if ent.label_ == "ORG" and ent.start == i else None
+    end = i
+    while end < ctx.n and end - i < 6 and ctx.follows_on_line(end) and ctx.table.texts[end][:1].isupper() \
+            and end not in ctx.ent_at:
+        end += 1
+    return organisation_named(ctx, i, end) if end > i else None
+
+
+def _split_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """'X och Y' -> [X, Y] where a capitalised word follows the conjunction."""
+    parts, s = [], start
+    for k in range(start + 1, end - 1):
+        if ctx.table.lowers[k] in ctx.words["name_joiners"] and ctx.table.texts[k + 1][:1].isupper():
+            parts.append((s, k))
+            s = k + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
