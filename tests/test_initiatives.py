@@ -45,6 +45,11 @@ def names(nlp, text):
     ("Genom den lokala vattensatsningen (LOVAK) kan kommuner söka bidrag.", ["LOVAK"]),
     ("Projektet har beviljats pengar och satsningen fortsätter.", []),
     ("Kommunen startar projekt Gröna stigar i höst.", ["Gröna stigar"]),  # a time adverbial ends the name
+    # an indefinite compound after a genitive; a name between commas after the noun
+    ("Kommunens integrationssatsning Gröna stigar startar i maj.", ["Gröna stigar"]),
+    ("Det nya projektet, Gröna stigar, startar i maj.", ["Gröna stigar"]),
+    ("Ledaren för nätverket, Karin Holmgren, talade.", []),  # a person beside the noun
+    ("Projektet, som startade i maj, är populärt.", []),
     ("Projekt läxhjälp\n\nFöreningen hjälper elever.", ["läxhjälp"]),  # a heading: the name in lower case
     ("Projektet i korthet\n\nFöreningen hjälper elever.", []),
     ("Inom projektet Arbetsförmedlingen och kommunen samarbetar flera.", []),  # a known body is no name

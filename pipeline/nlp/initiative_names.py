@@ -1,7 +1,8 @@
 """Named initiatives in running text: how Swedish introduces the name of a project.
 
 - After a noun that says what it is: "projektet X", "satsningen X", "mötesplats X",
-  compounds ("integrationsprojektet X"), plural nouns before two names
+  "projektet, X, ...", compounds ("integrationsprojektet X", after a genitive also the
+  indefinite "kommunens integrationssatsning X"), plural nouns before two names
   ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)"),
   or after a noun and the preposition that says what it is about ("satsningen på X").
 - As one hyphenated word: "X-projektet", and an acronym before a grant word
@@ -25,6 +26,7 @@ from pipeline.nlp.initiative_context import (
 )
 from pipeline.nlp.initiative_vocabulary import (
     INNER_HYPHEN,
+    KIND_NOUN,
     NAME_NOUN,
     NAMING_CUE,
     QUOTE_MARK,
@@ -42,7 +44,7 @@ def after_nouns(ctx: Context) -> list[Found]:
     texts, lowers = ctx.table.texts, ctx.table.lowers
     plural = ctx.words.plural_kind_noun
     found = []
-    for i in ctx.at(NAME_NOUN):
+    for i in sorted(ctx.at(NAME_NOUN) + _after_genitive(ctx)):
         j = i + 1
         if j + 2 < ctx.n and texts[j] == "(" and texts[j + 2] == ")" and is_acronym(texts[j + 1]) \
                 and not known_name(texts[j + 1]):
@@ -51,12 +53,16 @@ def after_nouns(ctx: Context) -> list[Found]:
         rule = "after_noun"
         if j + 1 < ctx.n and lowers[j] in ctx.words.object_prepositions.get(lowers[i], ()):
             j, rule = j + 1, "object"  # "satsningen på X": a capitalised name only, as below
+        elif j + 1 < ctx.n and texts[j] == ",":
+            j, rule = j + 1, "apposition"  # "projektet, X, startar": the name between commas, as below
         lowercase_ok = rule == "after_noun" and _heading_of_noun(ctx, i)
         if not ctx.follows_on_line(j) or not ctx.opens_name(j, lowercase_ok=lowercase_ok):
             continue
         sent_start, sent_end = ctx.sentence(i)
         subject = ctx.first_word(sent_start, i + 1) == i
         end = ctx.name_end(j, sent_end, subject)
+        if rule == "apposition" and (end >= sent_end or texts[end] != "," or _person_shaped(texts[j:end])):
+            continue
         while end > j:
             found.append(Found(j, end, rule))
             if not (plural[lowers[i]] and end + 1 < sent_end and lowers[end] in ctx.words["name_joiners"]
@@ -64,6 +70,29 @@ def after_nouns(ctx: Context) -> list[Found]:
                 break
             j = end + 1
             end = ctx.name_end(j, sent_end, subject)
+    return found
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two or three capitalised words ("Karin Holmgren") between commas after a noun are
+    more often a person the text names beside it ("Ledaren för nätverket, Karin Holmgren,")."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def _after_genitive(ctx: Context) -> list[int]:
+    """Indefinite compounds of a kind noun after a genitive, which Swedish writes before
+    a name as the definite form elsewhere: "kommunens integrationssatsning X",
+    "Föreningen Hopps läxhjälpsprojekt X" (not the bare noun: "kommunens projekt" is
+    read by the name nouns)."""
+    texts, lowers = ctx.table.texts, ctx.table.lowers
+    found = []
+    for i in ctx.at(KIND_NOUN):
+        if i == 0 or ctx.words.name_noun[lowers[i]] or lowers[i] in ctx.words["kind_nouns"]:
+            continue
+        before, ent = texts[i - 1], ctx.ent_at.get(i - 1)
+        if before.endswith("s") and len(before) > 2 and before.isalpha() and (
+                before[:1].isupper() or (ent is not None and ent.label_ == "ORG" and ent.end == i)):
+            found.append(i)
     return found
 
 
