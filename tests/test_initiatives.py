@@ -132,6 +132,9 @@ def test_appositions_that_say_what_a_name_is(nlp, text, expected):
     ("Aktionen genomfördes av olika nätverk.", []),  # no body runs it
     ("Föreningen samarbetar med projekt inom Ungt Forum, Kafé Tilda och på nattjouren.",
      [("Ungt Forum", None), ("Kafé Tilda", None)]),
+    ("Målet med Gröna stigar är att fler ska få jobb. Projektet startar i maj.", [("Gröna stigar", None)]),
+    ("Målet med Arbetsförmedlingens arbete är jobb. Projektet startar i maj.", []),  # a body
+    ("Målet är högt. Projektet startar i maj.", []),
 ])
 def test_names_before_who_runs_them_and_after_inom(nlp, text, expected):
     assert initiatives(run(nlp, text)) == expected

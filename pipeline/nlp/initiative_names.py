@@ -309,7 +309,9 @@ def within(ctx: Context) -> list[Found]:
     cues = [tuple(c) for c in ctx.words.raw["within_cues"]]
     found = []
     for i in ctx.at(WITHIN_CUE) if ctx.speaks_of_projects else []:
-        cue = next(c for c in cues if tuple(lowers[i:i + len(c)]) == c)
+        cue = next((c for c in cues if tuple(lowers[i:i + len(c)]) == c), None)
+        if cue is None:  # "målet" without "med"
+            continue
         j = i + len(cue)
         sent_end = ctx.sentence(i)[1]
         while ctx.follows_on_line(j) and ctx.opens_name(j) and j not in ctx.ent_at:
