@@ -35,6 +35,8 @@ def names(nlp, text):
     ("Kommunen driver integrationsprojektet Framtid 2030 tillsammans med föreningar.", ["Framtid 2030"]),
     ("Deltagarna träffas på mötesplats Ekudden varje vecka.", ["Ekudden"]),
     ("Kurserna ges inom folkbildningsinsatserna Ordkraft och Språkstegen.", ["Ordkraft", "Språkstegen"]),
+    ("Pengarna går till projekten Gröna stigar, Läsvän och Kafé Kompis.", ["Gröna stigar", "Läsvän", "Kafé Kompis"]),
+    ("I projekten Gröna stigar, som startade i maj, deltar unga.", ["Gröna stigar"]),
     # the name ends at a finite verb, and at "och" when a new clause follows it
     ("Föreningen är en del av förbundets projekt Bollglädje och tanken är att fler ska spela.", ["Bollglädje"]),
     ("Projektet Trygg start och välmående är en satsning för unga.", ["Trygg start och välmående"]),

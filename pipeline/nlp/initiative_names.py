@@ -65,8 +65,8 @@ def after_nouns(ctx: Context) -> list[Found]:
             continue
         while end > j:
             found.append(Found(j, end, rule))
-            if not (plural[lowers[i]] and end + 1 < sent_end and lowers[end] in ctx.words["name_joiners"]
-                    and ctx.opens_name(end + 1)):
+            joined = lowers[end] in ctx.words["name_joiners"] or texts[end] == ","
+            if not (plural[lowers[i]] and end + 1 < sent_end and joined and ctx.opens_name(end + 1)):
                 break
             j = end + 1
             end = ctx.name_end(j, sent_end, subject)
