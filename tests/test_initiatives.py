@@ -85,6 +85,10 @@ def test_hyphenated_project_words_and_programme_acronyms(nlp, text, expected):
     ("«Öppen dörr» är ett projekt för äldre.", ["Öppen dörr"]),
     ("”Det här är viktigt för oss”, säger Anna Berg.", []),  # quoted speech
     ("Hon hälsade ”Välkommen hit” till alla gäster.", []),  # no project word, cue or label
+    ("Föreningen startar ”Gröna stigar” i höst.", ["Gröna stigar"]),  # a verb whose subject runs it
+    ("Föreningen Hopp får 50 000 kronor för ”Gröna stigar”.", ["Gröna stigar"]),  # what a grant goes to
+    ("Hon gick till ”Kulturhuset” igår.", []),  # no money in the sentence
+    ("Fonden ger stipendier till ”författare som skrivit en bok”.", []),  # a description, not a name
 ])
 def test_quoted_names(nlp, text, expected):
     assert names(nlp, text) == expected

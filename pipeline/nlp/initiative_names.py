@@ -190,7 +190,7 @@ def quoted(ctx: Context) -> list[Found]:
             continue
         if ctx.table.texts[end - 1] in (".", "!") or is_speech(ctx, closer):
             continue
-        if label is not None or noun_before(ctx, opener) or kind_after(ctx, closer) \
+        if label is not None or noun_before(ctx, opener) or kind_after(ctx, closer) or verb_or_purpose_before(ctx, opener) \
                 or (cue_before(ctx, opener) and project_context(ctx, opener)):
             found.append(Found(start, end, "quoted", owner=label, quoted=True))
     return found
@@ -233,6 +233,22 @@ def noun_before(ctx: Context, opener: int) -> bool:
         return False
     lower, words = ctx.table.lowers[opener - 1], ctx.words
     return words.name_noun[lower] or words.plural_kind_noun[lower] or words.event_noun[lower]
+
+
+def verb_or_purpose_before(ctx: Context, opener: int) -> bool:
+    """'Föreningen startar ”X”' (a verb whose subject runs what it names), '50 000 kronor
+    till ”X”' (what a grant goes to, in a sentence about money); a capitalised name only
+    ('stipendier till ”författare som ...”' is a description)."""
+    if opener == 0 or opener + 1 >= ctx.n or not ctx.table.texts[opener + 1][:1].isupper():
+        return False
+    lower = ctx.table.lowers[opener - 1]
+    if lower in ctx.words["owner_verbs"]:
+        return True
+    if lower not in ctx.words["purpose_prepositions"]:
+        return False
+    start, end = ctx.sentence(opener)
+    words = ctx.words
+    return ctx.has_money(start, end) or any(w in words.give or w in words.receive for w in ctx.table.lowers[start:end])
 
 
 def project_context(ctx: Context, i: int) -> bool:
