@@ -210,6 +210,15 @@ SECTIONS = ("Våra projekt\n\n"
 def test_sibling_headings_on_a_page_of_project_sections(nlp, text, expected):
     assert names(nlp, text) == expected
 
+@pytest.mark.parametrize("text, expected", [
+    ("Beviljade projekt\n\nGröna stigar (Föreningen Hopp)\nLäsvän (Norrby IF)",
+     [("Gröna stigar", "Föreningen Hopp"), ("Läsvän", "Norrby IF")]),  # a heading ending with the noun
+    ("Projekt som får stöd\n\nGröna stigar, Föreningen Hopp\nLäsvän, Norrby IF",
+     [("Gröna stigar", "Föreningen Hopp"), ("Läsvän", "Norrby IF")]),  # a one-word name before a known body
+])
+def test_lists_of_projects_with_their_owners(nlp, text, expected):
+    assert initiatives(run(nlp, text)) == expected
+
 
 @pytest.mark.parametrize("text, expected", [
     ("Projektnamn: Gröna vägar\nProjektägare: Mora kommun", [("Gröna vägar", "Mora kommun")]),

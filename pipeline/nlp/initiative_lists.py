@@ -3,8 +3,10 @@
 - A sentence listing granted projects, each with its owner in brackets:
   "Några av de beviljade projekten är X (Y kommun), Z (W kommun)".
 - The lines under an introduction that names projects in the plural and ends with a
-  colon or is a heading ("Här är några av projekten:", "Projekt som fått stöd"): one
-  name per line ("X"), or with its organisation ("Förening – X", "Förening: X", "X, Förening").
+  colon or is a heading ("Här är några av projekten:", "Projekt som fått stöd",
+  "Beviljade projekt"): one name per line ("X"), or with its organisation ("Förening – X",
+  "Förening: X", "X, Förening", "X (Förening)"; "X, Förening" when only the second is a
+  known body, although a one-word name reads like a body too).
 - Beneficiary list lines "Förening, Projektnamn 25 800 kronor" and table rows
   "| 12-2020 | Förening | Projektnamn | 190 000 |": the text between the organisation and
   the amount, read by the grant finder's own readers (:mod:`pipeline.nlp.purpose`).
@@ -32,6 +34,7 @@ from pipeline.nlp.initiative_vocabulary import (
     PROJECT_WORDS,
     TABLE_BAR,
 )
+from pipeline.normalize.organisations import lookup_org
 
 MAX_ITEM_TOKENS = 12
 MAX_HEADING_TOKENS = 12
@@ -124,6 +127,13 @@ def listed_lines(ctx: Context) -> list[Found]:
     return found
 
 
+def _known_body(ctx: Context, start: int, end: int) -> bool:
+    """Are tokens [start, end) an ORG entity or a body of the reference data?"""
+    ent = ctx.ent_at.get(start)
+    return (ent is not None and ent.label_ == "ORG" and ent.start == start and ent.end == end) or \
+        lookup_org(" ".join(ctx.table.texts[start:end])) is not None
+
+
 def _names_entity(ctx: Context, start: int, end: int) -> bool:
     """Is the line a body, place or person alone (a sponsor in a list of projects)?"""
     start = ctx.first_word(start, end)
@@ -144,7 +154,7 @@ def _list_intros(ctx: Context) -> list[int]:
         last = end - 1
         while last > start and texts[last].isspace():
             last -= 1
-        heading = end - start <= 6 and texts[last] not in CLAUSE_ENDS and start == p
+        heading = end - start <= 6 and texts[last] not in CLAUSE_ENDS and p in (start, last)  # "Beviljade projekt"
         if texts[last] == ":" or heading:
             nxt = _next_line(ctx, end)
             if nxt is not None and (not starts or nxt != starts[-1]):
@@ -170,11 +180,16 @@ def _list_item(ctx: Context, start: int, end: int) -> tuple[Found | None, str | 
     if start >= end or not ctx.opens_name(start):
         return None, None
     sep = next((k for k in range(start + 1, min(end, start + 7)) if texts[k] in SEPARATORS), None)
+    if sep is None and texts[end - 1] == ")" and "(" in texts[start + 1:end - 1]:
+        sep, end = texts.index("(", start + 1, end), end - 1  # "Namn (Förening)": a pair
     if sep is None:
         if end - start <= 8 and _plain_name(ctx, start, end):
             return Found(start, end, "list_item"), "line"
         return None, None
     style = "label" if texts[sep] == ":" else "pair"
+    if style == "pair" and _known_body(ctx, sep + 1, end) and not _known_body(ctx, start, sep) \
+            and _plain_name(ctx, start, sep):  # "Läsvän, Norrby IF": the body is the known one
+        return Found(start, sep, "list_item", owner=organisation_named(ctx, sep + 1, end)), style
     owner = organisation_named(ctx, start, sep)
     name_start = sep + 1 + (sep + 1 < end and texts[sep + 1] in ctx.words.quote_marks)
     name_end = name_start
