@@ -109,6 +109,10 @@ def test_quoted_names(nlp, text, expected):
      ["Vårdverkstad"]),
     ("Projektet pågår.\n\nKommunen får pengar.\n\nDet syns i den så kallade Ringeffekten hos eleverna.", []),
     ("Man satsar på hälsa, i en så kallad Vårdverkstad, som testats förut.", []),  # no project anywhere
+    # in lower case when the text makes the word a kind of project ("språkspårsprojekt")
+    ("Staten satsar på ett så kallat språkspår för vårdare. Flera språkspårsprojekt har startat.",
+     ["språkspår för vårdare"]),
+    ("Staten satsar på ett så kallat språkspår för vårdare. Flera projekt har startat.", []),
 ])
 def test_naming_constructions(nlp, text, expected):
     assert names(nlp, text) == expected

@@ -311,12 +311,25 @@ def naming(ctx: Context) -> list[Found]:
                 continue
             lowercase_ok = lowercase_ok and any(ctx.words.kind_noun[w] or ctx.words.name_noun[w]
                                                 for w in lowers[max(0, i - 3):i])
-            about_projects = project_context(ctx, i) or (cue in ctx.words.text_wide_cues and ctx.speaks_of_projects)
+            text_wide = cue in ctx.words.text_wide_cues
+            about_projects = project_context(ctx, i) or (text_wide and ctx.speaks_of_projects)
+            lowercase_ok = lowercase_ok or (text_wide and j < ctx.n and _project_compound_of(ctx, lowers[j]))
             if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and about_projects:
                 end = ctx.name_end(j, ctx.sentence(j)[1])
                 if end > j:
                     found.append(Found(j, end, "naming"))
     return found
+
+
+def _project_compound_of(ctx: Context, word: str) -> bool:
+    """Does the text write ``word`` as the first part of a project noun ("ett så kallat
+    snabbspår" ... "snabbspårsprojekten")? Then the lower-case word after "så kallat"
+    names the projects of that kind, not just a term."""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    lowers = ctx.table.lowers
+    return any(lowers[k].startswith(word) and len(lowers[k]) > len(word) + 3
+               for bit in (NAME_NOUN, KIND_NOUN) for k in ctx.at(bit))
 
 
 def within(ctx: Context) -> list[Found]:
