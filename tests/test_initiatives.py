@@ -48,6 +48,11 @@ def names(nlp, text):
     ("Projektet har beviljats pengar och satsningen fortsätter.", []),
     ("Kommunen startar projekt Gröna stigar i höst.", ["Gröna stigar"]),  # a time adverbial ends the name
     # an indefinite compound after a genitive; a name between commas after the noun
+    # a name written as a question, with a verbless subtitle; its short form elsewhere is the same name
+    ("Orsa kommun arbetar med projektet Vem är du? Om språk och identitet. Projektet Vem är du? startar i maj.",
+     ["Vem är du? Om språk och identitet"]),
+    ("Kommunen startar projektet Vad händer nu? Det vet ingen än.", ["Vad händer nu?"]),
+    ("Vad gör projektet? Det hjälper unga.", []),
     ("Kommunens integrationssatsning Gröna stigar startar i maj.", ["Gröna stigar"]),
     ("Det nya projektet, Gröna stigar, startar i maj.", ["Gröna stigar"]),
     ("Ledaren för nätverket, Karin Holmgren, talade.", []),  # a person beside the noun

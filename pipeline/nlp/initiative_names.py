@@ -4,7 +4,8 @@
   "projektet, X, ...", compounds ("integrationsprojektet X", after a genitive also the
   indefinite "kommunens integrationssatsning X"), plural nouns before two names
   ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)"),
-  or after a noun and the preposition that says what it is about ("satsningen på X").
+  or after a noun and the preposition that says what it is about ("satsningen på X"); a
+  name written as a question runs to its question mark ("projektet Vem är du? Om språk").
 - As one hyphenated word: "X-projektet", and an acronym before a grant word
   ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
 - In quotation marks next to such a noun, a naming cue or a list label, never quoted
@@ -17,6 +18,12 @@ Names told by what the text says of them (an apposition, who runs them) are read
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from pipeline.nlp.extensions import written_name
+from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.initiative_context import (
     SEPARATORS,
     Context,
@@ -34,6 +41,7 @@ from pipeline.nlp.initiative_vocabulary import (
 )
 
 MAX_QUOTED_TOKENS = 14
+MAX_QUESTION_TOKENS = 10  # "projektet Vem är du? Om språk": the question, and its subtitle
 MAX_WITHIN_TOKENS = 4  # "inom X": a short name; a longer phrase is running text
 LINKING_VERBS = frozenset({"är", "var", "blir", "blev"})
 ARTICLES = frozenset({"ett", "en"})
@@ -56,6 +64,9 @@ def after_nouns(ctx: Context) -> list[Found]:
         elif j + 1 < ctx.n and texts[j] == ",":
             j, rule = j + 1, "apposition"  # "projektet, X, startar": the name between commas, as below
         lowercase_ok = rule == "after_noun" and _heading_of_noun(ctx, i)
+        if rule == "after_noun" and (question := _question_name(ctx, j)) is not None:
+            found.append(Found(j, question, "question"))
+            continue
         if not ctx.follows_on_line(j) or not ctx.opens_name(j, lowercase_ok=lowercase_ok):
             continue
         sent_start, sent_end = ctx.sentence(i)
@@ -70,7 +81,41 @@ def after_nouns(ctx: Context) -> list[Found]:
                 break
             j = end + 1
             end = ctx.name_end(j, sent_end, subject)
-    return found
+    return _full_questions(ctx, found)
+
+
+def _full_questions(ctx: Context, found: list[Found]) -> list[Found]:
+    """A question name written once with its subtitle and once without ("projektet Vem
+    är du? Om språk" ... "Projektet Vem är du? startar") is one name, the full one."""
+    texts = ctx.table.texts
+    questions = [f for f in found if f.rule == "question"]
+    out = []
+    for f in found:
+        words = texts[f.start:f.end]
+        longer = next((q for q in questions if q.end - q.start > len(words) and texts[q.start:q.start + len(words)] == words),
+                      None)
+        out.append(replace(f, normalized=written_name(Span(ctx.doc, longer.start, longer.end))) if longer else f)
+    return out
+
+
+def _question_name(ctx: Context, j: int) -> int | None:
+    """The end of a name written as a question after a project noun ("projektet Vem är
+    du? Om språk och identitet"): to the question mark on the same line, with a subtitle
+    after it that is a short phrase without a verb. None if token ``j`` opens no question."""
+    texts, lowers = ctx.table.texts, ctx.table.lowers
+    if j >= ctx.n or lowers[j] not in ctx.words["question_words"] or not texts[j][:1].isupper():
+        return None
+    mark = next((k for k in range(j + 1, min(j + MAX_QUESTION_TOKENS, ctx.n)) if texts[k] in CLAUSE_ENDS
+                 or ctx.table.newline_before[k]), None)
+    if mark is None or texts[mark] != "?" or ctx.table.newline_before[mark]:
+        return None
+    start, end = ctx.sentence(mark + 1) if mark + 1 < ctx.n else (ctx.n, ctx.n)
+    if start != mark + 1 or not ctx.follows_on_line(start) or not texts[start][:1].isupper():
+        return mark + 1
+    stop = next((k for k in range(start, end) if texts[k] in CLAUSE_ENDS or ctx.table.newline_before[k]), end)
+    if stop - start <= MAX_QUESTION_TOKENS and not any(ctx.words.finite_verb[w] for w in lowers[start:stop]):
+        return stop
+    return mark + 1
 
 
 def _person_shaped(words: list[str]) -> bool:
