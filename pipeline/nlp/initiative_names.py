@@ -10,11 +10,10 @@
   ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
 - In quotation marks next to such a noun, a naming cue or a list label, never quoted
   speech ("”Det är viktigt”, säger ...").
-- After a naming cue: "går under namnet X", "som heter X", "ett projekt kallat x".
 - After "inom" in a text about projects: "inom Läxhjälpen", "inom X, Y och på Z".
 
-Names told by what the text says of them (an apposition, who runs them) are read by
-:mod:`pipeline.nlp.initiative_predicates`.
+Names told by what the text says of them (what they are called, an apposition, who runs
+them) are read by :mod:`pipeline.nlp.initiative_predicates`.
 """
 from __future__ import annotations
 
@@ -35,7 +34,6 @@ from pipeline.nlp.initiative_vocabulary import (
     INNER_HYPHEN,
     KIND_NOUN,
     NAME_NOUN,
-    NAMING_CUE,
     QUOTE_MARK,
     WITHIN_CUE,
 )
@@ -343,38 +341,6 @@ def list_label(ctx: Context, opener: int) -> str | None:
         return None
     start = ctx.first_word(ctx.line_start(opener), opener)
     return organisation_named(ctx, start, opener - 1) if start < opener - 1 else None
-
-
-def naming(ctx: Context) -> list[Found]:
-    """'går under namnet X', 'som heter X', 'ett projekt kallat x', 'en så kallad X'."""
-    lowers = ctx.table.lowers
-    found = []
-    for last in ctx.at(NAMING_CUE):
-        for cue, lowercase_ok in ctx.words.cues_by_end[lowers[last]]:
-            j, i = last + 1, last + 1 - len(cue)
-            if i < 0 or tuple(lowers[i:j]) != cue:
-                continue
-            lowercase_ok = lowercase_ok and any(ctx.words.kind_noun[w] or ctx.words.name_noun[w]
-                                                for w in lowers[max(0, i - 3):i])
-            text_wide = cue in ctx.words.text_wide_cues
-            about_projects = project_context(ctx, i) or (text_wide and ctx.speaks_of_projects)
-            lowercase_ok = lowercase_ok or (text_wide and j < ctx.n and _project_compound_of(ctx, lowers[j]))
-            if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and about_projects:
-                end = ctx.name_end(j, ctx.sentence(j)[1])
-                if end > j:
-                    found.append(Found(j, end, "naming"))
-    return found
-
-
-def _project_compound_of(ctx: Context, word: str) -> bool:
-    """Does the text write ``word`` as the first part of a project noun ("ett så kallat
-    snabbspår" ... "snabbspårsprojekten")? Then the lower-case word after "så kallat"
-    names the projects of that kind, not just a term."""
-    if len(word) < 4 or not word.isalpha():
-        return False
-    lowers = ctx.table.lowers
-    return any(lowers[k].startswith(word) and len(lowers[k]) > len(word) + 3
-               for bit in (NAME_NOUN, KIND_NOUN) for k in ctx.at(bit))
 
 
 def within(ctx: Context) -> list[Found]:

@@ -1,5 +1,7 @@
 """Named initiatives told by what the text says of them.
 
+- After a naming cue: "går under namnet X", "som heter X", "ett projekt kallat x",
+  "en så kallad X" (in lower case when the text makes the word a kind of project).
 - In an apposition or predicate that says what it is: "X, ett projekt som ...",
   "X är ett treårigt program", a headline "X – ett integrationsprojekt", and a name in
   sentence case inside the sentence ("till Vänner för livet, ett projekt för unga").
@@ -10,10 +12,42 @@ from __future__ import annotations
 
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.initiative_context import SEPARATORS, Context, Found, organisation_named
-from pipeline.nlp.initiative_names import LINKING_VERBS, kind_predicate
-from pipeline.nlp.initiative_vocabulary import KIND_NOUN, RUN_BY_CUE
+from pipeline.nlp.initiative_names import LINKING_VERBS, kind_predicate, project_context
+from pipeline.nlp.initiative_vocabulary import KIND_NOUN, NAME_NOUN, NAMING_CUE, RUN_BY_CUE
 
 MAX_APPOSITION_TOKENS = 5  # "X y z, ett projekt": a name in sentence case before an apposition
+
+
+def naming(ctx: Context) -> list[Found]:
+    """'går under namnet X', 'som heter X', 'ett projekt kallat x', 'en så kallad X'."""
+    lowers = ctx.table.lowers
+    found = []
+    for last in ctx.at(NAMING_CUE):
+        for cue, lowercase_ok in ctx.words.cues_by_end[lowers[last]]:
+            j, i = last + 1, last + 1 - len(cue)
+            if i < 0 or tuple(lowers[i:j]) != cue:
+                continue
+            lowercase_ok = lowercase_ok and any(ctx.words.kind_noun[w] or ctx.words.name_noun[w]
+                                                for w in lowers[max(0, i - 3):i])
+            text_wide = cue in ctx.words.text_wide_cues
+            about_projects = project_context(ctx, i) or (text_wide and ctx.speaks_of_projects)
+            lowercase_ok = lowercase_ok or (text_wide and j < ctx.n and _project_compound_of(ctx, lowers[j]))
+            if ctx.follows_on_line(j) and ctx.opens_name(j, lowercase_ok) and about_projects:
+                end = ctx.name_end(j, ctx.sentence(j)[1])
+                if end > j:
+                    found.append(Found(j, end, "naming"))
+    return found
+
+
+def _project_compound_of(ctx: Context, word: str) -> bool:
+    """Does the text write ``word`` as the first part of a project noun ("ett så kallat
+    snabbspår" ... "snabbspårsprojekten")? Then the lower-case word after "så kallat"
+    names the projects of that kind, not just a term."""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    lowers = ctx.table.lowers
+    return any(lowers[k].startswith(word) and len(lowers[k]) > len(word) + 3
+               for bit in (NAME_NOUN, KIND_NOUN) for k in ctx.at(bit))
 
 
 def appositions(ctx: Context) -> list[Found]:
