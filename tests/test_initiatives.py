@@ -72,6 +72,8 @@ def test_a_name_after_a_project_noun(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Kommunen fick medel för att starta Lotsen-projektet i höstas.", ["Lotsen-projektet"]),
+    ("Kommunen har fått pengar för Gröna stigar-projektet.", ["Gröna stigar-projektet"]),  # a name in sentence case
+    ("I Norrby har bygg-projektet startat.", []),
     ("EU-projektet fortsätter till 2022.", []),
     ("IT-projektet blev försenat.", []),
     ("Kommunen har fått LOVAK-bidrag för två sjöar.", ["LOVAK"]),

@@ -6,7 +6,8 @@
   ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)"),
   or after a noun and the preposition that says what it is about ("satsningen på X"); a
   name written as a question runs to its question mark ("projektet Vem är du? Om språk").
-- As one hyphenated word: "X-projektet", and an acronym before a grant word
+- As one hyphenated word: "X-projektet" (a name in sentence case too: "Gröna vägar-projektet"),
+  and an acronym before a grant word
   ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
 - In quotation marks next to such a noun, a naming cue or a list label, never quoted
   speech ("”Det är viktigt”, säger ...").
@@ -40,6 +41,7 @@ from pipeline.nlp.initiative_vocabulary import (
 
 MAX_QUOTED_TOKENS = 14
 MAX_QUESTION_TOKENS = 10  # "projektet Vem är du? Om språk": the question, and its subtitle
+MAX_HYPHEN_NAME_TOKENS = 4  # "Gröna vägar-projektet": the words before the hyphenated one
 MAX_WITHIN_TOKENS = 4  # "inom X": a short name; a longer phrase is running text
 LINKING_VERBS = frozenset({"är", "var", "blir", "blev"})
 ARTICLES = frozenset({"ett", "en"})
@@ -175,9 +177,24 @@ def hyphen_compounds(ctx: Context) -> list[Found]:
         if suffix in heads and prefix[:1].isupper() and len(prefix) >= 3 and not known_name(prefix) \
                 and not known_name(prefix.rstrip("s")):
             found.append(Found(i, i + 1, "hyphen"))
+        elif suffix in heads and prefix.isalpha() and prefix.islower() and (first := _name_opening(ctx, i)) is not None:
+            found.append(Found(first, i + 1, "hyphen"))  # "Gröna vägar-projektet"
         elif suffix in grant_words and is_acronym(prefix) and not known_name(prefix):
             found.append(acronym_found(ctx, i, prefix, "acronym_grant"))
     return found
+
+
+def _name_opening(ctx: Context, i: int) -> int | None:
+    """The capitalised first word of a name in sentence case that token ``i`` ends
+    ("Gröna vägar-projektet"): at most a few words back, none a verb, stop word or entity."""
+    lowers, texts, words = ctx.table.lowers, ctx.table.texts, ctx.words
+    for k in range(i - 1, max(i - MAX_HYPHEN_NAME_TOKENS, -1), -1):
+        if k in ctx.ent_at or not texts[k].isalpha() or words.finite_verb[lowers[k]] or lowers[k] in words["name_stops"] \
+                or not ctx.follows_on_line(k + 1):
+            return None
+        if texts[k][:1].isupper():
+            return k if ctx.opens_name(k) and not known_name(" ".join(texts[k:i])) else None
+    return None
 
 
 def acronym_found(ctx: Context, i: int, acronym: str, rule: str) -> Found:
