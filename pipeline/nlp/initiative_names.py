@@ -6,9 +6,9 @@
   ("folkbildningsinsatserna X och Y"), an acronym in brackets ("naturvårdssatsningen (ABC)"),
   or after a noun and the preposition that says what it is about ("satsningen på X"); a
   name written as a question runs to its question mark ("projektet Vem är du? Om språk").
-- As one hyphenated word: "X-projektet" (a name in sentence case too: "Gröna vägar-projektet"),
-  and an acronym before a grant word
-  ("ABCD-bidrag", "ABC- medel"), named by the expansion the text gives for it.
+- As one hyphenated word: "X-projektet" (a name in sentence case too: "Gröna
+  vägar-projektet"), and an acronym before a grant word ("ABCD-bidrag", "ABC- medel"),
+  named by the expansion the text gives for it.
 - In quotation marks next to such a noun, a naming cue or a list label, never quoted
   speech ("”Det är viktigt”, säger ...").
 - After "inom" in a text about projects: "inom Läxhjälpen", "inom X, Y och på Z".
