@@ -150,6 +150,12 @@ def test_appositions_that_say_what_a_name_is(nlp, text, expected):
     ("Föreningen samarbetar med projekt inom Ungt Forum, Kafé Tilda och på nattjouren.",
      [("Ungt Forum", None), ("Kafé Tilda", None)]),
     ("Målet med Gröna stigar är att fler ska få jobb. Projektet startar i maj.", [("Gröna stigar", None)]),
+    # the object of a verb of running it, in a text about projects
+    ("Föreningen Hopp har fått 300 000 kronor för att starta Läxkompis i Norrby. Projektet hjälper elever.",
+     [("Läxkompis", "Föreningen Hopp")]),
+    ("Föreningen Hopp driver Läxkompis. Projektet hjälper elever.", [("Läxkompis", "Föreningen Hopp")]),
+    ("Mellan 2018 och 2021 drev Föreningen Glad ett projekt för unga.", []),  # the subject after the verb
+    ("Föreningen Hopp driver Läxkompis.", []),  # no project in the text
     ("Målet med Arbetsförmedlingens arbete är jobb. Projektet startar i maj.", []),  # a body
     ("Målet är högt. Projektet startar i maj.", []),
 ])

@@ -6,13 +6,14 @@
   "X är ett treårigt program", a headline "X – ett integrationsprojekt", and a name in
   sentence case inside the sentence ("till Vänner för livet, ett projekt för unga").
 - Before a cue naming who runs it, at the start of a sentence or list item:
-  "X och Y drevs av Z".
+  "X och Y drevs av Z"; as the object of a verb of running it: "Föreningen driver X",
+  "för att starta X".
 """
 from __future__ import annotations
 
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
 from pipeline.nlp.initiative_context import SEPARATORS, Context, Found, organisation_named
-from pipeline.nlp.initiative_names import LINKING_VERBS, kind_predicate, project_context
+from pipeline.nlp.initiative_names import LINKING_VERBS, known_name, kind_predicate, project_context
 from pipeline.nlp.initiative_vocabulary import KIND_NOUN, NAME_NOUN, NAMING_CUE, RUN_BY_CUE
 
 MAX_APPOSITION_TOKENS = 5  # "X y z, ett projekt": a name in sentence case before an apposition
@@ -155,3 +156,34 @@ def _split_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
             s = k + 1
     parts.append((s, end))
     return [(a, b) for a, b in parts if b > a]
+
+
+def run_objects(ctx: Context) -> list[Found]:
+    """'Föreningen driver Gröna vägar', 'fått pengar för att starta Läxhjälpen': a
+    capitalised name right after a verb of running it, in a text about projects."""
+    if not ctx.speaks_of_projects:
+        return []
+    texts, lowers, verbs = ctx.table.texts, ctx.table.lowers, ctx.words["run_verbs"]
+    found = []
+    for i in [i for i, lower in enumerate(lowers) if lower in verbs]:
+        j = i + 1
+        if not ctx.follows_on_line(j) or j in ctx.ent_at or not ctx.opens_name(j) or ctx.table.sent_starts[j]:
+            continue
+        if i > 0 and lowers[i - 1] != "att" and not _subject_before(ctx, i):
+            continue  # "Mellan 2018 och 2021 bedrev X ...": after an adverbial the subject follows the verb
+        end = next((k for k in range(j, ctx.name_end(j, ctx.sentence(j)[1])) if k in ctx.ent_at), None) \
+            or ctx.name_end(j, ctx.sentence(j)[1])  # "Läxhjälpen i Norrby": the name ends before a place
+        while end > j + 1 and lowers[end - 1] in ctx.words["trailing_words"]:
+            end -= 1
+        if end > j and not known_name(" ".join(texts[j:end])):
+            found.append(Found(j, end, "run_object"))
+    return found
+
+
+def _subject_before(ctx: Context, verb: int) -> bool:
+    """Does the clause's subject stand right before the finite verb (a body, or the
+    sentence's first word), so that what follows the verb is its object?"""
+    ent = ctx.ent_at.get(verb - 1)
+    if ent is not None:
+        return ent.label_ == "ORG" and ent.start == ctx.first_word(ctx.sentence(verb)[0], verb)
+    return ctx.first_word(ctx.sentence(verb)[0], verb) == verb - 1
