@@ -52,13 +52,16 @@ def _project_compound_of(ctx: Context, word: str) -> bool:
 
 
 def appositions(ctx: Context) -> list[Found]:
-    """'X, ett projekt som ...', 'X är ett treårigt program', 'X – en ny metod'."""
+    """'X, ett projekt som ...', 'X är ett treårigt program', 'X – en ny metod',
+    'X, som är ett samarbete mellan ...'."""
     lowers, texts = ctx.table.lowers, ctx.table.texts
     found = []
     for k in [k for k in ctx.at(KIND_NOUN) if k > 2]:
         link = _link_before(ctx, k)
         if link is None:
             continue
+        if link > 2 and lowers[link - 1] == "som" and texts[link - 2] == ",":
+            link -= 2  # "X, som är ett projekt": the name ends at the comma
         sent_start, _ = ctx.sentence(link)
         start = ctx.first_word(sent_start, link)
         if start < link and _reads_as_name(ctx, start, link):
@@ -184,6 +187,8 @@ def _subject_before(ctx: Context, verb: int) -> bool:
     """Does the clause's subject stand right before the finite verb (a body, or the
     sentence's first word), so that what follows the verb is its object?"""
     ent = ctx.ent_at.get(verb - 1)
+    if ctx.table.lowers[verb - 1] in ctx.words["name_stops"]:
+        return False  # "Nu startar X": an adverb first, the subject after the verb
     if ent is not None:
         return ent.label_ == "ORG" and ent.start == ctx.first_word(ctx.sentence(verb)[0], verb)
     return ctx.first_word(ctx.sentence(verb)[0], verb) == verb - 1
