@@ -159,6 +159,10 @@ def test_appositions_that_say_what_a_name_is(nlp, text, expected):
     ("Mellan 2018 och 2021 drev Föreningen Glad ett projekt för unga.", []),  # the subject after the verb
     ("Föreningen Hopp driver Läxkompis.", []),  # no project in the text
     ("Nu startar Hoppets vänner ett projekt för unga.", []),  # an adverb first: the subject follows the verb
+    # what money goes to: 'för X' after an amount or a noun of money given
+    ("Kommunen har tilldelats medel för Gröna stigar. Projektet ska hjälpa unga.", [("Gröna stigar", None)]),
+    ("Vad får domen för Slottsbygget? Projektet har stoppats.", []),  # no money before 'för'
+    ("Hon fick en tjänst vid Centrum för Havsstudier. Projektet är stort.", []),
     ("Målet med Arbetsförmedlingens arbete är jobb. Projektet startar i maj.", []),  # a body
     ("Målet är högt. Projektet startar i maj.", []),
 ])

@@ -166,21 +166,48 @@ def run_objects(ctx: Context) -> list[Found]:
     capitalised name right after a verb of running it, in a text about projects."""
     if not ctx.speaks_of_projects:
         return []
-    texts, lowers, verbs = ctx.table.texts, ctx.table.lowers, ctx.words["run_verbs"]
+    lowers, verbs = ctx.table.lowers, ctx.words["run_verbs"]
     found = []
     for i in [i for i, lower in enumerate(lowers) if lower in verbs]:
-        j = i + 1
-        if not ctx.follows_on_line(j) or j in ctx.ent_at or not ctx.opens_name(j) or ctx.table.sent_starts[j]:
-            continue
         if i > 0 and lowers[i - 1] != "att" and not _subject_before(ctx, i):
             continue  # "Mellan 2018 och 2021 bedrev X ...": after an adverbial the subject follows the verb
-        end = next((k for k in range(j, ctx.name_end(j, ctx.sentence(j)[1])) if k in ctx.ent_at), None) \
-            or ctx.name_end(j, ctx.sentence(j)[1])  # "Läxhjälpen i Norrby": the name ends before a place
-        while end > j + 1 and lowers[end - 1] in ctx.words["trailing_words"]:
-            end -= 1
-        if end > j and not known_name(" ".join(texts[j:end])):
-            found.append(Found(j, end, "run_object"))
+        end = _object_name_end(ctx, i + 1)
+        if end is not None:
+            found.append(Found(i + 1, end, "run_object"))
     return found
+
+
+def grant_purposes(ctx: Context) -> list[Found]:
+    """'Kommunen har fått 300 000 kronor för Gröna vägar', 'medel för X': a capitalised
+    name after 'för' right after an amount or a noun of money given, in a text about
+    projects (after 'till' stands the body that receives it)."""
+    if not ctx.speaks_of_projects:
+        return []
+    lowers, grant_nouns = ctx.table.lowers, ctx.words["grant_nouns"]
+    found = []
+    for i in [i for i, lower in enumerate(lowers) if lower == "för" and i > 0]:
+        money = ctx.ent_at.get(i - 1)
+        if not (lowers[i - 1] in grant_nouns or (money is not None and money.label_ == "MONEY")):
+            continue
+        name_end = _object_name_end(ctx, i + 1)
+        if name_end is not None:
+            found.append(Found(i + 1, name_end, "purpose"))
+    return found
+
+
+def _object_name_end(ctx: Context, j: int) -> int | None:
+    """The end of a capitalised name that opens at token ``j`` inside a sentence, cut
+    before an entity ("Läxhjälpen i Norrby"); None if no name opens there or it is a
+    body or place."""
+    texts, lowers = ctx.table.texts, ctx.table.lowers
+    if not ctx.follows_on_line(j) or j in ctx.ent_at or not ctx.opens_name(j) or ctx.table.sent_starts[j] \
+            or not texts[j][:1].isupper():
+        return None
+    limit = ctx.name_end(j, ctx.sentence(j)[1])
+    end = next((k for k in range(j, limit) if k in ctx.ent_at), limit)
+    while end > j + 1 and lowers[end - 1] in ctx.words["trailing_words"]:
+        end -= 1
+    return end if end > j and not known_name(" ".join(texts[j:end])) else None
 
 
 def _subject_before(ctx: Context, verb: int) -> bool:

@@ -34,11 +34,12 @@ LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
 RULES = (labelled_names, lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
          names.hyphen_compounds, names.after_nouns, predicates.naming, names.within, lists.listed_lines, predicates.run_by,
-         predicates.appositions, predicates.run_objects, lists.headings, event_names)
+         predicates.appositions, predicates.run_objects, predicates.grant_purposes, lists.headings,
+         event_names)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
 WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event", "object",
-                        "run_object"})
+                        "run_object", "purpose"})
 # Rules whose names are delimited by the page (quotation marks, list and table cells):
 # they may hold a body or place of the reference data ("”Vägen till Arbetsförmedlingen”").
 DELIMITED_RULES = frozenset({"quoted", "table_row", "money_line", "colon_list", "label"})
