@@ -108,6 +108,8 @@ def test_quoted_names(nlp, text, expected):
     ("Projektet har döpts till Steg för steg.", ["Steg för steg"]),
     ("Kommunen startar ett projekt under arbetsnamnet Steg för steg.", ["Steg för steg"]),
     ("Projektledaren heter Karin Holmgren.", []),  # a person
+    ("Projektet drivs under rubriken Steg för steg.", ["Steg för steg"]),
+    ("Ett projekt med arbetsnamnet Steg för steg startar i maj.", ["Steg för steg"]),
     ("Vi har precis startat ett projekt kallat familjelyftet.", ["familjelyftet"]),
     ("Den brantaste backen som heter Branten är svår.", []),  # not about a project
     ("Det är den så kallade Ringeffekten som syns.", []),  # "så kallad" introduces terms
