@@ -28,6 +28,14 @@ def compound_test(heads: frozenset[str]) -> WordTest:
     return WordTest(lambda w: pattern.fullmatch(w) is not None)
 
 
+def seconds_by_first(pairs: list[list[str]]) -> dict[str, frozenset[str]]:
+    """Word pairs of a data file as first word -> the second words it pairs with."""
+    by_first: dict[str, set[str]] = {}
+    for first, second in pairs:
+        by_first.setdefault(first, set()).add(second)
+    return {k: frozenset(v) for k, v in by_first.items()}
+
+
 @dataclass(frozen=True)
 class InitiativeWords:
     """The lists of ``initiative_words.json`` as sets, with per-word tests remembered,
@@ -95,10 +103,7 @@ class InitiativeWords:
     @functools.cached_property
     def object_prepositions(self) -> dict[str, frozenset[str]]:
         """Noun -> the prepositions after which the name it is about follows ("satsningen på X")."""
-        by_noun: dict[str, set[str]] = {}
-        for noun, preposition in self.raw["object_name_nouns"]:
-            by_noun.setdefault(noun, set()).add(preposition)
-        return {k: frozenset(v) for k, v in by_noun.items()}
+        return seconds_by_first(self.raw["object_name_nouns"])
 
     @functools.cached_property
     def name_labels(self) -> list[tuple[str, ...]]:
@@ -108,10 +113,7 @@ class InitiativeWords:
     @functools.cached_property
     def time_adverbials(self) -> dict[str, frozenset[str]]:
         """First word -> the second words that make a time adverbial with it ("i" -> "höst")."""
-        by_first: dict[str, set[str]] = {}
-        for first, second in self.raw["time_adverbials"]:
-            by_first.setdefault(first, set()).add(second)
-        return {k: frozenset(v) for k, v in by_first.items()}
+        return seconds_by_first(self.raw["time_adverbials"])
 
     @functools.cached_property
     def text_wide_cues(self) -> frozenset[tuple[str, ...]]:
