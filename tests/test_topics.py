@@ -94,6 +94,13 @@ def test_refugees_in_general_give_way_to_a_narrower_group():
     ("Projektet ger stöd till ensamkommande enligt lagen om mottagande av asylsökande.", ["ensamkommande"]),
     # families a measure is for are parents with their children
     ("Projektet ger stöd till utsatta familjer i Solby.", ["foraldrar"]),
+    # an activity named for its participants is for them
+    ("Föreningen ordnar läxhjälp, föräldrautbildning och simskola för nyanlända.", ["nyanlanda", "foraldrar"]),
+    ("Projektet startar en föräldragrupp och en kvinnogrupp för nyanlända i Solby.",
+     ["nyanlanda", "kvinnor", "foraldrar"]),
+    ("Språkcaféet för asylsökande får en tjejgrupp på torsdagar.", ["asylsokande", "kvinnor"]),
+    # citizens of countries outside the EU are immigrants as a group
+    ("Projektet ska göra det lättare för tredjelandsmedborgare att hitta arbete.", ["utrikes_fodda"]),
 ])
 def test_target_groups_as_the_text_names_them(text, expected):
     assert named_codes(TextCues.of(text), "target_groups") == expected
