@@ -99,6 +99,14 @@ def test_refugees_in_general_give_way_to_a_narrower_group():
     ("Projektet startar en föräldragrupp och en kvinnogrupp för nyanlända i Solby.",
      ["nyanlanda", "kvinnor", "foraldrar"]),
     ("Språkcaféet för asylsökande får en tjejgrupp på torsdagar.", ["asylsokande", "kvinnor"]),
+    # a group counted is a number of people, not whom a measure is for ...
+    ("Projektet startas med anledning av ökningen av antalet asylsökande i Solby.", []),
+    ("Projektet tar fart när andelen utrikes födda i Solby har vuxit.", []),
+    ("Kommunen får stöd för projektet, och antalet nya ensamkommande väntas öka.", []),
+    # ... but the number of people a project will reach counts whom it is for
+    ("Projektet ska ge 40 nyanlända kvinnor praktik i Solby.", ["nyanlanda", "kvinnor"]),
+    ("Projektet ska öka andelen utrikes födda i arbete i Solby.", ["utrikes_fodda"]),
+    ("Målet är att minska antalet arbetslösa i Solby med projektet.", ["arbetssokande"]),
     # citizens of countries outside the EU are immigrants as a group
     ("Projektet ska göra det lättare för tredjelandsmedborgare att hitta arbete.", ["utrikes_fodda"]),
 ])

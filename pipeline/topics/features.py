@@ -183,12 +183,36 @@ def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     context = context_hits(cues)
     hits = [(k, hit) for k, hit in cues.tables[vocabulary].hits
             if in_context(hit, context[k]) and not names_a_body(cues.lowered, hit)]
-    if vocabulary == "target_groups":
-        hits = [(k, same_people(cues, k, hit)) for k, hit in hits]
-    named = {code for _, hit in hits for code in hit.codes}
-    if vocabulary == "target_groups":
-        named -= broad_groups_giving_way(named, [hit for _, hit in hits], cues.lowered)
+    named = named_groups(cues, hits) if vocabulary == "target_groups" else {code for _, hit in hits for code in hit.codes}
     return [code for code in matcher(vocabulary).codes if code in named]
+
+
+def named_groups(cues: TextCues, hits: list[tuple[int, CueHit]]) -> set[str]:
+    """The target groups of the mentions that speak of a measure: each as the narrower
+    group its sentence makes it (``same_people``), none that is only counted
+    ("antalet asylsökande"), and a broad group only where the text names no narrower
+    one for the same people (``broad_groups_giving_way``)."""
+    hits = [(k, same_people(cues, k, hit)) for k, hit in hits if not is_counted(cues.lowered, hit)]
+    named = {code for _, hit in hits for code in hit.codes}
+    return named - broad_groups_giving_way(named, [hit for _, hit in hits], cues.lowered)
+
+
+def is_counted(lowered: str, hit: CueHit) -> bool:
+    """Is the group counted ("ökningen av antalet asylsökande", "andelen utrikes födda
+    har ökat")? A number or a share of people is what statistics speak of, not whom a
+    measure is for; but a goal to raise it is for them ("öka andelen utrikes födda i
+    arbete"), and so is a bare number ("40 nyanlända ska delta": the data file's
+    "count_words")."""
+    count = _count_words()[0].search(lowered, max(0, hit.start - 40), hit.start)
+    return bool(count) and not _count_words()[1].search(lowered, max(0, count.start() - 20), count.start())
+
+
+@functools.cache
+def _count_words() -> tuple[re.Pattern, re.Pattern]:
+    """A count word before a group; a verb of a goal before a count word."""
+    words, goals = ("|".join(map(re.escape, cue_vocabularies()["count_words"][key])) for key in ("words", "goal_verbs"))
+    return (re.compile(rf"(?<!\w)(?:{words})\s+(?:av\s+)?(?:[^\W\d]+\s+)?$"),
+            re.compile(rf"(?<!\w)(?:{goals})\s+$"))
 
 
 def context_hits(cues: TextCues) -> list[list[tuple[str, CueHit]]]:
