@@ -99,6 +99,15 @@ def test_refugees_in_general_give_way_to_a_narrower_group():
     ("Projektet startar en föräldragrupp och en kvinnogrupp för nyanlända i Solby.",
      ["nyanlanda", "kvinnor", "foraldrar"]),
     ("Språkcaféet för asylsökande får en tjejgrupp på torsdagar.", ["asylsokande", "kvinnor"]),
+    # young people who are the unaccompanied minors already named are those minors ...
+    ("Föreningen blir fadder åt ensamkommande i Solby. Ungdomarna får hjälp att hitta en fritidsaktivitet.",
+     ["ensamkommande"]),
+    ("Projektet för ensamkommande startar i maj, och dessa ungdomar får en mentor var.", ["ensamkommande"]),
+    # ... but young people named as a group of their own are one
+    ("Projektet ger stöd till ensamkommande och till unga vuxna som bor i Solby.", ["ensamkommande", "barn_unga"]),
+    # and the children of a text that names no unaccompanied minors are a group
+    ("Kommunen ordnar läxhjälp för nyanlända familjer, och barnen får en egen fadder.",
+     ["nyanlanda", "barn_unga", "foraldrar"]),
     # a group counted is a number of people, not whom a measure is for ...
     ("Projektet startas med anledning av ökningen av antalet asylsökande i Solby.", []),
     ("Projektet tar fart när andelen utrikes födda i Solby har vuxit.", []),

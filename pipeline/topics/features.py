@@ -193,8 +193,39 @@ def named_groups(cues: TextCues, hits: list[tuple[int, CueHit]]) -> set[str]:
     ("antalet asylsökande"), and a broad group only where the text names no narrower
     one for the same people (``broad_groups_giving_way``)."""
     hits = [(k, same_people(cues, k, hit)) for k, hit in hits if not is_counted(cues.lowered, hit)]
+    hits = referring_back(hits, cues.lowered)
     named = {code for _, hit in hits for code in hit.codes}
     return named - broad_groups_giving_way(named, [hit for _, hit in hits], cues.lowered)
+
+
+def referring_back(hits: list[tuple[int, CueHit]], lowered: str) -> list[tuple[int, CueHit]]:
+    """The mentions without the broad group of those that refer back ("ungdomarna",
+    "dessa ungdomar") to people the text names as a narrower group ("ensamkommande"):
+    they are those people, not a group of their own (the data file's "referring_back").
+    A mention that names no group then is dropped."""
+    rules = cue_vocabularies()["referring_back"]["groups"]
+    named = {code for _, hit in hits for code in hit.codes}
+    out = []
+    for k, hit in hits:
+        broad = {code for code in hit.codes & rules.keys() if named & set(rules[code])}
+        if broad and _refers_back(lowered, hit):
+            hit = CueHit(hit.start, hit.end, hit.codes - broad)
+        if hit.codes:
+            out.append((k, hit))
+    return out
+
+
+def _refers_back(lowered: str, hit: CueHit) -> bool:
+    definite, determiner = _referring_words()
+    return bool(definite.search(lowered, hit.start, hit.end) or determiner.search(lowered, max(0, hit.start - 10), hit.start))
+
+
+@functools.cache
+def _referring_words() -> tuple[re.Pattern, re.Pattern]:
+    """A definite ending of a mention; a determiner just before one."""
+    rules = cue_vocabularies()["referring_back"]
+    endings, determiners = ("|".join(map(re.escape, rules[key])) for key in ("definite_endings", "determiners"))
+    return re.compile(rf"(?:{endings})$"), re.compile(rf"(?<!\w)(?:{determiners})\s+$")
 
 
 def is_counted(lowered: str, hit: CueHit) -> bool:
