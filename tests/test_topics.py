@@ -99,6 +99,11 @@ def test_refugees_in_general_give_way_to_a_narrower_group():
     ("Projektet startar en föräldragrupp och en kvinnogrupp för nyanlända i Solby.",
      ["nyanlanda", "kvinnor", "foraldrar"]),
     ("Språkcaféet för asylsökande får en tjejgrupp på torsdagar.", ["asylsokande", "kvinnor"]),
+    # a sentence that states a goal or whom a measure is for speaks of a measure
+    ("Målet är att stärka föräldrarna i Solby.", ["foraldrar"]),
+    ("Syftet är att kvinnor ska bli tryggare i Solby.", ["kvinnor"]),
+    ("Målgruppen är unga vuxna i Solby.", ["barn_unga"]),
+    ("Den syftar till att nå fler föräldrar i Solby.", ["foraldrar"]),
     # young people who are the unaccompanied minors already named are those minors ...
     ("Föreningen blir fadder åt ensamkommande i Solby. Ungdomarna får hjälp att hitta en fritidsaktivitet.",
      ["ensamkommande"]),
