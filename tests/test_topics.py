@@ -320,9 +320,17 @@ def test_a_theme_is_named_where_a_measure_addresses_it(text, theme, named):
     assert (theme in named_codes(TextCues.of(text), "themes")) is named
 
 
-def test_a_group_word_in_the_name_of_a_board_names_no_group():
-    text = "Barn- och utbildningsnämnden i Solby beviljar stöd till projektet för nyanlända kvinnor."
-    assert named_codes(TextCues.of(text), "target_groups") == ["nyanlanda", "kvinnor"]
+@pytest.mark.parametrize("text, expected", [
+    ("Barn- och utbildningsnämnden i Solby beviljar stöd till projektet för nyanlända kvinnor.",
+     ["nyanlanda", "kvinnor"]),
+    # a group in the genitive before the word for an association names the association
+    ("Ensamkommandes förbund får stöd för läxhjälp åt nyanlända.", ["nyanlanda"]),
+    ("Nyanländas riksförbund startar ett språkcafé för asylsökande.", ["asylsokande"]),
+    # ... not before another word
+    ("Föreningen får stöd för ensamkommandes fritid i Solby.", ["ensamkommande"]),
+])
+def test_a_group_word_in_the_name_of_a_body_names_no_group(text, expected):
+    assert named_codes(TextCues.of(text), "target_groups") == expected
 
 
 GRANTS_TABLE = ("Beviljade bidrag 2031\n\n| Förening | Sökt insats | Beviljat belopp |\n"

@@ -295,14 +295,21 @@ def names_a_body(lowered: str, hit: CueHit) -> bool:
     """Is the cue the first part of a compound that names an office, a board or a post
     ("arbetsmarknadsnämnden", "mottagningsenheten", "idrottsministern")? The compound
     says who someone is or works for, not what a measure addresses (the data file's
-    "body_heads")."""
+    "body_heads"). So is a group whose association the next word names
+    ("Ensamkommandes förbund", "Nyanländas riksförbund": the heads "after_genitive")."""
     rest = _COMPOUND_REST.match(lowered, hit.end).group()
-    return bool(rest) and bool(_body_head().search(rest))
+    if rest and _body_head("heads").search(rest):
+        return True
+    genitive = _GENITIVE_NEXT_WORD.match(lowered, hit.end - 1)
+    return bool(genitive) and bool(_body_head("after_genitive").match(genitive.group(1)))
+
+
+_GENITIVE_NEXT_WORD = re.compile(r"\w*s[ \t]+(\w+)")  # from the last letter of the mention
 
 
 @functools.cache
-def _body_head() -> re.Pattern:
-    heads = "|".join(map(re.escape, cue_vocabularies()["body_heads"]["heads"]))
+def _body_head(kind: str) -> re.Pattern:
+    heads = "|".join(map(re.escape, cue_vocabularies()["body_heads"][kind]))
     return re.compile(rf"(?:{heads})(?:en|et|n|ns|ens|ets|s|er|erna|ar|arna|ars)?$")
 
 
