@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 from pipeline.topics import classify
+from pipeline.topics.codes import named_codes
 from pipeline.topics.cues import CueMatcher, trie_regex
 from pipeline.topics.features import (
     TextCues,
     is_statement,
-    named_codes,
     relevance_features,
     sentences,
 )

@@ -12,9 +12,24 @@
 from __future__ import annotations
 
 from pipeline.nlp.grants.purpose import CLAUSE_ENDS
-from pipeline.nlp.initiative_context import SEPARATORS, Context, Found, organisation_named
-from pipeline.nlp.initiative_names import LINKING_VERBS, known_name, kind_predicate, project_context
-from pipeline.nlp.initiative_vocabulary import KIND_NOUN, NAME_NOUN, NAMING_CUE, RUN_BY_CUE
+from pipeline.nlp.initiative_context import (
+    SEPARATORS,
+    Context,
+    Found,
+    organisation_named,
+)
+from pipeline.nlp.initiative_names import (
+    LINKING_VERBS,
+    kind_predicate,
+    known_name,
+    project_context,
+)
+from pipeline.nlp.initiative_vocabulary import (
+    KIND_NOUN,
+    NAME_NOUN,
+    NAMING_CUE,
+    RUN_BY_CUE,
+)
 
 MAX_APPOSITION_TOKENS = 5  # "X y z, ett projekt": a name in sentence case before an apposition
 

@@ -9,7 +9,8 @@ import functools
 from dataclasses import dataclass
 
 from pipeline import resources
-from pipeline.topics.features import TextCues, named_codes, relevance_features
+from pipeline.topics.codes import named_codes
+from pipeline.topics.features import TextCues, relevance_features
 from pipeline.topics.linear import LinearModel
 
 MODELS_FILE = "topic_models.json"

@@ -25,8 +25,9 @@ from sklearn.preprocessing import StandardScaler
 
 from pipeline.document import RejectedInput
 from pipeline.parse import parse_file
+from pipeline.topics.codes import named_codes
 from pipeline.topics.cues import cue_vocabularies
-from pipeline.topics.features import TextCues, named_codes, relevance_features
+from pipeline.topics.features import TextCues, relevance_features
 from pipeline.topics.linear import LinearModel
 from pipeline.topics.settings import DEFAULT_OUT, Settings
 
