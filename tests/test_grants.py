@@ -480,3 +480,15 @@ def test_each_amount_of_a_clause_may_name_its_own_recipient_and_the_whole_they_c
 ])
 def test_the_lower_end_of_a_range_is_no_grant_of_its_own(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Länsstyrelsen i Hallands län meddelar att Hylte kommun får 500 000 kronor för mottagandet.",
+     [(None, "Hylte kommun", 500_000)]),  # who tells is no recipient (nor, by itself, the giver)
+    ("Allmänna arvsfonden har beslutat att Föreningen Solgläntan får 900 000 kronor.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 900_000)]),  # who decides that it is received gives
+    ("Föreningen Solgläntan berättar att de har fått 90 000 kronor från Allmänna arvsfonden.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 90_000)]),  # no name in the att-clause: the subject before
+])
+def test_the_subject_of_a_receiving_verb_in_an_att_clause_receives(nlp, text, expected):
+    assert grants(nlp, text) == expected

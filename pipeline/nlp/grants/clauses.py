@@ -325,3 +325,10 @@ def genitive(place: Span) -> bool:
     """A place in the genitive ("Östergötlands föreningar") qualifies the subject; it is none."""
     written = span_text(place)
     return written.endswith("s") and written != (place._.normalized or written)
+
+
+def that_clause_start(doc: Doc, sent: Span, verb: Token) -> int:
+    """The "att" that opens the clause of a finite verb ("Länsstyrelsen meddelar att
+    Hylte kommun får …"), or one before the sentence: an "att" right before the verb
+    marks an infinitive ("att bevilja"), no clause with a subject of its own."""
+    return next((i for i in range(verb.i - 2, sent.start - 1, -1) if doc[i].lower_ == "att"), sent.start - 1)

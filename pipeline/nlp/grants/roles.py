@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.grants.clauses import Actor, Clause, destination_of
+from pipeline.nlp.grants.clauses import Actor, Clause, destination_of, that_clause_start
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
 
 
@@ -44,6 +44,10 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
     relative = relative_clause_tokens(doc, sent, verb)
     actors = [a for a in actors if a.start < other_clause and a.start not in relative]
     before = [a for a in actors if a.end <= verb.i and not after_word(a, vocab.prepositions)]
+    that = that_clause_start(doc, sent, verb)
+    reported = [a for a in before if a.start > that]
+    decider = before[0] if reported and before[0].start < that and doc[that - 1].lower_ in vocab.decision_words else None
+    before = reported or before  # "X meddelar att Y får …": Y is the verb's subject, X the one who tells
     after = [a for a in actors if a.start > verb.i]
     subject = before[0] if before else None
     finite = verb.lower_ not in vocab.infinitives
@@ -61,7 +65,7 @@ def word_order_roles(doc: Doc, sent: Span, verb: Token, actors: list[Actor],
         funder = source if source is not None and source.start > verb.i and doc[source.start - 1].lower_ == "från" \
             else subject or source
         recipient = target or object_
-    funder = funder or giver
+    funder = funder or giver or decider  # "Arvsfonden har beslutat att Y får …": who decides gives
     funder_name = funder.name if funder else None
     recipient_name = recipient.name if recipient else None
     if funder_name == recipient_name:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.grants.clauses import Clause
+from pipeline.nlp.grants.clauses import Clause, that_clause_start
 from pipeline.nlp.grants.lists import LIST_NAME_WORDS, name_word
 from pipeline.nlp.grants.names import MAX_NAME_WORDS, destination_words, reads_as_name
 from pipeline.nlp.grants.vocabulary import GrantVocabulary
@@ -36,6 +36,7 @@ def unnamed_recipient(doc: Doc, clause: Clause, vocab: GrantVocabulary) -> Span 
     if verb.lower_ not in vocab.receive or verb.lower_ in vocab.infinitives:
         return None
     start = next((t.i for t in clause.sent if not t.is_space), verb.i)
+    start = max(start, that_clause_start(doc, clause.sent, verb) + 1)  # "X berättar att Y får": Y
     if verb.i - 2 >= start and doc[verb.i - 1].lower_ == "som" and doc[verb.i - 2].text == ",":
         return antecedent(doc, start, verb.i - 2, vocab)  # "… för KFUM Exempelstad, som fick …"
     opening = subject_words(doc, clause, start, verb.i, vocab)
