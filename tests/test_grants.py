@@ -492,3 +492,15 @@ def test_the_lower_end_of_a_range_is_no_grant_of_its_own(nlp, text, expected):
 ])
 def test_the_subject_of_a_receiving_verb_in_an_att_clause_receives(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Länsstyrelsen i Hallands län beviljar Hylte kommun 100 000 kronor och Falkenbergs kommun 150 000 kronor.",
+     [("Länsstyrelsen i Hallands län", "Hylte kommun", 100_000),
+      ("Länsstyrelsen i Hallands län", "Falkenbergs kommun", 150_000)]),
+    ("Hylte kommun får 40 000 kronor och Falkenbergs kommun 60 000 kronor av Länsstyrelsen i Hallands län.",
+     [("Länsstyrelsen i Hallands län", "Hylte kommun", 40_000),
+      ("Länsstyrelsen i Hallands län", "Falkenbergs kommun", 60_000)]),
+])
+def test_a_name_right_before_each_amount_after_the_verb_is_that_amounts_recipient(nlp, text, expected):
+    assert grants(nlp, text) == expected

@@ -79,10 +79,17 @@ def amount_source(doc: Doc, clause, amount: Span, vocab: GrantVocabulary) -> str
 
 def amount_target(doc: Doc, clause, amount: Span, vocab: GrantVocabulary) -> tuple[str | None, Span | None]:
     """The recipient an amount of a clause with several names as its own, right after
-    it ("2 miljoner till Föreningen X och 3 miljoner till Norrby IF"), and its span
-    when no finder had marked it."""
+    it ("2 miljoner till Föreningen X och 3 miljoner till Norrby IF") or, after the
+    verb, right before it ("beviljar A 1 miljon och B 2 miljoner"), and its span when
+    no finder had marked it."""
     end = amount.end
-    if len(clause.amounts) < 2 or end >= clause.sent.end or doc[end].lower_ not in vocab.recipient_prepositions:
+    if len(clause.amounts) < 2:
+        return None, None
+    before = next((a for a in clause.actors if a.end == amount.start and a.start > clause.verb.i
+                   and doc[a.start - 1].lower_ not in vocab.funder_prepositions), None)
+    if before is not None:
+        return before.name, None
+    if end >= clause.sent.end or doc[end].lower_ not in vocab.recipient_prepositions:
         return None, None
     actor = next((a for a in clause.actors if a.start == end + 1), None)
     if actor is not None:
