@@ -504,3 +504,11 @@ def test_the_subject_of_a_receiving_verb_in_an_att_clause_receives(nlp, text, ex
 ])
 def test_a_name_right_before_each_amount_after_the_verb_is_that_amounts_recipient(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Föreningen Solgläntan hoppas få 100 000 kronor från Allmänna arvsfonden.", []),
+    ("Norrby IF önskar att få 20 000 kronor av Hylte kommun till en ny plan.", []),
+])
+def test_money_a_body_hopes_to_receive_is_no_grant(nlp, text, expected):
+    assert grants(nlp, text) == expected

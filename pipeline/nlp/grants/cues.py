@@ -42,11 +42,13 @@ def decided(low: str, at: int, vocab: GrantVocabulary) -> bool:
 
 
 def to_come(lowers: list[str], verb: int, part: Span, vocab: GrantVocabulary) -> bool:
-    """An infinitive after "ska" ("Totalt ska regeringen fördela 120 miljoner") states
-    money to come, unless the clause says it was decided ("beslutade att X ska få")."""
+    """An infinitive after "ska" ("Totalt ska regeringen fördela 120 miljoner") or
+    "hoppas" ("hoppas få 100 000 kronor") states money to come, unless the clause says
+    it was decided ("beslutade att X ska få")."""
     if lowers[verb] not in vocab.infinitives:
         return False
-    if not any(lowers[i] in vocab.future_auxiliaries for i in range(max(part.start, verb - 3), verb)):
+    if not any(lowers[i] in vocab.future_auxiliaries or lowers[i] in vocab.hope_verbs
+               for i in range(max(part.start, verb - 3), verb)):
         return False
     return not any(lowers[i] in vocab.decision_words for i in range(part.start, verb))
 

@@ -45,6 +45,7 @@ class GrantVocabulary:
     decision_words: frozenset[str]        # "beslutade" before "att fördela": a decision to give
     support_verbs: frozenset[str]         # "stötta X med <amount>": giving
     future_auxiliaries: frozenset[str]    # "ska" before an infinitive: money to come
+    hope_verbs: frozenset[str]            # "hoppas" before an infinitive: money hoped for
     adverbial_openers: frozenset[str]     # "med", "tack vare": "Med 800 000 kronor från X …"
     passed_on_refs: frozenset[str]        # "av summan": a part of the money granted before
     municipal_organs: frozenset[str]      # "kommunstyrelsen": acts for the municipality
@@ -119,6 +120,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         decision_words=frozenset(data["decision_words"]),
         support_verbs=frozenset(data["support_verbs"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        hope_verbs=frozenset(data["hope_verbs"]),
         adverbial_openers=frozenset(data["adverbial_openers"]),
         passed_on_refs=frozenset(data["passed_on_refs"]),
         municipal_organs=frozenset(data["municipal_organs"]),
