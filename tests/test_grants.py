@@ -512,3 +512,19 @@ def test_a_name_right_before_each_amount_after_the_verb_is_that_amounts_recipien
 ])
 def test_money_a_body_hopes_to_receive_is_no_grant(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Föreningen Solgläntan har fått 200 000 kronor från Allmänna arvsfonden och vill nu starta en kör.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 200_000)]),
+    ("Norrby IF har fått 20 000 kronor av Hylte kommun och kommer att bygga en ny plan.",
+     [("Hylte kommun", "Norrby IF", 20_000)]),
+    ("Norrby IF har fått 20 000 kronor av Hylte kommun och hoppas att fler vill spela.",
+     [("Hylte kommun", "Norrby IF", 20_000)]),
+    # the cue still holds in its own clause, and before the amount
+    ("Föreningen Solgläntan får 50 000 kronor av Hylte kommun och kan söka ytterligare 20 000 kronor i höst.",
+     [("Hylte kommun", "Föreningen Solgläntan", 50_000)]),
+    ("Föreningar kan söka bidrag och få upp till 50 000 kronor från Hylte kommun.", []),
+])
+def test_a_plan_in_a_clause_that_och_joins_after_the_amount_leaves_the_grant_stated(nlp, text, expected):
+    assert grants(nlp, text) == expected

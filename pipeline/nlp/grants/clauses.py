@@ -91,8 +91,15 @@ def coordinate_clauses(lowers: list[str], sent: Span, amounts: list[Span],
                        vocab: GrantVocabulary) -> Iterator[tuple[Span, list[Span]]]:
     """The parts of a sentence that "men", "medan" or a semicolon join, each with the
     amounts inside it: each states its own grant or none ("hade 1,5 miljoner att
-    fördela, men bara 1,1 miljoner delades ut")."""
-    bounds = [sent.start, *(i for i in range(sent.start + 1, sent.end) if lowers[i] in vocab.coordinators), sent.end]
+    fördela, men bara 1,1 miljoner delades ut"). So does an "och" after an amount that
+    a cue of no grant follows: what the recipient then wants or plans is a clause of
+    its own ("har fått 200 000 kronor och vill nu starta en kör", "… och hoppas att …")."""
+    def joins(i: int) -> bool:
+        if lowers[i] != "och" or i + 1 >= sent.end or i < amounts[0].end:
+            return lowers[i] in vocab.coordinators
+        return lowers[i + 1] in vocab.hope_verbs or vocab.not_a_grant.match(" ".join(lowers[i + 1:i + 4])) is not None
+
+    bounds = [sent.start, *(i for i in range(sent.start + 1, sent.end) if joins(i)), sent.end]
     for start, end in zip(bounds, bounds[1:]):
         inside = [a for a in amounts if start <= a.start < end]
         if inside:
