@@ -528,3 +528,12 @@ def test_money_a_body_hopes_to_receive_is_no_grant(nlp, text, expected):
 ])
 def test_a_plan_in_a_clause_that_och_joins_after_the_amount_leaves_the_grant_stated(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norrby IF:s ansökan om 50 000 kronor beviljades av Hylte kommun.", [("Hylte kommun", "Norrby IF", 50_000)]),
+    ("Föreningen Solgläntans ansökan om 40 000 kronor har beviljats av Allmänna arvsfonden.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 40_000)]),
+])
+def test_whose_application_was_granted_receives(nlp, text, expected):
+    assert grants(nlp, text) == expected

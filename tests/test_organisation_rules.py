@@ -229,3 +229,11 @@ def test_a_legal_form_written_in_words_after_a_name_makes_it_an_organisation(nlp
 def test_a_municipality_after_a_receiving_verb_in_verb_second_order_is_the_body(nlp):
     assert "Kalix" in org_names(run(nlp, "Av de sex kommunerna får Kalix mest, 22 miljoner kronor i år."))
     assert "Kalix" not in org_names(run(nlp, "Får Kalix mer pengar nästa år?"))  # a question: no subject before
+
+
+@pytest.mark.parametrize("text", ["Norrby IF:s ungdomslag åker till cupen i Hylte.",
+                                  "Hylte kommun ger pengar till Norrby IF:s ungdomslag."])
+def test_a_club_named_in_the_genitive_of_its_abbreviation(nlp, text):
+    doc = run(nlp, text)
+    assert "Norrby IF" in org_names(doc)
+    assert next(e._.org_type for e in doc.ents if e._.normalized == "Norrby IF") == "sports_club"

@@ -81,7 +81,8 @@ class Gazetteer:
         self.compound_re = re.compile(r"(\w*)(?:" + "|".join(map(re.escape, self.compound_suffixes)) + ")")
         endings = "|".join(map(re.escape, sorted({*self.heads, *self.compound_suffixes}, key=len, reverse=True)))
         self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
-        self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
+        abbreviations = forms["sports_abbreviations"]  # and their genitive: "Norrby IF:s ansökan"
+        self.suffix_tokens = frozenset([*abbreviations, *(a + ":s" for a in abbreviations), *forms["legal_forms"]])
         written_forms = [tuple(t.lower_ for t in nlp.make_doc(form)) for form in forms["legal_forms"]]
         self.legal_sequences = sorted({words for words in written_forms if len(words) > 1}, key=len, reverse=True)
         self.legal_firsts = frozenset(words[0] for words in self.legal_sequences)
@@ -215,7 +216,7 @@ class Gazetteer:
                 continue
             else:
                 continue
-            spans.append(form_span(doc, start, in_place_end(doc, i + 1, place_at), token.text))
+            spans.append(form_span(doc, start, in_place_end(doc, i + 1, place_at), token.text.removesuffix(":s")))
         spans.extend(self._legal_form_names(doc))
         spans.extend(credit_orgs(doc, place_at, self.first_names, self.not_orgs))
         return spans
