@@ -537,3 +537,11 @@ def test_a_plan_in_a_clause_that_och_joins_after_the_amount_leaves_the_grant_sta
 ])
 def test_whose_application_was_granted_receives(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("marker", ["-", "–", "•"])
+def test_a_bulleted_item_under_a_statement_of_giving_names_its_recipient_after_any_item_marker(nlp, marker):
+    text = ("Länsstyrelsen i Hallands län fördelar pengar till kommunerna så här:\n\n"
+            f"{marker} Hylte kommun – 200 000 kronor\n{marker} Falkenbergs kommun – 350 000 kronor\n")
+    assert sorted(grants(nlp, text)) == [("Länsstyrelsen i Hallands län", "Falkenbergs kommun", 350_000),
+                                         ("Länsstyrelsen i Hallands län", "Hylte kommun", 200_000)]

@@ -37,7 +37,7 @@ def breakdown_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
             continue
         verb = transfer_verb(doc, token_table(doc).lowers, intro.start, intro.end, vocab)
         funder, _ = word_order_roles(doc, intro, verb, clause_actors(doc, intro, parties, vocab), vocab)
-        name = line_opener(doc, sent, parties.index, vocab)
+        name = line_opener(doc, sent, parties.index, vocab, ITEM_MARKERS)  # "- Hylte kommun – 200 000 kronor"
         recipient = (name._.normalized or name.text) if name is not None else None
         year = sentence_year(doc, sent, parties.index)
         lowers = token_table(doc).lowers

@@ -154,11 +154,13 @@ def states_a_total(line: Span, vocab: GrantVocabulary) -> bool:
     return bool(words) and (words[0].lower_ in vocab.total_openers or any(t.lower_ in vocab.total_words for t in words))
 
 
-def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary) -> Span | None:
-    """The organisation or place a list line opens with, up to a comma or dash or the
+def line_opener(doc: Doc, sent: Span, index: EntityIndex, vocab: GrantVocabulary,
+                markers: frozenset[str] | set[str] = BULLETS) -> Span | None:
+    """The organisation or place a list line opens with, after its list marker (a
+    dash only where the caller knows it marks an item), up to a comma or dash or the
     line's amount ("Norrby 1 260 000"): an entity, or a new ORG span over words that
     read as a name."""
-    first = next((t for t in sent if not t.is_space and t.text not in BULLETS), None)
+    first = next((t for t in sent if not t.is_space and t.text not in markers), None)
     if first is None:
         return None
     if first.text == "|":
