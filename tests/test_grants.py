@@ -545,3 +545,14 @@ def test_a_bulleted_item_under_a_statement_of_giving_names_its_recipient_after_a
             f"{marker} Hylte kommun – 200 000 kronor\n{marker} Falkenbergs kommun – 350 000 kronor\n")
     assert sorted(grants(nlp, text)) == [("Länsstyrelsen i Hallands län", "Falkenbergs kommun", 350_000),
                                          ("Länsstyrelsen i Hallands län", "Hylte kommun", 200_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Om Norrby IF beviljas 50 000 kronor av Hylte kommun kan bygget starta.", []),
+    ("Ifall Föreningen Solgläntan får 30 000 kronor från Hylte kommun startar kören i höst.", []),
+    ("Om projektet: Norrby IF får 30 000 kronor från Hylte kommun.", [("Hylte kommun", "Norrby IF", 30_000)]),
+    ("Föreningen Solgläntan har fått avslag på sin ansökan om 50 000 kronor från Allmänna arvsfonden.", []),
+    ("Norrby IF fick nej till 80 000 kronor från Hylte kommun.", []),
+])
+def test_money_on_a_condition_or_refused_is_no_grant(nlp, text, expected):
+    assert grants(nlp, text) == expected

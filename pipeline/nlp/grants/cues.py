@@ -44,13 +44,24 @@ def decided(low: str, at: int, vocab: GrantVocabulary) -> bool:
 def to_come(lowers: list[str], verb: int, part: Span, vocab: GrantVocabulary) -> bool:
     """An infinitive after "ska" ("Totalt ska regeringen fördela 120 miljoner") or
     "hoppas" ("hoppas få 100 000 kronor") states money to come, unless the clause says
-    it was decided ("beslutade att X ska få")."""
+    it was decided ("beslutade att X ska få"); a verb in a clause that "om" opens ("Om
+    X beviljas 50 000 kronor kan …") money on a condition."""
+    if conditional(lowers, verb, part, vocab):
+        return True
     if lowers[verb] not in vocab.infinitives:
         return False
     if not any(lowers[i] in vocab.future_auxiliaries or lowers[i] in vocab.hope_verbs
                for i in range(max(part.start, verb - 3), verb)):
         return False
     return not any(lowers[i] in vocab.decision_words for i in range(part.start, verb))
+
+
+def conditional(lowers: list[str], verb: int, part: Span, vocab: GrantVocabulary) -> bool:
+    """Whether the clause of the verb opens with "om" or "ifall" (at the start of the
+    sentence or after a comma) and no colon follows before the verb (a heading: "Om
+    projektet: …")."""
+    return any(lowers[i] in vocab.conditionals and (i == part.start or lowers[i - 1] == ",")
+               and ":" not in lowers[i + 1:verb] for i in range(part.start, verb - 1))
 
 
 def denied(lowers: list[str], verb: int, sent: Span, vocab: GrantVocabulary) -> bool:
