@@ -556,3 +556,16 @@ def test_a_bulleted_item_under_a_statement_of_giving_names_its_recipient_after_a
 ])
 def test_money_on_a_condition_or_refused_is_no_grant(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Allmänna arvsfonden har beviljat Föreningen Solgläntan stöd. Stödet uppgår till 600 000 kronor.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 600_000)]),
+    ("Norrby IF har fått ett bidrag från Hylte kommun. Bidraget är på 45 000 kronor.",
+     [("Hylte kommun", "Norrby IF", 45_000)]),
+    # no statement of giving before, or a noun that is no grant
+    ("Föreningen Solgläntan har sökt stöd från Allmänna arvsfonden. Stödet skulle uppgå till 600 000 kronor.", []),
+    ("Norrby IF har fått ett bidrag från Hylte kommun. Kostnaden uppgår till 90 000 kronor.", []),
+])
+def test_a_sentence_that_refers_back_to_the_money_gives_the_figure_of_the_grant_before(nlp, text, expected):
+    assert grants(nlp, text) == expected

@@ -48,12 +48,14 @@ def continued_grants(doc: Doc, lines: list[tuple[Span, list[Span]]], parties: Do
 
 def elliptic(lowers: list[str], sent: Span, amounts: list[Span], parties: DocumentParties,
              vocab: GrantVocabulary) -> bool:
-    """Whether the sentence only gives figures: it opens with an amount or an
-    adverbial ("22 miljoner i år", "På tio år nästan en miljard"), names no party and
-    sums nothing ("Totalt satsas …"); a sentence with a subject of its own ("Kostnaden
-    beräknas till 2 miljoner") says something else."""
+    """Whether the sentence only gives figures: it opens with an amount, an adverbial
+    ("22 miljoner i år", "På tio år nästan en miljard") or a noun that refers back to
+    the money ("Stödet uppgår till 600 000 kronor"), names no party and sums nothing
+    ("Totalt satsas …"); a sentence with a subject of its own ("Kostnaden beräknas
+    till 2 miljoner") says something else."""
     first = next((i for i in range(sent.start, sent.end) if lowers[i].strip()), sent.end)
-    opens = first == amounts[0].start - len((amounts[0]._.qualifier or "").split()) or lowers[first] in vocab.prepositions
+    opens = first == amounts[0].start - len((amounts[0]._.qualifier or "").split()) \
+        or lowers[first] in vocab.prepositions or lowers[first] in vocab.grant_refs
     return opens and lowers[first] not in vocab.total_openers \
         and not any(i in parties.index.parties for i in range(sent.start, sent.end))
 
