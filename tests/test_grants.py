@@ -569,3 +569,14 @@ def test_money_on_a_condition_or_refused_is_no_grant(nlp, text, expected):
 ])
 def test_a_sentence_that_refers_back_to_the_money_gives_the_figure_of_the_grant_before(nlp, text, expected):
     assert grants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Allmänna arvsfonden har beslutat att stödja Föreningen Solgläntan. Stödet uppgår till 600 000 kronor.",
+     [("Allmänna arvsfonden", "Föreningen Solgläntan", 600_000)]),
+    ("Hylte kommun beslutade i går att stötta Norrby IF. Bidraget är på 35 000 kronor.",
+     [("Hylte kommun", "Norrby IF", 35_000)]),
+    ("Hylte kommun arbetar för att stödja Norrby IF. Stödet uppgår till 35 000 kronor.", []),  # no decision
+])
+def test_a_decision_to_support_a_body_is_a_statement_whose_figure_may_follow(nlp, text, expected):
+    assert grants(nlp, text) == expected

@@ -132,11 +132,11 @@ def transfer_verb(doc: Doc, lowers: list[str], start: int, end: int, vocab: Gran
     reflexive use is none ("kostnaderna fördelar sig"), and so is a verb between
     dashes or in parentheses ("49 miljoner – inklusive medel vi fått tillbaka – har
     gått till …"), which says something beside the clause's statement; "betala"
-    without "ut" pays for something and gives nothing."""
+    without "ut" pays for something and gives nothing; "går" in "i går" is an adverb."""
     asides = aside_tokens(lowers, start, end)
     for i in range(start, end):
         if vocab.is_transfer(lowers[i]) and not (i + 1 < len(doc) and lowers[i + 1] == "sig") and i not in asides \
-                and vocab.pays_out(lowers, i, end):
+                and vocab.pays_out(lowers, i, end) and not (i > 0 and f"{lowers[i - 1]} {lowers[i]}" in vocab.adverb_phrases):
             return doc[i]
     return None
 

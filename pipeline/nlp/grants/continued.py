@@ -68,9 +68,16 @@ def statement_roles(doc: Doc, k: int, parties: DocumentParties, vocab: GrantVoca
     end = sentence_end(table.sentence_starts, k, len(doc))
     if parties.index.has_money(start, end):
         return None
-    verb = transfer_verb(doc, table.lowers, start, end, vocab)
+    verb = transfer_verb(doc, table.lowers, start, end, vocab) or decided_support(doc, table.lowers, start, end, vocab)
     sent = doc[start:end]
     if verb is None or not_a_grant(sent, vocab, verb) or denied(table.lowers, verb.i, sent, vocab):
         return None
     funder, recipient = word_order_roles(doc, sent, verb, clause_actors(doc, sent, parties, vocab, verb), vocab)
     return (funder, recipient) if recipient is not None else None
+
+
+def decided_support(doc: Doc, lowers: list[str], start: int, end: int, vocab: GrantVocabulary):
+    """A verb of supporting that a word of decision governs ("Arvsfonden har beslutat
+    att stödja Föreningen X"): a decision to give, whose figure may follow."""
+    return next((doc[i] for i in range(start, end) if lowers[i] in vocab.support_verbs
+                 and any(lowers[j] in vocab.decision_words for j in range(max(start, i - 4), i))), None)

@@ -48,6 +48,7 @@ class GrantVocabulary:
     hope_verbs: frozenset[str]            # "hoppas" before an infinitive: money hoped for
     conditionals: frozenset[str]          # "om" opening the clause of the verb: money on a condition
     grant_refs: frozenset[str]            # "Stödet uppgår till …": the figure of the grant stated before
+    adverb_phrases: frozenset[str]        # "i går": an adverb, its "går" no verb
     adverbial_openers: frozenset[str]     # "med", "tack vare": "Med 800 000 kronor från X …"
     passed_on_refs: frozenset[str]        # "av summan": a part of the money granted before
     municipal_organs: frozenset[str]      # "kommunstyrelsen": acts for the municipality
@@ -125,6 +126,7 @@ def grant_vocabulary(name: str = "grant_verbs.json", not_name_words: str = "not_
         hope_verbs=frozenset(data["hope_verbs"]),
         conditionals=frozenset(data["conditionals"]),
         grant_refs=frozenset(data["grant_refs"]),
+        adverb_phrases=frozenset(data["adverb_phrases"]),
         adverbial_openers=frozenset(data["adverbial_openers"]),
         passed_on_refs=frozenset(data["passed_on_refs"]),
         municipal_organs=frozenset(data["municipal_organs"]),
