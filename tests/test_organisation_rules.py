@@ -129,6 +129,62 @@ def test_head_words_without_a_name_before_them_name_nothing(nlp, text):
     assert org_names(run(nlp, text)) == set()
 
 
+@pytest.mark.parametrize("text, name", [
+    # a club's abbreviation in the genitive
+    ("Enligt Tallby IF:s ordförande har intresset ökat.", "Tallby IF"),
+    ("Solby BK:s ungdomslag spelar i Kalix.", "Solby BK"),
+    # a club's abbreviation before its name, also opening a sentence
+    ("IK Stjärnan bjuder in nyanlända till prova-på-dagar.", "IK Stjärnan"),
+    ("Träningen leds av tränare från BK Kometen.", "BK Kometen"),
+    # a compound of a word that opens a name opens one too
+    ("Hembygdsföreningen Gamla Tallby har renoverat kvarnen.", "Hembygdsföreningen Gamla Tallby"),
+    ("Pengarna går till Pensionärsföreningen Solstrålen i år.", "Pensionärsföreningen Solstrålen"),
+    # a company's name that opens a sentence, up to its legal form
+    ("Tallby Fastigheter AB hyr ut lägenheter till nyanlända.", "Tallby Fastigheter AB"),
+    ("Solby Bygg AB:s lärlingar får handledning.", "Solby Bygg AB"),
+    # a county's council, by its county's genitive
+    ("Kalmar läns landsting bekostar tolkar vid vårdbesöken.", "Kalmar läns landsting"),
+])
+def test_names_opened_or_closed_by_their_form_word(nlp, text, name):
+    assert name in org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bolaget Tallby AB bygger nya bostäder.", "Tallby AB"),  # a noun for a company before the name
+    ("Byggföretaget Solby AB anställer fem praktikanter.", "Solby AB"),
+])
+def test_a_noun_for_a_company_opening_a_sentence_is_not_its_name(nlp, text, name):
+    assert org_names(run(nlp, text)) == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "Pengarna fördelas till Sveriges landsting och kommuner.",  # the country's councils: no one body
+    "Hembygdsföreningen har renoverat kvarnen.",  # a compound alone names nothing
+    "Idrottsföreningarna i Kalix får söka bidrag.",
+])
+def test_form_words_without_a_name_name_nothing(nlp, text):
+    assert org_names(run(nlp, text)) == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Verksamheten sker tillsammans med Hyresgästföreningen och Tallbyggen.", {"Tallbyggen"}),
+    ("I samarbete med IOGT-NTO och Unga Solörnar erbjuds lovaktiviteter.", {"IOGT-NTO", "Unga Solörnar"}),
+    ("Kommunen samverkar med Solby Ryttarsällskap och Kvarnbacken.", {"Kvarnbacken"}),
+])
+def test_names_after_a_partnership_cue_are_organisations(nlp, text, names):
+    assert names <= org_names(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet drivs i samarbete med Lisa och hennes kollegor.",  # a lone given name: a person
+    "Eleverna läser tillsammans med Anna Ek från Kalix.",  # a person's full name
+    "Föreningen arbetar i samverkan med Kalix.",  # a place
+    "Kommunen, i samarbete med Sisters in business, ordnar kursen.",  # a name this rule cannot delimit
+])
+def test_a_partnership_cue_before_no_body_adds_none(nlp, text):
+    assert org_names(run(nlp, text)) == set()
+
+
 def test_an_acronym_defined_after_a_name_is_that_name(nlp):
     # "SKR" is Sveriges Kommuner och Regioner in the gazetteer; here the text defines it
     doc = run(nlp, "Sveriges kristna råd (SKR) fördelar bidraget. Enligt SKR räcker pengarna ett år.")

@@ -196,7 +196,8 @@ def test_org_forms():
     assert set(forms) - {"notes"} == {"head_words", "compound_suffixes", "place_led_heads", "prefix_words",
                                       "not_org_capitalised", "sports_abbreviations", "legal_forms",
                                       "name_adjectives", "initiative_heads", "unit_nouns", "plural_org_nouns",
-                                      "descriptor_nouns", "name_forming_descriptors", "determiners"}
+                                      "descriptor_nouns", "name_forming_descriptors", "determiners",
+                                      "county_led_heads", "partner_cues"}
     assert all(key in forms["notes"] for key in forms if key != "notes")
     json.dumps(forms)
 

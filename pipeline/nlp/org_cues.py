@@ -9,6 +9,7 @@ belongs to the name ("Samordningsförbundet", "Stiftelsen") is taken into it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from pipeline.nlp.org_spans import form_span, in_place_end
 MAX_NAME_TOKENS = 5
 NAME_JOINERS = {"and", "of", "for", "&"}
 COORDINATORS = {"och", "samt", ","}
+OPEN_JOINERS = NAME_JOINERS | {"in", "the", "with", "to", "on"}  # English words a name may run on with
+ACRONYM_PAIR = re.compile(r"[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})+")  # "IOGT-NTO"
 
 
 @dataclass(frozen=True)
@@ -27,18 +30,26 @@ class CueWords:
     run_by: frozenset[str]             # "drivs", "framtagen": followed by "av"
     is_descriptor: Mapping[str, bool]  # "teatergruppen", "föreningen": a kind of body before its name
     name_forming: frozenset[str]       # "samordningsförbundet": a descriptor that is part of the name
+    partner: frozenset[str] = frozenset()      # "samarbete", "tillsammans": followed by "med"
+    first_names: frozenset[str] = frozenset()  # "tillsammans med Lisa": a person, not a body
 
 
 def cued_organisations(doc: Doc, words: CueWords, place_at: dict[int, Span],
                        is_person_start: Callable[[Doc, int], bool], not_orgs: frozenset[str]) -> list[Span]:
-    """Names after a running cue ("drevs av A och B") and after a descriptor noun."""
+    """Names after a running cue ("drevs av A och B"), a partnership cue ("i samarbete
+    med A och B", where a lone given name is a person's) and a descriptor noun."""
     table = token_table(doc)
     lowers, n = table.lowers, len(table.lowers)
     found: list[Span] = []
+    def is_partner_person(d: Doc, k: int) -> bool:
+        return is_person_start(d, k) or d[k].text in words.first_names
+
     for i in range(n - 2):
-        if lowers[i] in words.run_by and lowers[i + 1] == "av":
+        partner = lowers[i] in words.partner and lowers[i + 1] == "med"
+        if partner or lowers[i] in words.run_by and lowers[i + 1] == "av":
             j = i + 2
-            while (span := _name_at(doc, j, words, place_at, is_person_start, not_orgs)) is not False:
+            person_test = is_partner_person if partner else is_person_start
+            while (span := _name_at(doc, j, words, place_at, person_test, not_orgs)) is not False:
                 end = span.end if span is not None else _skip_name(doc, j, words)
                 if span is not None:
                     found.append(span)
@@ -57,7 +68,7 @@ def _name_end(doc: Doc, j: int) -> int:
     """The end of the capitalised name (words, acronyms, English joiners) from token j."""
     end, n = j, len(doc)
     while end < n and end < j + MAX_NAME_TOKENS and not (end > j and doc[end].is_sent_start) and (
-            doc[end].text[:1].isupper() and doc[end].is_alpha
+            doc[end].text[:1].isupper() and (doc[end].is_alpha or ACRONYM_PAIR.fullmatch(doc[end].text))
             or doc[end].lower_ in NAME_JOINERS and end + 1 < n and doc[end + 1].text[:1].isupper()):
         end += 1
     return end
@@ -79,8 +90,9 @@ def _name_at(doc: Doc, j: int, words: CueWords, place_at: dict[int, Span],
     if end == start:
         return False
     if is_person_start(doc, start) or doc[start].text in not_orgs \
-            or start in place_at and place_at[start].end >= end:
-        return None
+            or start in place_at and place_at[start].end >= end \
+            or end < len(doc) and doc[end].lower_ in OPEN_JOINERS:
+        return None  # a person's or a place's; or an English name running on in lower case ("Sisters in business")
     end = in_place_end(doc, end, place_at)
     if descriptor and doc[j].lower_ in words.name_forming:
         span = form_span(doc, j, end)

@@ -46,6 +46,8 @@ def form_type(head: str) -> str:
         return "sports_club"
     if lower in {"ab", "hb"}:
         return "company"
+    if lower.startswith("landsting"):
+        return "region"
     if "studieförbund" in lower:
         return "study_association"
     if lower.endswith(("församling", "församlingen", "kyrka", "kyrkan")):

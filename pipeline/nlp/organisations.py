@@ -81,12 +81,14 @@ class Gazetteer:
         self.compound_re = re.compile(r"(\w*)(?:" + "|".join(map(re.escape, self.compound_suffixes)) + ")")
         endings = "|".join(map(re.escape, sorted({*self.heads, *self.compound_suffixes}, key=len, reverse=True)))
         self.candidate_words_re = re.compile(r"\w*(?:" + endings + ")")
-        abbreviations = forms["sports_abbreviations"]  # and their genitive: "Norrby IF:s ansökan"
-        self.suffix_tokens = frozenset([*abbreviations, *(a + ":s" for a in abbreviations), *forms["legal_forms"]])
+        self.suffix_tokens = frozenset([*forms["sports_abbreviations"], *forms["legal_forms"]])
+        self.legal_tokens = frozenset(forms["legal_forms"])
+        self.suffix_genitives = frozenset(f"{word}:s" for word in self.suffix_tokens if word.isupper())  # "IF:s"
         written_forms = [tuple(t.lower_ for t in nlp.make_doc(form)) for form in forms["legal_forms"]]
         self.legal_sequences = sorted({words for words in written_forms if len(words) > 1}, key=len, reverse=True)
         self.legal_firsts = frozenset(words[0] for words in self.legal_sequences)
         self.prefix_words = frozenset(forms["prefix_words"])
+        self.prefix_heads = tuple(w.lower() for w in forms["prefix_words"] if w[1:].islower())  # "…föreningen"
         self.not_orgs = frozenset(forms["not_org_capitalised"]) | frozenset(not_name_words)
         self.first_names = first_names
         self.name_adjectives = frozenset(forms["name_adjectives"])
@@ -96,13 +98,15 @@ class Gazetteer:
         plural_nouns = tuple(forms["plural_org_nouns"])
         descriptors = tuple(forms["descriptor_nouns"])
         self.cue_words = CueWords(run_by_cues, WordTest(lambda lower: lower.endswith(descriptors)),
-                                  frozenset(forms["name_forming_descriptors"]))
+                                  frozenset(forms["name_forming_descriptors"]), frozenset(forms["partner_cues"]),
+                                  first_names)
         self.is_plural_org_noun = WordTest(lambda lower: lower.endswith(plural_nouns))
         self.is_org_word = WordTest(lambda lower: self.candidate_words_re.fullmatch(lower) is not None
                                     or self.place_led_head_re.fullmatch(lower) is not None)
-        self.exact_words = frozenset({*self.suffix_tokens, *self.prefix_words})
-        place_heads = sorted(forms["place_led_heads"], key=len, reverse=True)
-        self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")")
+        self.exact_words = frozenset({*self.suffix_tokens, *self.suffix_genitives, *self.prefix_words})
+        self.county_led_heads = frozenset(forms["county_led_heads"])  # "Kalmar läns landsting", not "Sveriges landsting"
+        place_heads = sorted([*forms["place_led_heads"], *self.county_led_heads], key=len, reverse=True)
+        self.place_led_head_re = re.compile(r"\w*(" + "|".join(map(re.escape, place_heads)) + ")s?")  # "…landstings"
         self.is_candidate = WordTest(
             lambda text: text in self.exact_words or self.candidate_words_re.fullmatch(text.lower()) is not None)
         self.names = self._matcher(nlp, [(s, ("ORG", v)) for s, v in orgnorm.org_surface_forms()]
@@ -206,14 +210,15 @@ class Gazetteer:
                 start = self._extend_left(doc, first)
                 if start == first and not is_name_word(token):
                     continue  # a bare "förening" after a sentence's first word names nothing
+            elif self._is_prefix(token.text) and i + 1 < len(doc) and is_name_word(doc[i + 1]) \
+                    and not (prev_is_name and token.text in self.suffix_tokens):  # "Tallby IF Anna Ek"
+                spans.append(self._prefixed_name(doc, i))
+                continue
             elif (is_name_word(token) and not token.is_sent_start
                   and (m := self.compound_re.fullmatch(lower)) and len(m.group(1)) > 3):
                 start = self._extend_left(doc, i)
-            elif token.text in self.suffix_tokens and prev_is_name:
+            elif (token.text in self.suffix_tokens or token.text in self.suffix_genitives) and prev_is_name:
                 start = self._extend_left(doc, i)
-            elif token.text in self.prefix_words and i + 1 < len(doc) and is_name_word(doc[i + 1]):
-                spans.append(self._prefixed_name(doc, i))
-                continue
             else:
                 continue
             spans.append(form_span(doc, start, in_place_end(doc, i + 1, place_at), token.text.removesuffix(":s")))
@@ -246,6 +251,15 @@ class Gazetteer:
         if end < n and doc[end].text in self.suffix_tokens and not doc[end].is_sent_start:
             return form_span(doc, i + 1, end + 1, doc[end].text)
         return form_span(doc, i, end, doc[i].text)
+
+    def _is_prefix(self, text: str) -> bool:
+        """A word that opens a name: "Stiftelsen", "IK" ("IK Stjärnan"), or a capitalised
+        compound of a word that does ("Hembygdsföreningen Gamla Lindås")."""
+        if text in self.prefix_words:
+            return True
+        lower = text.lower()
+        return text[:1].isupper() and text[1:].islower() and any(
+            lower.endswith(head) and len(lower) > len(head) + 2 for head in self.prefix_heads)
 
     def _adjectives_before(self, doc: Doc, i: int) -> int:
         """Where one or two lower-case adjectives before doc[i] start, when a capitalised
@@ -288,7 +302,8 @@ class Gazetteer:
                 end += 1
             org_type = "other"
             if end == place.end and end < len(doc) and table.texts[place.end - 1].endswith("s") \
-                    and not table.newline_before[end] and (m := self.place_led_head_re.fullmatch(table.lowers[end])):
+                    and not table.newline_before[end] and (m := self.place_led_head_re.fullmatch(table.lowers[end])) \
+                    and (m.group(1) not in self.county_led_heads or is_county(place)):
                 end += 1  # "Rättviks judoklubb", "Bengtsfors gymnastikklubb": the place's own club
                 org_type = form_type(m.group(1))
             if end > place.end and not table.lowers[end - 1].endswith(self.initiative_heads):
@@ -308,10 +323,17 @@ class Gazetteer:
             if prev.text in self.not_orgs or not (is_name_word(prev) or prev.text.isupper() and prev.is_alpha):
                 break
             if prev.is_sent_start and prev.text not in self.name_adjectives and not (proper_head and start == i) \
+                    and not self._company_name_opens(doc, start - 1, i) \
                     and orgnorm.lookup_place(orgnorm.strip_genitive(prev.text)) is None:
                 break
             start -= 1
         return start
+
+    def _company_name_opens(self, doc: Doc, j: int, head: int) -> bool:
+        """Does a sentence's first word doc[j] open a company's name that a legal form ends
+        ("Norrby Fastigheter AB hyr ut"), not a noun for a company before it ("Bolaget
+        Norrby AB", "Företaget Solpanel AB")?"""
+        return doc[head].text.removesuffix(":s") in self.legal_tokens and not self.cue_words.is_descriptor[doc[j].lower_]
 
     @staticmethod
     def _county_of(orgs: list[Span], places: list[Span]) -> str | None:
@@ -333,6 +355,10 @@ class Gazetteer:
                 span._.canonical = name if county_code else None
                 spans.append(span)
         return spans
+
+
+def is_county(place: Span) -> bool:
+    return place._.county_code is not None and place._.municipality_code is None
 
 
 def written_place_name(text: str, match) -> str:
