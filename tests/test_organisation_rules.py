@@ -97,6 +97,26 @@ def test_a_municipality_as_subject_of_a_grant_verb_is_still_the_body(nlp):
     assert "Kalix" in org_names(run(nlp, "Kalix får 80 000 kronor av länsstyrelsen."))
 
 
+@pytest.mark.parametrize("text", [
+    "Kalix satsar på fler språkvänner under hösten.",
+    "I år anställer Kalix fem nya lärare.",  # the subject after the verb
+    "Kalix startade en mötesplats för nyanlända i våras.",
+])
+def test_a_municipality_as_subject_of_a_verb_of_doing_is_the_body(nlp, text):
+    doc = run(nlp, text)
+    assert "Kalix" in org_names(doc) and "Kalix" not in place_names(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kalix växer så det knakar.",  # a verb that a place does
+    "Från Kalix tog vi tåget till kusten.",  # a preposition before it: the place
+    "I Kalix satsar man på fler språkvänner.",
+])
+def test_a_place_before_a_verb_it_is_not_the_subject_of_stays_a_place(nlp, text):
+    doc = run(nlp, text)
+    assert "Kalix" in place_names(doc) and "Kalix" not in org_names(doc)
+
+
 @pytest.mark.parametrize("text, name", [
     # a national body's unit: the body plus its area or its unit noun
     ("I våras startade Sensus region Jämtland-Härjedalen en kurs för nyanlända.", "Sensus region Jämtland-Härjedalen"),

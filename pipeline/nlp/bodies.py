@@ -30,22 +30,24 @@ LINE_HEAD_MARKS = {"–", "—", "-", ":"}  # "Helsingborg – 13 miljoner": a n
 class BodyWords:
     """The words that tell a municipality name acting as a body from a place."""
 
-    verbs: frozenset[str]    # "Nyköping får nio miljoner": grant_verbs.json's receiving verbs
+    verbs: frozenset[str]    # "Nyköping får nio miljoner", "Hylte satsar": receiving verbs, place_words.json's body_verbs
     area: frozenset[str]     # "i kommunerna X och Y": places (prepositions.json)
     partner: frozenset[str]  # "med kommunerna X och Y": bodies (prepositions.json)
+    place: frozenset[str] = frozenset()  # "Från Kalix tog vi tåget": a place before the verb (prepositions.json)
 
     @classmethod
-    def load(cls, grant_verbs: str, prepositions: str) -> "BodyWords":
+    def load(cls, grant_verbs: str, prepositions: str, place_words: str) -> "BodyWords":
         """From the data files named (in pipeline/resources, or paths)."""
         words = resources.read_json(prepositions)
-        return cls(frozenset(resources.read_json(grant_verbs)["receive"]), frozenset(words["area"]),
-                   frozenset(words["partner"]))
+        verbs = frozenset(resources.read_json(grant_verbs)["receive"]) | frozenset(
+            resources.read_json(place_words)["body_verbs"])
+        return cls(verbs, frozenset(words["area"]), frozenset(words["partner"]), frozenset(words["place"]))
 
 
 def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
                        words: BodyWords) -> tuple[list[Span], list[Span]]:
-    """A municipality name acting as a body is the body: the subject of a grant verb
-    ("Nyköping får nio miljoner", or after it in verb-second order: "Mest får Nyköping"), the head of an allocation line ("Helsingborg –
+    """A municipality name acting as a body is the body: the subject of a grant verb or
+    of a verb of deciding and doing ("Nyköping får nio miljoner", "Hylte satsar", or after it in verb-second order: "Mest får Nyköping"), the head of an allocation line ("Helsingborg –
     13 miljoner i år") or a member of the municipalities a text enumerates ("med
     10 kommuner i länet; Arvika, Filipstad och Kil"). Named as the text supports:
     "<X> kommun" when the text writes that form somewhere, else the bare name (the
@@ -66,7 +68,7 @@ def bodies_from_places(doc: Doc, orgs: list[Span], places: list[Span],
         code = place._.municipality_code
         nxt = table.lowers[place.end] if place.end < len(doc) else None
         prev = table.lowers[place.start - 1] if place.start > 0 else None
-        after_area = prev in words.area  # "I Mora får X": a place
+        after_area = prev in words.area or prev in words.place  # "I Mora får X", "Från Mora tog vi": a place
         inverted = prev in words.verbs and place.start > 1 and not table.sent_starts[place.start - 1]  # "I år får Mora"
         acts = place.start in rows or code is not None and (
             nxt in words.verbs and not after_area or inverted or place.start in enumerated)

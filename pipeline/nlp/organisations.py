@@ -59,13 +59,14 @@ class GazetteerMatchers:
 @Language.factory("pressmine_gazetteer", assigns=["doc.spans", "doc._.county_code", "doc._.county_board",
                                                   "doc._.home_municipality", "doc._.home_body"], default_config={
     "org_forms": "org_forms.json", "not_name_words": "not_name_words.txt", "first_names": "first_names.txt",
-    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "initiative_words": "initiative_words.json"})
+    "grant_verbs": "grant_verbs.json", "prepositions": "prepositions.json", "initiative_words": "initiative_words.json",
+    "place_words": "place_words.json"})
 def make_gazetteer(nlp: Language, name: str, org_forms: str, not_name_words: str, first_names: str,
-                   grant_verbs: str, prepositions: str, initiative_words: str):
+                   grant_verbs: str, prepositions: str, initiative_words: str, place_words: str):
     """Each setting names a data file (in pipeline/resources, or a path); the names
     themselves are the reference data of :mod:`pipeline.normalize.organisations`."""
     return Gazetteer(nlp, name, resources.org_forms(org_forms), resources.read_word_list(not_name_words),
-                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions),
+                     resources.first_names(first_names), BodyWords.load(grant_verbs, prepositions, place_words),
                      frozenset(resources.read_json(initiative_words)["run_by_cues"]))
 
 
