@@ -28,6 +28,7 @@ AMOUNTS = [
     ("40 000 kr", 40_000, None),
     ("40.000 kronor", 40_000, None),
     ("10 000:-", 10_000, None),
+    ("SEK 3 million", 3_000_000, None),
     ("nio miljoner kronor", 9_000_000, None),
     ("tre miljoner", 3_000_000, None),
     ("två och en halv miljon kronor", 2_500_000, None),
@@ -266,3 +267,21 @@ def test_a_list_of_amounts_under_a_line_that_says_they_are_kronor():
             "Fotnot: ett distrikt fick 2 000 färre deltagare än väntat.")
     assert [(m.text, m.amount_sek) for m in find_money(text)] == [
         ("1 260 000", 1_260_000), ("880 000", 880_000), ("2 100 000", 2_100_000)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the later items of a list that an amount in kronor opens
+    ("Hylte kommun får 400 000 kronor, Laholm 300 000 och Halmstad 250 000.", [400_000, 300_000, 250_000]),
+    ("Solgläntan får 80 000 kronor och Norrby IF 45 000.", [80_000, 45_000]),
+    # a figure after a label of money
+    ("Beviljat belopp: 85 000", [85_000]),
+    ("Sökt belopp: 120000\nBeviljat belopp: 95000", [120_000, 95_000]),
+    # a figure before a noun counts something, whatever stands before it
+    ("Hylte kommun får 400 000 kronor, och 2 000 personer deltog.", [400_000]),
+    ("Stöd: 12 000 personer har fått hjälp.", []),
+    # a figure in another sentence is no item of the list
+    ("Föreningen får 50 000 kronor. Solby har 12 000 invånare och 300 000 besök.", [50_000]),
+    ("Organisationsnummer: 802456-1234", []),
+])
+def test_figures_that_a_list_or_a_label_makes_money(text, expected):
+    assert [m.amount_sek for m in find_money(text)] == expected

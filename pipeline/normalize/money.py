@@ -271,6 +271,35 @@ def _table_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_Can
     return found
 
 
+# A figure that a list or a label may leave without "kronor": grouped in thousands
+# ("300 000"), or five digits or more ("85000"; a year has four).
+_BARE_FIGURE = re.compile(rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+|\d{{5,9}}")
+# Between an amount and the next figure of its list: a separator, and the next item's
+# name, which opens with a capital ("får 400 000 kronor, Laholm 300 000 och Halmstad 250 000").
+_LIST_GAP = re.compile(r"\s*(?:,|;|och|samt)\s+(?:[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,3}\s+)?\Z")
+_LIST_END = re.compile(r"[ \t\u00a0]*(?:[,.;:)\n|]|och\b|samt\b|\Z)")
+
+
+def _elliptic_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_Candidate]:
+    """Figures that their place makes money though no currency follows: the later items
+    of a list that an amount in kronor opens ("Hylte får 400 000 kronor, Laholm 300 000
+    och Halmstad 250 000") and a figure after a label of money ("Beviljat belopp: 85 000")."""
+    label = re.compile(rf"(?<![\w]){_alternation(_words()['amount_labels'])}\s*:\s*\Z")
+    spans = sorted((c.start, c.end) for c in taken if c.money)
+    found: list[_Candidate] = []
+    for m in _BARE_FIGURE.finditer(text):
+        start, end = m.span()
+        if (start and (text[start - 1].isalnum() or text[start - 1] in ".,:/-")) or (end < len(text) and text[end].isalnum()) \
+                or any(s < end and start < e for s, e in spans):
+            continue
+        if not _LIST_END.match(text, end):
+            continue  # "12 000 invånare": a figure before a noun counts something
+        before = [e for _, e in spans if e <= start] + [c.end for c in found]
+        if (before and _LIST_GAP.fullmatch(text, max(before), start)) or label.search(low, max(0, start - 40), start):
+            found.append(_Candidate(start, end, _digits_value(m.group()), 1, False, False, True, True))
+    return found
+
+
 def _sentence(text: str, low: str, start: int, end: int) -> str:
     """The lower-cased sentence (or line) around a span: the window for money cues."""
     pat = _patterns()["sentence_end"]
@@ -336,6 +365,7 @@ def find_money(text: str) -> list[MoneyMention]:
     _drop_rates(low, cands)
     if "\n" in text:
         cands = sorted(cands + _table_candidates(text, low, cands), key=lambda c: c.start)
+    cands = sorted(cands + _elliptic_candidates(text, low, cands), key=lambda c: c.start)
     return [
         MoneyMention(c.start, c.end, text[c.start : c.end], c.amount, _qualifier(low, c.start))
         for c in cands
