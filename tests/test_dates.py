@@ -248,3 +248,15 @@ def test_iso_and_swedish_forms_round_trip(day):
 def test_a_date_ends_where_it_is_written(text, written):
     mention = find_dates(text, reference=dt.date(2021, 5, 2))[0]
     assert text[mention.start:mention.end] == written
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mötet hålls 3/3-2021 i Solby.", ["2021-03-03"]),  # day/month-year
+    ("Mötet hålls 2021.03.03 i Solby.", ["2021-03-03"]),  # ISO order with points
+    ("Träffarna äger rum 7, 14 och 21 maj 2021.", ["2021-05-07", "2021-05-14", "2021-05-21"]),
+    ("Kursen ges 3 och 5 maj 2021.", ["2021-05-03", "2021-05-05"]),
+    ("Under 2021, 14 och 21 maj, hålls träffar.", ["2021-05-14", "2021-05-21"]),  # a year is no day of the list
+])
+def test_more_ways_to_write_days(text, expected):
+    found = find_dates(text, reference=dt.date(2021, 5, 2))
+    assert [m.date.isoformat() for m in found if m.granularity == "day"] == expected

@@ -55,14 +55,16 @@ def patterns() -> dict[str, re.Pattern]:
         "iso_day": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0?[1-9])-(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)"),
         "iso_month": re.compile(rf"(?P<y>{YEAR})-(?P<m>1[0-2]|0[1-9])(?![\d-])"),
         "numeric_day": re.compile(
-            rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+)(?P<y>{YEAR})(?![\d.,:]\d|\d)"
+            rf"(?P<d>{day})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?:(?P=sep)|\s+|-)(?P<y>{YEAR})(?![\d.,:]\d|\d)"
         ),
-        "slash_iso_day": re.compile(rf"(?P<y>{YEAR})/(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])"),
+        # "2021/03/03", "2021.03.03"
+        "slash_iso_day": re.compile(rf"(?P<y>{YEAR})(?P<sep>[/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>[12]\d|3[01]|0?[1-9])(?!\d|[/.]\d)"),
         # Month first ("05/31/2022", US order) only where day first is impossible: the second number is over 12.
         "month_first_day": re.compile(rf"(?P<m>1[0-2]|0?[1-9])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>{YEAR})(?!\d)"),
         "english_day": re.compile(rf"(?P<mon>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR})(?!\d)"),
         "text_day": re.compile(rf"(?P<d>{day}){ordinal}\s+(?P<mon>{month})(?!\w)\.?(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
         "first_day_before": re.compile(rf"(?P<d0>{day}){ordinal}\s*(?:[–—-]|och|till|&)\s*(?:den\s+)?\Z"),
+        "listed_day_before": re.compile(rf"(?P<d0>{day}){ordinal}\s*,\s*(?:den\s+)?\Z"),  # "7, 14 och 21 maj"
         "month": re.compile(rf"(?P<mon>{month})(?!\w)\.?(?:\s+(?P<y>{YEAR})(?![\d:]))?"),
         "preposition_before": re.compile(rf"(?<![\w])(?:{alternation(w['month_prepositions'])})\s+\Z"),
         "link": re.compile(r"\A\s*(?:,|[–—-]|och|samt|till(?:\s+och\s+med)?|t\.?o\.?m\.?|fram\s+till)?\s*(?:den\s+)?\Z"),

@@ -157,6 +157,24 @@ def _exact_days(col: _Collector) -> None:
             col.add(*m.span(), dt.date(y, mo, 1), _month_end(y, mo), "month")
 
 
+def _days_before(low: str, start: int) -> list[re.Match]:
+    """The days written before a day and its month that share the month: the first of a
+    range or a pair ("3–5 maj", "3 och 5 maj"), and before "och" the rest of a list
+    ("7, 14 och 21 maj"), nearest last."""
+    p = patterns()
+    found: list[re.Match] = []
+    pattern = p["first_day_before"]
+    while (day := pattern.search(low, max(0, start - 20), start)) and not (
+            day.start() and low[day.start() - 1] in "0123456789.:/"):
+        if low[day.start() - 1:day.start()] == "," and pattern is p["first_day_before"]:
+            break  # "2019, 3–5 maj": a number before a comma is no day of the list
+        found.insert(0, day)
+        if "och" not in day.group() and pattern is p["first_day_before"]:
+            break  # a range or "&" has two ends; a list goes on only before "och"
+        pattern, start = p["listed_day_before"], day.start()
+    return found
+
+
 def _partials(col: _Collector) -> list[_Partial]:
     """'27 april 2020', '3–5 maj', 'den 6 april', 'juni 2019', 'i juni': year optional."""
     p, w = patterns(), words()
@@ -173,8 +191,7 @@ def _partials(col: _Collector) -> list[_Partial]:
         mon = m["mon"]
         y = int(m["y"]) if m["y"] else None
         month = w["months"][mon]
-        first = p["first_day_before"].search(low, max(0, m.start() - 20), m.start())  # "3–5 maj"
-        if first and not (first.start() and low[first.start() - 1] in "0123456789,.:/"):
+        for first in _days_before(low, m.start()):  # "3–5 maj", "7, 14 och 21 maj"
             found.append(_Partial(first.start("d0"), first.end("d0"), int(first["d0"]), month, y, mon in full, True))
             col.claim(first.start("d0"), first.end("d0"))
         # the optional "." is an abbreviation's ("1 dec."); after a full name it ends the sentence
