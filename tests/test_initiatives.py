@@ -65,6 +65,11 @@ def names(nlp, text):
     ("Regionen fortsätter satsningen på förskolan i år.", []),
     ("Regionen fortsätter satsningen på Gotland i år.", []),  # a place
     ("Regeringens satsningar på FoU ökar i år.", []),  # the plural speaks of a field
+    # a passive naming who runs it ends the name, and so does a supine after an inverted auxiliary
+    ("Projektet Vår gemensamma stad ägs av Mora kommun.", ["Vår gemensamma stad"]),
+    ("Satsningen Ny i byn leds av Föreningen Hopp sedan i fjol.", ["Ny i byn"]),
+    ("Nu har projektet Gröna stigar fått pengar för ett år till.", ["Gröna stigar"]),
+    ("Simprojektet Vågat hav lär vuxna att simma.", ["Vågat hav"]),
 ])
 def test_a_name_after_a_project_noun(nlp, text, expected):
     assert names(nlp, text) == expected
@@ -275,6 +280,7 @@ def test_a_name_in_a_labelled_field(nlp, text, expected):
     ("Mora kommun har beviljats 300 000 kronor. Det är projektet Gröna vägar som får pengarna.", None, "Mora kommun"),
     ("Projektet Gröna vägar startar i maj.\n\nProjektägare\nMora kommun", None, "Mora kommun"),
     ("Projektet Gröna vägar startar i maj. Mora kommun är projektägare.", None, "Mora kommun"),
+    ("Projektet Gröna vägar ägs av Mora kommun och pågår i tre år.", None, "Mora kommun"),
     ("Projektet Gröna vägar startar i maj.", "Orsa kommun", None),  # the text does not say
 ])
 def test_owners(nlp, text, publisher, owner):

@@ -4,7 +4,8 @@ name written without quotes ends.
 Swedish capitalises only the first word of a project's name ("Svenska med baby",
 "Vänner för livet"), so capitals cannot say where a name ends. It ends at
 punctuation or a line break; at a relative or subordinating word ("som", "där");
-at a finite verb (the predicate: "projektet Gröna vägar startar i maj"); at "och"
+at a finite verb (the predicate: "projektet Gröna vägar startar i maj") or a passive
+naming who runs it ("X ägs av Y"); at "och"
 before a capitalised word (a second name); at an entity that cannot be part of a
 name (an amount, a date, a person, a known organisation); or after a number that
 closes it ("Framtid 2030", "Steget 2.0"). Function words cannot end a name.
@@ -183,6 +184,11 @@ class Context:
         lowers = self.table.lowers
         return i + 1 < self.n and lowers[i + 1] in self.words.time_adverbials.get(lowers[i], ())
 
+    def run_by_at(self, i: int) -> bool:
+        """Does token ``i`` open "drivs av", "ägs av" (a passive naming who runs it)? A name ends before it."""
+        lowers = self.table.lowers
+        return i + 1 < self.n and lowers[i] in self.words["run_by_cues"] and lowers[i + 1] == "av"
+
     def name_end(self, start: int, limit: int, subject: bool = False) -> int:
         """Where a name written without quotes that starts at ``start`` ends (see the
         module's docstring). ``subject``: the name is the clause's subject, so the first
@@ -204,7 +210,7 @@ class Context:
                 break
             if lower in stops or self.blocks_name(i) or self.time_adverbial_at(i):
                 break
-            if verbs[lower]:
+            if verbs[lower] or self.run_by_at(i):
                 if last_joiner is not None and not subject:
                     i = last_joiner
                 break
