@@ -364,3 +364,12 @@ def test_every_word_list_is_documented():
 ])
 def test_a_capitalised_event_compound_names_an_activity(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektet Nya vägar in (NVI) startar i maj. NVI drivs av Orsa kommun.", [("Nya vägar in", "Orsa kommun")]),
+    ("Satsningen Unga i Mora (UIM) har gett fler jobb. UIM leds av Föreningen Hopp.", [("Unga i Mora", "Föreningen Hopp")]),
+    ("Projektet Gröna vägar startar i maj. NVI drivs av Orsa kommun.", [("Gröna vägar", None), ("NVI", "Orsa kommun")]),
+])
+def test_an_acronym_in_brackets_after_a_name_is_that_name(nlp, text, expected):
+    assert initiatives(run(nlp, text)) == expected

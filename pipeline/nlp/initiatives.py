@@ -66,7 +66,7 @@ class InitiativeFinder:
         if not len(doc):
             return doc
         ctx = Context.of(doc, self.words)
-        found = named_acronyms([f for rule in RULES for f in rule(ctx)])
+        found = named_acronyms(ctx, [f for rule in RULES for f in rule(ctx)])
         if not found:
             return doc
         chosen = choose(ctx, found)
@@ -118,10 +118,22 @@ def choose(ctx: Context, found: list[Found]) -> list[tuple[Found, Span]]:
     return chosen
 
 
-def named_acronyms(found: list[Found]) -> list[Found]:
-    """An acronym is named by the expansion the text gives at any of its mentions."""
+def named_acronyms(ctx: Context, found: list[Found]) -> list[Found]:
+    """An acronym is named by the expansion the text gives at any of its mentions, or by
+    the name it follows in brackets ("projektet Nya vägar in (NVI)"), also where another
+    rule found the bare acronym ("NVI drivs av Y")."""
+    texts = ctx.table.texts
     expansions = {f.acronym: f.normalized for f in found if f.acronym and f.normalized != f.acronym}
-    return [replace(f, normalized=expansions[f.acronym]) if f.acronym in expansions else f for f in found]
+    for f in found:
+        end = f.end
+        if f.acronym is None and end + 2 < ctx.n and texts[end] == "(" and texts[end + 2] == ")" \
+                and names.is_acronym(texts[end + 1]):
+            expansions.setdefault(texts[end + 1], f.normalized or normalized_name(ctx, Span(ctx.doc, f.start, end)))
+    named = []
+    for f in found:
+        acronym = f.acronym or (texts[f.start] if f.end - f.start == 1 and f.normalized is None else None)
+        named.append(replace(f, normalized=expansions[acronym], acronym=acronym) if acronym in expansions else f)
+    return named
 
 
 def initiative_span(ctx: Context, f: Found) -> Span | None:
