@@ -373,3 +373,16 @@ def test_a_capitalised_event_compound_names_an_activity(nlp, text, expected):
 ])
 def test_an_acronym_in_brackets_after_a_name_is_that_name(nlp, text, expected):
     assert initiatives(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Studieförbunden erbjuder Svenska från dag ett till asylsökande i Orsa.", ["Svenska från dag ett"]),
+    ("Pengarna kommer från Tidiga insatser för asylsökande, som länsstyrelsen fördelar.",
+     ["Tidiga insatser för asylsökande"]),
+    ("Kurserna i Svenska från dag 1 är gratis.", ["Svenska från dag 1"]),
+    # in lower case, or not in full, the words describe
+    ("Kommunen menar att tidiga insatser för asylsökande behövs.", []),
+    ("Svenska från dag två är målet för skolan.", []),
+])
+def test_national_programmes_named_without_a_cue(nlp, text, expected):
+    assert names(nlp, text) == expected

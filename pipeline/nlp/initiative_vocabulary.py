@@ -135,6 +135,12 @@ class InitiativeWords:
         return by_end
 
     @functools.cached_property
+    def national_programmes(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The national programmes' names in lower-case words, by their first word, longest first."""
+        names = sorted((tuple(name.lower().split()) for name in self.raw["national_programmes"]), key=len, reverse=True)
+        return {first: tuple(n for n in names if n[0] == first) for first in {n[0] for n in names}}
+
+    @functools.cached_property
     def owner_phrases(self) -> list[tuple[str, ...]]:
         return [tuple(p) for p in self.raw["owner_phrases"]]
 

@@ -28,6 +28,7 @@ from pipeline.nlp.initiative_context import Context, Found, known_names
 from pipeline.nlp.initiative_events import event_names
 from pipeline.nlp.initiative_labels import labelled_names
 from pipeline.nlp.initiative_owners import owner_of, stated_owner
+from pipeline.nlp.initiative_programmes import national_programmes
 from pipeline.nlp.initiative_vocabulary import InitiativeWords
 
 LABEL = "INITIATIVE"
@@ -35,7 +36,7 @@ LABEL = "INITIATIVE"
 RULES = (labelled_names, lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
          names.hyphen_compounds, names.after_nouns, predicates.naming, names.within, lists.listed_lines, predicates.run_by,
          predicates.appositions, predicates.run_objects, predicates.grant_purposes, lists.headings,
-         event_names)
+         event_names, national_programmes)
 # Rules whose evidence is indirect: their names never replace an organisation that
 # covers the whole name.
 WEAK_RULES = frozenset({"apposition", "heading", "list_item", "run_by", "within", "mention", "event", "object",
