@@ -386,3 +386,15 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name(nlp, text, expected):
 ])
 def test_national_programmes_named_without_a_cue(nlp, text, expected):
     assert names(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektägare för Gröna stigar är Mora kommun.", [("Gröna stigar", "Mora kommun")]),
+    ("Mora kommun är huvudman för Vägen in sedan i fjol.", [("Vägen in", "Mora kommun")]),
+    ("Projektägare för Gröna stigar är Mora kommun och Orsa kommun är medfinansiär.", [("Gröna stigar", "Mora kommun")]),
+    # no body owns it, or "för" opens no name
+    ("Projektägare för Gröna stigar är en fråga för styrelsen.", []),
+    ("Mora kommun är projektägare för projektet.", []),
+])
+def test_a_name_after_its_owners_title(nlp, text, expected):
+    assert initiatives(run(nlp, text)) == expected

@@ -28,6 +28,7 @@ from pipeline.nlp.initiative_vocabulary import (
     KIND_NOUN,
     NAME_NOUN,
     NAMING_CUE,
+    OWNER_TITLE,
     RUN_BY_CUE,
 )
 
@@ -150,6 +151,26 @@ def run_by(ctx: Context) -> list[Found]:
         for s, e in _split_names(ctx, start, end):
             if _reads_as_name(ctx, s, e):
                 found.append(Found(s, e, "run_by", owner=owner_name))
+    return found
+
+
+def owned_by_title(ctx: Context) -> list[Found]:
+    """'Projektägare för X är Y', 'Y är projektägare för X': the name after the title
+    and 'för', owned by the body after the predicate or before it."""
+    lowers = ctx.table.lowers
+    found = []
+    for k in ctx.at(OWNER_TITLE):
+        if k + 2 >= ctx.n or lowers[k + 1] != "för" or not ctx.opens_name(k + 2):
+            continue
+        _, sent_end = ctx.sentence(k)
+        end = ctx.name_end(k + 2, sent_end)
+        owner = None
+        if end < sent_end and lowers[end] == "är":
+            owner = _body_after(ctx, end + 1)
+        elif k >= 2 and lowers[k - 1] == "är" and (ent := ctx.ent_at.get(k - 2)) is not None and ent.label_ == "ORG":
+            owner = ent._.normalized
+        if owner is not None and end > k + 2:
+            found.append(Found(k + 2, end, "owner_title", owner=owner))
     return found
 
 

@@ -34,7 +34,7 @@ from pipeline.nlp.initiative_vocabulary import InitiativeWords
 LABEL = "INITIATIVE"
 # Most direct evidence first: an earlier rule's name wins an overlap.
 RULES = (labelled_names, lists.table_rows, lists.money_lines, lists.granted_lists, lists.colon_lists, names.quoted,
-         names.hyphen_compounds, names.after_nouns, predicates.naming, names.within, lists.listed_lines, predicates.run_by,
+         names.hyphen_compounds, names.after_nouns, predicates.naming, predicates.owned_by_title, names.within, lists.listed_lines, predicates.run_by,
          predicates.appositions, predicates.run_objects, predicates.grant_purposes, lists.headings,
          event_names, national_programmes)
 # Rules whose evidence is indirect: their names never replace an organisation that
