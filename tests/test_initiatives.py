@@ -398,3 +398,14 @@ def test_national_programmes_named_without_a_cue(nlp, text, expected):
 ])
 def test_a_name_after_its_owners_title(nlp, text, expected):
     assert initiatives(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Modellen Hälsoskolan har spridits till fem kommuner.", ["Hälsoskolan"]),
+    ("Metoden Läxskolan har spridits till fler kommuner.", ["Läxskolan"]),
+    ("Företrädare för Nätverket Rädda Norrbyskogen protesterade.", []),  # a network may be a body
+])
+def test_a_name_the_organisation_finder_read_with_its_project_noun(nlp, text, expected):
+    doc = run(nlp, text)
+    assert names(nlp, text) == expected
+    assert bool([e for e in doc.ents if e.label_ == "ORG"]) == (not expected)

@@ -78,7 +78,7 @@ class InitiativeFinder:
         assign_owners(ctx, chosen)
         spans = [span for _, span in chosen]
         taken = {i for span in spans for i in range(span.start, span.end)}
-        kept = [e for e in ctx.ents if e.start not in taken]  # an entity overlapping a name lies inside it
+        kept = [e for e in ctx.ents if not taken.intersection(range(e.start, e.end))]  # inside a name or led_by_noun
         set_ents(doc, sorted(kept + spans, key=lambda s: s.start))
         return doc
 
@@ -176,6 +176,8 @@ def may_take(ctx: Context, f: Found, start: int, end: int, name: str) -> bool:
         if ent is None:
             continue
         label, whole = ent.label_, ent.start == start and ent.end == end
+        if led_by_noun(ctx, f, ent, start, end):
+            continue
         if label in ("PERSON", "MONEY", "DATE") or ent.start < start or ent.end > end:
             return False  # or an entity reaching out of the name: the boundaries disagree
         if f.rule in DELIMITED_RULES and not whole:
@@ -185,6 +187,16 @@ def may_take(ctx: Context, f: Found, start: int, end: int, name: str) -> bool:
         if label == "LOC" and whole and not f.quoted:
             return False
     return True
+
+
+def led_by_noun(ctx: Context, f: Found, ent: Span, start: int, end: int) -> bool:
+    """Is ``ent`` an organisation read in the project noun and the name after it
+    ("Modellen Hälsoskolan" at a sentence's start)? The noun says the words are an
+    initiative's name; a body of the reference data stays, and so does one led by a
+    noun that also heads bodies' names ("Nätverket Stoppa X": body_name_nouns)."""
+    noun = ctx.table.lowers[ent.start]
+    return (f.rule == "after_noun" and ent.label_ == "ORG" and ent._.canonical is None and ent.start == start - 1
+            and ent.end <= end and ctx.words.name_noun[noun] and noun not in ctx.words["body_name_nouns"])
 
 
 def owner_led_names(ctx: Context, chosen: list[tuple[Found, Span]]) -> None:
