@@ -156,6 +156,7 @@ def test_appositions_that_say_what_a_name_is(nlp, text, expected):
     ("Flera projekt presenterades.\n  • Kafé Kompis och Språkbron 2.0, drevs av Föreningen Hopp.",
      [("Kafé Kompis", "Föreningen Hopp"), ("Språkbron 2.0", "Föreningen Hopp")]),
     ("Aktionen genomfördes av olika nätverk.", []),  # no body runs it
+    ("Läxkompis bedrivs av Föreningen Hopp sedan 2019.", [("Läxkompis", "Föreningen Hopp")]),
     ("Föreningen samarbetar med projekt inom Ungt Forum, Kafé Tilda och på nattjouren.",
      [("Ungt Forum", None), ("Kafé Tilda", None)]),
     ("Målet med Gröna stigar är att fler ska få jobb. Projektet startar i maj.", [("Gröna stigar", None)]),
@@ -281,6 +282,7 @@ def test_a_name_in_a_labelled_field(nlp, text, expected):
     ("Projektet Gröna vägar startar i maj.\n\nProjektägare\nMora kommun", None, "Mora kommun"),
     ("Projektet Gröna vägar startar i maj. Mora kommun är projektägare.", None, "Mora kommun"),
     ("Projektet Gröna vägar ägs av Mora kommun och pågår i tre år.", None, "Mora kommun"),
+    ("Mora kommun öppnar mötesplatsen Kvarnen i maj.", None, "Mora kommun"),
     ("Projektet Gröna vägar startar i maj.", "Orsa kommun", None),  # the text does not say
 ])
 def test_owners(nlp, text, publisher, owner):
