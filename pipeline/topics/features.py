@@ -127,7 +127,8 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_TARGET_STATEMENT = re.compile(r"\bmålgrupp|\briktar sig (?:till|mot)\b|\bvänder sig till\b")
+# "riktar sig till", also with an adverb between ("vänder sig särskilt till", "riktar sig framför allt till")
+_TARGET_STATEMENT = re.compile(r"\bmålgrupp|\briktar sig (?:\w+ ){0,2}?(?:till|mot)\b|\bvänder sig (?:\w+ ){0,2}?till\b")
 # A number just before a group ("140 000 asylsökande", "27000 ensamkommande barn"):
 # the group is counted, as statistics count people, not addressed by a measure.
 _COUNT_BEFORE = re.compile(r"\d[\d\s.,]*\s(?:\w+\s)?$")
