@@ -144,6 +144,18 @@ def test_groups_that_are_counted_and_named_in_passing_weigh_less():
     assert relevance_features(TextCues.of(passing))["group_share"] == pytest.approx(0.1)
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Av de 120 nyanlända som deltog har 72 fått arbete.", 0.0),  # the participants of a measure
+    ("Hittills har 35 asylsökande som bor i Solby deltagit i kursen.", 0.0),
+    ("Nu deltar 18 ensamkommande i läxhjälpen.", 0.0),
+    ("I år kom 300 asylsökande till länet.", 1.0),  # a number of people, as statistics count them
+    ("Prognosen landar på 140 000 asylsökande som väntas söka i år.", 1.0),
+])
+def test_a_number_of_participants_is_no_count_of_statistics(text, expected):
+    assert relevance_features(TextCues.of(text))["counted_groups"] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Även nyanlända kan söka.", True),
     ("Kursen börjar i mars och pågår i tio veckor", True),  # a heading may lack its full stop

@@ -12,6 +12,7 @@ functions serve training and prediction.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -132,6 +133,27 @@ _TARGET_STATEMENT = re.compile(r"\bmålgrupp|\briktar sig (?:\w+ ){0,2}?(?:till|
 # A number just before a group ("140 000 asylsökande", "27000 ensamkommande barn"):
 # the group is counted, as statistics count people, not addressed by a measure.
 _COUNT_BEFORE = re.compile(r"\d[\d\s.,]*\s(?:\w+\s)?$")
+PARTICIPANTS_WINDOW = (20, 50)  # characters before the number and after the group where taking part is said
+
+
+def counted_as_statistics(cues: TextCues, k: int, hit: CueHit) -> bool:
+    """Is a group counted as statistics count people ("140 000 asylsökande")? Not when
+    the people counted take part in something ("de 120 nyanlända som deltog", "nu
+    deltar 18 ensamkommande"): they are the participants of a measure (the data
+    file's "count_words"/"participation")."""
+    count = _COUNT_BEFORE.search(cues.lowered, max(0, hit.start - 30), hit.start)
+    if not count:
+        return False
+    before, after = PARTICIPANTS_WINDOW
+    span = cues.spans[k]
+    window = cues.lowered[max(span.start, count.start() - before):min(span.end, hit.end + after)]
+    return not _participation().search(window)
+
+
+@functools.cache
+def _participation() -> re.Pattern:
+    words = "|".join(map(re.escape, cue_vocabularies()["count_words"]["participation"]))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def relevance_features(cues: TextCues) -> dict[str, float]:
@@ -149,9 +171,9 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     policy = [bool(codes) for codes in cues.sentence_sets("policy")]
     n = max(len(groups), 1)
     statements = [is_statement(cues.lowered[span.start:span.end]) for span in cues.spans]
-    immigrant_hits = [hit for _, hit in cues.tables["target_groups"].hits if hit.codes & immigrant]
+    immigrant_hits = [(k, hit) for k, hit in cues.tables["target_groups"].hits if hit.codes & immigrant]
     group_hits = len(immigrant_hits) + len(cues.tables["integration_work"].hits)
-    counted = sum(1 for hit in immigrant_hits if _COUNT_BEFORE.search(cues.lowered, max(0, hit.start - 30), hit.start))
+    counted = sum(1 for k, hit in immigrant_hits if counted_as_statistics(cues, k, hit))
     distinct = {code for _, hit in cues.tables["target_groups"].hits for code in hit.codes & immigrant}
     return {
         "group_mentions": math.log1p(group_hits),
