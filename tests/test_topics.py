@@ -339,6 +339,12 @@ def test_a_compound_ending_in_the_word_for_cooperation_names_cooperation():
     ("Deltagarnas medelålder är trettio år och många har psykisk ohälsa.", "halsa", False),
     ("Föreningen söker medel för att främja hälsa.", "halsa", True),
     ("Med medlen främjar föreningen hälsa.", "halsa", True),
+    # information given in several languages, or a language all understand, teaches no Swedish ...
+    ("Projektet ger nyanlända information på flera språk.", "sprak", False),
+    ("Kommunen erbjuder nyanlända samhällsinformation på olika språk.", "sprak", False),
+    ("Kören för asylsökande visar att musik är ett språk som alla förstår.", "sprak", False),
+    # ... but learning a new one does
+    ("Projektet hjälper nyanlända att lära sig ett nytt språk.", "sprak", True),
 ])
 def test_a_theme_is_named_where_a_measure_addresses_it(text, theme, named):
     assert (theme in named_codes(TextCues.of(text), "themes")) is named
