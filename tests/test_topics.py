@@ -157,6 +157,20 @@ def test_a_number_of_participants_is_no_count_of_statistics(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # immigrants named only as one group in a list of others: a mention in passing
+    ("Projektet är för unga som saknar examen. Målgruppen är unga med funktionsnedsättning, unga utrikes födda "
+     "och unga som varit arbetslösa länge.", 1.0),
+    ("Skolan är öppen för alla: elever med funktionsnedsättning, nyanlända elever och elever i behov av stöd.", 1.0),
+    # named on their own somewhere, they are what the text is about
+    ("Kursen är för nyanlända. Målgruppen är nyanlända kvinnor, deras barn och föräldrar.", 0.0),
+    ("Projektet riktar sig till asylsökande, nyanlända och ensamkommande barn.", 0.0),
+    ("Vägen byggs om under våren.", 0.0),  # no group at all
+])
+def test_immigrants_named_only_among_other_groups(text, expected):
+    assert relevance_features(TextCues.of(text))["group_only_among_others"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Även nyanlända kan söka.", True),
     ("Kursen börjar i mars och pågår i tio veckor", True),  # a heading may lack its full stop
     ("Skåne 4 640 000", False),  # a table row

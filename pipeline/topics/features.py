@@ -156,13 +156,32 @@ def _participation() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
+OTHER_GROUPS_IN_A_LIST = 2  # other groups in the sentence that make an immigrant group one item of a list
+
+
+def only_among_others(cues: TextCues, immigrant: frozenset[str]) -> bool:
+    """Does the text name immigrants only as one group among others ("unga med
+    funktionsnedsättning, unga utrikes födda och unga utan arbete")? Every sentence
+    that names them names at least two other groups: a general measure that lists
+    them in passing."""
+    immigrant_in, others_in = [0] * len(cues.spans), [0] * len(cues.spans)
+    for k, hit in cues.tables["target_groups"].hits:
+        if hit.codes & immigrant:
+            immigrant_in[k] += 1
+        else:
+            others_in[k] += 1
+    named = [k for k, n in enumerate(immigrant_in) if n]
+    return bool(named) and all(others_in[k] >= OTHER_GROUPS_IN_A_LIST * immigrant_in[k] for k in named)
+
+
 def relevance_features(cues: TextCues) -> dict[str, float]:
     """Is the text about measures for immigrants? How often, where, and beside what
     words the groups and the words of integration work are named; what share of the
     text's statements speaks of them (one sentence among twenty is a mention in
     passing; table rows and contact lines state nothing); how
-    many of their mentions are counts; whether a sentence names them as whom a measure
-    is for ("Målgruppen är nyanlända", "riktar sig till ensamkommande")."""
+    many of their mentions are counts; whether they are only one group in lists of
+    others; whether a sentence names them as whom a measure is for ("Målgruppen är
+    nyanlända", "riktar sig till ensamkommande")."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     groups = [bool(codes & immigrant) or bool(work) for codes, work in
               zip(cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
@@ -189,6 +208,7 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
         "policy_sentences": sum(policy) / n,
         "measure_sentences": sum(measures) / n,
         "words": math.log1p(cues.n_words),
+        "group_only_among_others": float(only_among_others(cues, immigrant)),
         "group_as_target": float(any(g and _TARGET_STATEMENT.search(cues.lowered, span.start, span.end)
                                      for g, span in zip(groups, cues.spans))),
     }
