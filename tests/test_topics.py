@@ -164,6 +164,8 @@ def test_a_number_of_participants_is_no_count_of_statistics(text, expected):
     # named on their own somewhere, they are what the text is about
     ("Kursen är för nyanlända. Målgruppen är nyanlända kvinnor, deras barn och föräldrar.", 0.0),
     ("Projektet riktar sig till asylsökande, nyanlända och ensamkommande barn.", 0.0),
+    # a group word that qualifies the immigrants ("föräldrar med utländsk bakgrund") is no other item of a list
+    ("Gruppen är för föräldrar med utländsk bakgrund som har barn i skolan.", 0.0),
     ("Vägen byggs om under våren.", 0.0),  # no group at all
 ])
 def test_immigrants_named_only_among_other_groups(text, expected):

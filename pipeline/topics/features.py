@@ -159,19 +159,36 @@ def _participation() -> re.Pattern:
 OTHER_GROUPS_IN_A_LIST = 2  # other groups in the sentence that make an immigrant group one item of a list
 
 
+# Between two group words of one phrase: nothing, or one word that is no coordination
+# ("unga utrikes födda", "föräldrar med utländsk bakgrund").
+_SAME_PHRASE = re.compile(r"\s*(?:(?!och\b|eller\b|samt\b)\w+\s+)?")
+
+
 def only_among_others(cues: TextCues, immigrant: frozenset[str]) -> bool:
     """Does the text name immigrants only as one group among others ("unga med
     funktionsnedsättning, unga utrikes födda och unga utan arbete")? Every sentence
-    that names them names at least two other groups: a general measure that lists
-    them in passing."""
-    immigrant_in, others_in = [0] * len(cues.spans), [0] * len(cues.spans)
+    that names them names at least two other groups, not counting a word that
+    qualifies the immigrants in one phrase ("föräldrar med utländsk bakgrund"): a
+    general measure that lists them in passing."""
+    by_sentence: dict[int, list[CueHit]] = {}
     for k, hit in cues.tables["target_groups"].hits:
-        if hit.codes & immigrant:
-            immigrant_in[k] += 1
-        else:
-            others_in[k] += 1
-    named = [k for k, n in enumerate(immigrant_in) if n]
-    return bool(named) and all(others_in[k] >= OTHER_GROUPS_IN_A_LIST * immigrant_in[k] for k in named)
+        by_sentence.setdefault(k, []).append(hit)
+    named = False
+    for hits in by_sentence.values():
+        ours = [hit for hit in hits if hit.codes & immigrant]
+        if not ours:
+            continue
+        named = True
+        others = [hit for hit in hits if not hit.codes & immigrant
+                  and not any(_one_phrase(cues.lowered, hit, group) for group in ours)]
+        if len(others) < OTHER_GROUPS_IN_A_LIST * len(ours):
+            return False
+    return named
+
+
+def _one_phrase(lowered: str, a: CueHit, b: CueHit) -> bool:
+    first, second = sorted((a, b), key=lambda h: h.start)
+    return first.end <= second.start and bool(_SAME_PHRASE.fullmatch(lowered, first.end, second.start))
 
 
 def relevance_features(cues: TextCues) -> dict[str, float]:
