@@ -29,6 +29,7 @@ def event_names(ctx: Context) -> list[Found]:
 
 
 def _event_shaped(text: str, heads: tuple[str, ...]) -> bool:
+    if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+        return False
     lower = text.lower()
-    return (text[:1].isupper() and text[1:].islower() and text.isalpha()
-            and any(lower.endswith(h) and len(lower) - len(h) >= MIN_PREFIX for h in heads))
+    return lower.endswith(heads) and any(lower.endswith(h) and len(lower) - len(h) >= MIN_PREFIX for h in heads)

@@ -135,6 +135,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "and_link": re.compile(r"\A\s+och\s+\Z"),
         "rate_denominator": re.compile(rf"{_SPACE}*{_alternation(w['rate_denominators'])}(?![\w])"),
         "between": re.compile(r"\bmellan\s+\Z"),
+        "amount_label": re.compile(rf"(?<![\w]){_alternation(w['amount_labels'])}\s*:\s*\Z"),
         "sentence_end": re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9–-])|\n"),
         "word_part": re.compile(_alternation(number_parts)),
         **_TABLE_PATTERNS,
@@ -284,7 +285,6 @@ def _elliptic_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_
     """Figures that their place makes money though no currency follows: the later items
     of a list that an amount in kronor opens ("Hylte får 400 000 kronor, Laholm 300 000
     och Halmstad 250 000") and a figure after a label of money ("Beviljat belopp: 85 000")."""
-    label = re.compile(rf"(?<![\w]){_alternation(_words()['amount_labels'])}\s*:\s*\Z")
     spans = sorted((c.start, c.end) for c in taken if c.money)
     found: list[_Candidate] = []
     for m in _BARE_FIGURE.finditer(text):
@@ -295,7 +295,8 @@ def _elliptic_candidates(text: str, low: str, taken: list[_Candidate]) -> list[_
         if not _LIST_END.match(text, end):
             continue  # "12 000 invånare": a figure before a noun counts something
         before = [e for _, e in spans if e <= start] + [c.end for c in found]
-        if (before and _LIST_GAP.fullmatch(text, max(before), start)) or label.search(low, max(0, start - 40), start):
+        listed = bool(before) and _LIST_GAP.fullmatch(text, max(before), start)
+        if listed or _patterns()["amount_label"].search(low, max(0, start - 40), start):
             found.append(_Candidate(start, end, _digits_value(m.group()), 1, False, False, True, True))
     return found
 
