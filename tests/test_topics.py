@@ -361,6 +361,34 @@ def test_a_compound_ending_in_the_word_for_cooperation_names_cooperation():
     ("Kören för asylsökande visar att musik är ett språk som alla förstår.", "sprak", False),
     # ... but learning a new one does
     ("Projektet hjälper nyanlända att lära sig ett nytt språk.", "sprak", True),
+    # a language counted or owned is one something is given or spoken in
+    ("Kommunen ger nyanlända information på tolv språk.", "sprak", False),
+    ("Kommunen ger nyanlända information på 12 olika språk.", "sprak", False),
+    ("Hälsokommunikatörer som talar deltagarnas språk leder projektet för nyanlända.", "sprak", False),
+    # a theme word inside the phrase that names a group is the group
+    ("Föreningen erbjuder läxhjälp för elever med annat modersmål.", "sprak", False),
+    # a place after a preposition of place is where a measure is, not what it addresses ...
+    ("Kommunen startar en läxhjälp för nyanlända i Solby bibliotek.", "kultur", False),
+    ("Projektet erbjuder fotboll för asylsökande barn som bor på asylboendet i Norrby.", "mottagande_boende", False),
+    ("Projektet för nyanlända kvinnor träffas i idrottshallen varje tisdag.", "idrott_fritid", False),
+    # ... the same word as the measure's own area is one
+    ("Biblioteket erbjuder nyanlända läsecirklar och bokprat.", "kultur", True),
+    ("Kommunen ordnar boende åt de anvisade nyanlända.", "mottagande_boende", True),
+    # exercise is health; a sector someone works in is no health measure
+    ("Hälsoskolan för nyanlända kvinnor handlar om kost, sömn och motion.", "idrott_fritid", False),
+    ("Hälsoskolan för nyanlända kvinnor handlar om kost, sömn och motion.", "halsa", True),
+    ("Projektet ger nyanlända jobb inom vården.", "halsa", False),
+    ("Nyanlända föräldrar får information om barnhälsovården i projektet.", "halsa", True),
+    # studies someone has begun are an outcome, not schooling a measure gives
+    ("En tredjedel av de nyanlända i projektet har börjat studera.", "utbildning", False),
+    ("Projektet hjälper ensamkommande att fullfölja sina studier.", "utbildning", True),
+    ("Kommunen ordnar skolplatser för nyanlända barn.", "utbildning", True),
+    ("Föräldralediga nyanlända kan läsa fördjupad svenska på folkhögskolan.", "sprak", True),
+    # work done together with another organisation is cooperation, with people it is not
+    ("Kommunen driver kursen för nyanlända tillsammans med Arbetsförmedlingen.", "samverkan", True),
+    ("Jobbspåret för nyanlända startar tillsammans med tre arbetsgivare.", "samverkan", True),
+    ("Lärarna på kulturskolan samarbetar med förberedelseklasserna.", "samverkan", True),
+    ("Nyanlända mammor lagar mat tillsammans med sina barn i projektet.", "samverkan", False),
 ])
 def test_a_theme_is_named_where_a_measure_addresses_it(text, theme, named):
     assert (theme in named_codes(TextCues.of(text), "themes")) is named

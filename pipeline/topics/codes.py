@@ -10,6 +10,7 @@ import re
 
 from pipeline.topics.cues import CueHit, CueMatcher, cue_vocabularies, matcher
 from pipeline.topics.features import TextCues
+from pipeline.topics.theme_rules import joint_work, themes_in_passing
 
 
 def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
@@ -18,11 +19,15 @@ def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     ("projekt", "stöd", "erbjuder"), an immigrant group or integration work (see
     ``in_context``). A theme or group named only in passing elsewhere is not one (the
     guide: "not words used in passing"), nor is one that names an office or a post
-    ("arbetsmarknadsförvaltningen", "idrottsminister"). Codes come in the vocabulary's
+    ("arbetsmarknadsförvaltningen", "idrottsminister"), a place, a language counted or
+    a word of a group's name (``themes_in_passing``); work done with a partner is
+    cooperation (``joint_work``). Codes come in the vocabulary's
     order."""
     context = context_hits(cues)
-    hits = [(k, hit) for k, hit in cues.tables[vocabulary].hits
-            if in_context(hit, context[k]) and not names_a_body(cues.lowered, hit)]
+    hits = cues.tables[vocabulary].hits
+    if vocabulary == "themes":
+        hits = themes_in_passing(cues, hits) + joint_work(cues)
+    hits = [(k, hit) for k, hit in hits if in_context(hit, context[k]) and not names_a_body(cues.lowered, hit)]
     named = named_groups(cues, hits) if vocabulary == "target_groups" else {code for _, hit in hits for code in hit.codes}
     return [code for code in matcher(vocabulary).codes if code in named]
 
