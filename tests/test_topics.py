@@ -389,6 +389,19 @@ def test_a_compound_ending_in_the_word_for_cooperation_names_cooperation():
     ("Jobbspåret för nyanlända startar tillsammans med tre arbetsgivare.", "samverkan", True),
     ("Lärarna på kulturskolan samarbetar med förberedelseklasserna.", "samverkan", True),
     ("Nyanlända mammor lagar mat tillsammans med sina barn i projektet.", "samverkan", False),
+    # training for staff is competence development (samverkan), not schooling ...
+    ("All personal som möter nyanlända får utbildning i traumamedvetet arbete.", "samverkan", True),
+    ("All personal som möter nyanlända får utbildning i traumamedvetet arbete.", "utbildning", False),
+    ("Projektet tar fram en utbildning i psykosocialt stöd för medarbetare som möter nyanlända.",
+     "utbildning", False),
+    # ... but staff that is only another item of a list beside it are not the trained
+    ("Stödet till projektet för nyanlända täcker kostnader för personal, utbildningar och material.",
+     "samverkan", False),
+    ("Projektet ger nyanlända utbildning och praktik.", "utbildning", True),
+    # a qualification people have, and the outcome statistics count, are no schooling
+    ("Projektet är för utrikes födda med eftergymnasial utbildning.", "utbildning", False),
+    ("Av deltagarna i projektet för nyanlända är hälften i arbete eller studier.", "utbildning", False),
+    ("Projektet för nyanlända ordnar en berättarkväll i maj.", "kultur", True),
 ])
 def test_a_theme_is_named_where_a_measure_addresses_it(text, theme, named):
     assert (theme in named_codes(TextCues.of(text), "themes")) is named

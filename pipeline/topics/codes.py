@@ -10,7 +10,7 @@ import re
 
 from pipeline.topics.cues import CueHit, CueMatcher, cue_vocabularies, matcher
 from pipeline.topics.features import TextCues
-from pipeline.topics.theme_rules import joint_work, themes_in_passing
+from pipeline.topics.theme_rules import joint_work, staff_training, themes_in_passing
 
 
 def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
@@ -21,12 +21,12 @@ def named_codes(cues: TextCues, vocabulary: str) -> list[str]:
     guide: "not words used in passing"), nor is one that names an office or a post
     ("arbetsmarknadsförvaltningen", "idrottsminister"), a place, a language counted or
     a word of a group's name (``themes_in_passing``); work done with a partner is
-    cooperation (``joint_work``). Codes come in the vocabulary's
+    cooperation (``joint_work``), and so is training for staff (``staff_training``). Codes come in the vocabulary's
     order."""
     context = context_hits(cues)
     hits = cues.tables[vocabulary].hits
     if vocabulary == "themes":
-        hits = themes_in_passing(cues, hits) + joint_work(cues)
+        hits = staff_training(cues, themes_in_passing(cues, hits)) + joint_work(cues)
     hits = [(k, hit) for k, hit in hits if in_context(hit, context[k]) and not names_a_body(cues.lowered, hit)]
     named = named_groups(cues, hits) if vocabulary == "target_groups" else {code for _, hit in hits for code in hit.codes}
     return [code for code in matcher(vocabulary).codes if code in named]

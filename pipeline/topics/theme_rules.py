@@ -1,15 +1,16 @@
 """Theme mentions beyond the cue words: a theme word that only says where something
 happens or in which language (a place, a counted language, a word inside the phrase
 that names a group) is no theme, and work done together with another organisation is
-cooperation though no cue word says so (the data file's "passing_themes" and
-"joint_work"; the guide: "only areas that a measure ... addresses").
+cooperation though no cue word says so, and so is training for staff (the data
+file's "passing_themes", "joint_work" and "staff_training"; the guide: "only areas
+that a measure ... addresses", samverkan: "kompetensutveckling för personal").
 """
 from __future__ import annotations
 
 import functools
 import re
 
-from pipeline.topics.cues import CueHit, cue_vocabularies
+from pipeline.topics.cues import CueHit, CueMatcher, cue_vocabularies
 from pipeline.topics.features import TextCues
 
 
@@ -69,3 +70,34 @@ def _joint_work_pattern() -> re.Pattern:
     data = cue_vocabularies()["joint_work"]
     phrases, partners = ("|".join(map(re.escape, data[key])) for key in ("phrases", "partners"))
     return re.compile(rf"(?<!\w)(?:{phrases})\s+(?:[\w-]+\s+){{0,2}}?(?:{partners})")
+
+
+def staff_training(cues: TextCues, hits: list[tuple[int, CueHit]]) -> list[tuple[int, CueHit]]:
+    """The theme mentions with training for staff or volunteers as cooperation: in a
+    sentence that names them ("utbildning för medarbetare och frivilliga", "all
+    personal får utbildning"), "utbildning" is competence development, not schooling."""
+    stems = tuple(cue_vocabularies()["staff_training"]["stems"])
+    out = []
+    for k, hit in hits:
+        if "utbildning" in hit.codes and _WORD.match(cues.lowered, hit.start).group().startswith(stems):
+            span = cues.spans[k]
+            if any(_trains(cues.lowered, hit, span.start + staff.start, span.start + staff.end)
+                   for staff in _staff_matcher().find(cues.lowered[span.start:span.end])):
+                hit = CueHit(hit.start, hit.end, (hit.codes - {"utbildning"}) | {"samverkan"})
+        out.append((k, hit))
+    return out
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|och|eller|samt)\s*")
+
+
+def _trains(lowered: str, hit: CueHit, start: int, end: int) -> bool:
+    """Is the staff word not merely another item of a list with the training word
+    ("kostnader för personal, utbildningar och material": the costs, not the trained)?"""
+    between = lowered[end:hit.start] if end <= hit.start else lowered[hit.end:start]
+    return not _LIST_SEPARATOR.fullmatch(between)
+
+
+@functools.cache
+def _staff_matcher() -> CueMatcher:
+    return CueMatcher({"staff": cue_vocabularies()["staff_training"]["staff"]})
