@@ -435,3 +435,14 @@ SURVEY_TABLE = "Enkäten 2031\n\n| Kommun | Ämne | Svar |\n| Solby | Hälsa | 4
 ])
 def test_the_rows_of_a_table_speak_of_what_its_header_does(text, expected):
     assert named_codes(TextCues.of(text), "themes") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Regionen når ut genom samhällskommunikatörer som besöker föreningar.",
+    "Hälsokommunikatörerna träffar deltagarna varje vecka.",
+    "Eleverna på språkintroduktion får extra stöd i matematik.",
+    "Skolan anställer två brobyggare med arabiska som modersmål.",
+    "Kommunen ger samhällsinformation på flera språk.",
+])
+def test_professions_and_programmes_of_integration_work_speak_of_it(text):
+    assert relevance_features(TextCues.of(text))["group_sentences"] > 0
