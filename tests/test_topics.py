@@ -253,6 +253,16 @@ def test_look_alikes_are_not_relevant(text):
     assert topics.themes == () and topics.target_groups == ()
 
 
+@pytest.mark.parametrize("text", [
+    # a short release: a headline and a lead say what it is about as well as a long text
+    "Cykelskola för kvinnor\n\nUnder maj erbjuder Solby kommun en cykelskola för utrikes födda kvinnor.",
+    "Fördjupad svenska för föräldralediga\n\nFöräldralediga nyanlända kan nu läsa fördjupad svenska på "
+    "Solby folkhögskola.",
+])
+def test_a_short_release_about_integration_is_relevant(text):
+    assert classify(text).is_integration
+
+
 def test_themes_and_groups_of_a_relevant_release():
     topics = classify(INTEGRATION[0])
     assert {"sprak", "samhallsorientering", "utbildning"} <= set(topics.themes)

@@ -97,7 +97,6 @@ class TextCues:
     """A text's sentences and the mentions of every vocabulary in it, computed once."""
     lowered: str
     spans: list[Sentence]
-    n_words: int
     tables: dict[str, CueTable]
     _sets: dict[str, list[set[str]]] = field(default_factory=dict, repr=False)
 
@@ -109,7 +108,7 @@ class TextCues:
         spans = sentences(text)
         tables = {**cue_tables(lowered, spans, "target_groups"), **cue_tables(lowered, spans, "themes"),
                   **cue_tables(lowered, spans, WORD_CLASSES)}
-        return cls(lowered, spans, len(text.split()), tables)
+        return cls(lowered, spans, tables)
 
     def sentence_sets(self, name: str) -> list[set[str]]:
         """The codes of a vocabulary named in each sentence (computed once per text)."""
@@ -198,7 +197,8 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
     passing; table rows and contact lines state nothing); how
     many of their mentions are counts; whether they are only one group in lists of
     others; whether a sentence names them as whom a measure is for ("Målgruppen är
-    nyanlända", "riktar sig till ensamkommande")."""
+    nyanlända", "riktar sig till ensamkommande"). Not the text's length: a short
+    release, or its headline and lead alone, is about what a long one is about."""
     immigrant = frozenset(cue_vocabularies()["immigrant_groups"])
     groups = [bool(codes & immigrant) or bool(work) for codes, work in
               zip(cues.sentence_sets("target_groups"), cues.sentence_sets("integration_work"))]
@@ -224,7 +224,6 @@ def relevance_features(cues: TextCues) -> dict[str, float]:
         "group_and_policy": math.log1p(sum(g and p for g, p in zip(groups, policy))),
         "policy_sentences": sum(policy) / n,
         "measure_sentences": sum(measures) / n,
-        "words": math.log1p(cues.n_words),
         "group_only_among_others": float(only_among_others(cues, immigrant)),
         "group_as_target": float(any(g and _TARGET_STATEMENT.search(cues.lowered, span.start, span.end)
                                      for g, span in zip(groups, cues.spans))),
