@@ -19,7 +19,6 @@ NUMBER_RANGE = "|".join(rf"(?<=^\d{{{n}}}){DASHES}(?=\d{{1,3}}$)" for n in (1, 2
 
 
 def split_number_ranges(nlp: Language) -> None:
-    """Add the number-range infix to ``nlp``'s tokenizer (idempotent)."""
-    tokenizer = nlp.tokenizer
-    infixes = [pattern for pattern in (nlp.Defaults.infixes or ()) if pattern != NUMBER_RANGE]
-    tokenizer.infix_finditer = compile_infix_regex([*infixes, NUMBER_RANGE]).finditer
+    """Give ``nlp``'s tokenizer the language's infixes and the number-range infix
+    (idempotent: built from the defaults each time)."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), NUMBER_RANGE]).finditer

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.topics.cues import CueHit, CueMatcher, cue_vocabularies, matcher
+from pipeline.topics.cues import CueHit, cue_vocabularies, matcher, words_matcher
 from pipeline.topics.features import TextCues
 from pipeline.topics.theme_rules import joint_work, staff_training, themes_in_passing
 
@@ -175,12 +175,7 @@ def same_people(cues: TextCues, k: int, hit: CueHit) -> CueHit:
 
 
 def _names_any(lowered: str, words: list[str]) -> bool:
-    return bool(_words_matcher(tuple(words)).find(lowered))
-
-
-@functools.cache
-def _words_matcher(words: tuple[str, ...]) -> CueMatcher:
-    return CueMatcher({"word": list(words)})
+    return bool(words_matcher(tuple(words)).find(lowered))
 
 
 _COORDINATION = re.compile(r"\s*(?:,|och|eller|samt|&)?\s*")

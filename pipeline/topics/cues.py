@@ -109,3 +109,10 @@ def class_matcher(names: tuple[str, ...]) -> CueMatcher:
     """One matcher for several word classes of the data file (plain lists of cues), each
     cue coded with the names of the classes that list it."""
     return CueMatcher({name: cue_vocabularies()[name] for name in names})
+
+
+@functools.cache
+def words_matcher(words: tuple[str, ...]) -> CueMatcher:
+    """A matcher of a plain list of cues (a rule's own word list in the data file),
+    built once per list."""
+    return CueMatcher({"word": list(words)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.topics.cues import CueHit, CueMatcher, cue_vocabularies
+from pipeline.topics.cues import CueHit, cue_vocabularies, words_matcher
 from pipeline.topics.features import TextCues
 
 
@@ -76,13 +76,14 @@ def staff_training(cues: TextCues, hits: list[tuple[int, CueHit]]) -> list[tuple
     """The theme mentions with training for staff or volunteers as cooperation: in a
     sentence that names them ("utbildning för medarbetare och frivilliga", "all
     personal får utbildning"), "utbildning" is competence development, not schooling."""
-    stems = tuple(cue_vocabularies()["staff_training"]["stems"])
+    rule = cue_vocabularies()["staff_training"]
+    stems, staff_words = tuple(rule["stems"]), words_matcher(tuple(rule["staff"]))
     out = []
     for k, hit in hits:
         if "utbildning" in hit.codes and _WORD.match(cues.lowered, hit.start).group().startswith(stems):
             span = cues.spans[k]
             if any(_trains(cues.lowered, hit, span.start + staff.start, span.start + staff.end)
-                   for staff in _staff_matcher().find(cues.lowered[span.start:span.end])):
+                   for staff in staff_words.find(cues.lowered[span.start:span.end])):
                 hit = CueHit(hit.start, hit.end, (hit.codes - {"utbildning"}) | {"samverkan"})
         out.append((k, hit))
     return out
@@ -97,7 +98,3 @@ def _trains(lowered: str, hit: CueHit, start: int, end: int) -> bool:
     between = lowered[end:hit.start] if end <= hit.start else lowered[hit.end:start]
     return not _LIST_SEPARATOR.fullmatch(between)
 
-
-@functools.cache
-def _staff_matcher() -> CueMatcher:
-    return CueMatcher({"staff": cue_vocabularies()["staff_training"]["staff"]})
